@@ -1,0 +1,222 @@
+"""The planner: a month of walks that meets every walk type's minimum, or says why it cannot.
+
+It hints CP-SAT with the first-fit plan (so a valid plan exists from the first moment), reports
+each better plan as progress, can be stopped, and is deterministic for a seed. Re-planning keeps
+every walk of the previous plan that is still valid.
+"""
+
+from __future__ import annotations
+
+import math
+import threading
+import time
+from collections.abc import Callable, Sequence
+from dataclasses import dataclass
+
+from ortools.sat.python import cp_model
+
+from scheduler.assembly import Assignment, assemble_plan, changed_walks
+from scheduler.candidates import build_demands
+from scheduler.diagnosis import Diagnosis
+from scheduler.firstfit import fill
+from scheduler.model import Plan, PlanningProblem, Walk
+from scheduler.validator import validate
+from scheduler.walk_model import WalkModel
+
+
+@dataclass(frozen=True)
+class Progress:
+    plan: Plan
+    objective: float
+    bound: float
+    seconds: float
+
+
+@dataclass(frozen=True)
+class PlanResult:
+    plan: Plan
+    optimal: bool
+    objective: float
+    bound: float
+    seconds: float
+    first_plan_seconds: float | None
+    changed_walks: int
+
+    @property
+    def gap(self) -> float:
+        return abs(self.objective - self.bound) / max(1.0, abs(self.objective))
+
+
+class Cancelled(Exception):
+    """The user stopped planning before any plan was found."""
+
+
+def make_plan(
+    problem: PlanningProblem,
+    *,
+    time_limit: float = 20.0,
+    seed: int = 0,
+    relative_gap: float = 0.0,
+    on_progress: Callable[[Progress], None] | None = None,
+    should_stop: Callable[[], bool] | None = None,
+) -> PlanResult:
+    """Plan the month. With `problem.previous`, keep every previous walk that is still valid and
+    re-plan only the rest; only if that leaves more walks missing does it re-plan the whole month,
+    still paying for every walk it changes."""
+    started = time.monotonic()
+    if problem.previous is not None:
+        result = _replan_around_kept(problem, time_limit, seed, relative_gap, on_progress, should_stop)
+        if result is not None:
+            return result
+    return _solve(problem, time_limit, seed, relative_gap, on_progress, should_stop, started)
+
+
+def _replan_around_kept(
+    problem: PlanningProblem,
+    time_limit: float,
+    seed: int,
+    relative_gap: float,
+    on_progress: Callable[[Progress], None] | None,
+    should_stop: Callable[[], bool] | None,
+) -> PlanResult | None:
+    assert problem.previous is not None
+    started = time.monotonic()
+    kept = still_valid_walks(problem, problem.previous)
+    fixed = PlanningProblem(
+        problem.district, problem.people, problem.month, problem.locked + kept, None, problem.neighbours
+    )
+    result = _solve(fixed, time_limit, seed, relative_gap, None, should_stop, started)
+    missed_before = sum(s.required - s.planned for s in problem.previous.shortfalls)
+    missed_now = sum(s.required - s.planned for s in result.plan.shortfalls)
+    if missed_now > missed_before:
+        return None
+    plan = result.plan
+    if on_progress:
+        on_progress(Progress(plan, result.objective, result.bound, result.seconds))
+    return PlanResult(
+        plan,
+        result.optimal,
+        result.objective,
+        result.bound,
+        time.monotonic() - started,
+        result.first_plan_seconds,
+        changed_walks(problem.previous, plan),
+    )
+
+
+def still_valid_walks(problem: PlanningProblem, previous: Plan) -> tuple[Walk, ...]:
+    """The previous plan's walks (locked ones aside) that break no rule next to the locked walks
+    and the walks kept before them."""
+    kept: list[Walk] = []
+    locked_ids = {w.id for w in problem.locked}
+    for walk in sorted(previous.walks, key=lambda w: w.start):
+        if walk.id in locked_ids:
+            continue
+        trial = Plan(problem.month, problem.district.timezone, (*problem.locked, *kept, walk))
+        if not [v for v in validate(problem, trial) if v.rule != "minimum"]:
+            kept.append(walk)
+    return tuple(kept)
+
+
+def _solve(
+    problem: PlanningProblem,
+    time_limit: float,
+    seed: int,
+    relative_gap: float,
+    on_progress: Callable[[Progress], None] | None,
+    should_stop: Callable[[], bool] | None,
+    started: float,
+) -> PlanResult:
+    demands = build_demands(problem)
+    diagnosis = Diagnosis(problem)
+    walk_model = WalkModel(problem, demands)
+    hint = fill(problem, demands)
+    walk_model.add_hint(hint)
+
+    def to_plan(assignments: Sequence[Assignment]) -> Plan:
+        return assemble_plan(problem, demands, assignments, diagnosis.explain)
+
+    solver = cp_model.CpSolver()
+    params = solver.parameters
+    params.random_seed = seed
+    params.num_workers = 2
+    params.interleave_search = True  # deterministic for a seed, whatever the machine's load
+    params.max_deterministic_time = time_limit
+    params.max_time_in_seconds = time_limit * 2  # a guard only: deterministic time comes first
+    params.relative_gap_limit = relative_gap
+    callback = _ProgressCallback(walk_model, to_plan, on_progress, started)
+    watcher = _StopWatcher(solver, should_stop)
+    status = solver.solve(walk_model.model, callback)
+    watcher.done()
+    if status not in (cp_model.OPTIMAL, cp_model.FEASIBLE):
+        if watcher.stopped:
+            raise Cancelled()
+        # The model always admits the empty plan, so this is only a time limit hit before any
+        # solution: fall back on the first-fit plan, which is valid by construction.
+        plan = to_plan(hint)
+        return PlanResult(
+            plan,
+            False,
+            math.inf,
+            solver.best_objective_bound,
+            time.monotonic() - started,
+            None,
+            changed_walks(problem.previous, plan),
+        )
+    plan = to_plan(walk_model.assignments(solver.value))
+    return PlanResult(
+        plan=plan,
+        optimal=status == cp_model.OPTIMAL,
+        objective=solver.objective_value,
+        bound=solver.best_objective_bound,
+        seconds=time.monotonic() - started,
+        first_plan_seconds=callback.first_seconds,
+        changed_walks=changed_walks(problem.previous, plan),
+    )
+
+
+class _ProgressCallback(cp_model.CpSolverSolutionCallback):
+    def __init__(
+        self,
+        walk_model: WalkModel,
+        to_plan: Callable[[Sequence[Assignment]], Plan],
+        on_progress: Callable[[Progress], None] | None,
+        started: float,
+    ):
+        super().__init__()
+        self._walk_model, self._to_plan, self._on_progress = walk_model, to_plan, on_progress
+        self._started = started
+        self.first_seconds: float | None = None
+
+    def on_solution_callback(self) -> None:
+        seconds = time.monotonic() - self._started
+        if self.first_seconds is None:
+            self.first_seconds = seconds
+        if self._on_progress:
+            plan = self._to_plan(self._walk_model.assignments(self.value))
+            self._on_progress(Progress(plan, self.objective_value, self.best_objective_bound, seconds))
+
+
+class _StopWatcher:
+    """Polls `should_stop` beside the solver, since the solver only calls back on new solutions."""
+
+    def __init__(self, solver: cp_model.CpSolver, should_stop: Callable[[], bool] | None):
+        self.stopped = False
+        self._finished = threading.Event()
+        self._thread = None
+        if should_stop is not None:
+
+            def watch() -> None:
+                while not self._finished.wait(0.1):
+                    if should_stop():
+                        self.stopped = True
+                        solver.stop_search()
+                        return
+
+            self._thread = threading.Thread(target=watch, daemon=True)
+            self._thread.start()
+
+    def done(self) -> None:
+        self._finished.set()
+        if self._thread:
+            self._thread.join()
