@@ -1,15 +1,16 @@
 """When each person is on duty inside the district's walk hours.
 
-Shifts are laid out in absolute time (a 10-hour shift is 10 hours long even across a
-daylight-saving change) and only then read back as local minutes of the walk's day, so walks on
-change days and shifts that cross midnight come out right. The planner works on these windows
+Shifts are laid out in UTC (a 10-hour shift is 10 hours long even across a daylight-saving
+change; Python's arithmetic on datetimes of one zone would follow the wall clock) and only then
+read back as local minutes of the walk's day, so walks on change days and shifts that cross
+midnight come out right. The planner works on these windows
 instead of creating a variable for every person at every minute.
 """
 
 from __future__ import annotations
 
 import math
-from datetime import date, datetime, time, timedelta
+from datetime import UTC, date, datetime, time, timedelta
 from zoneinfo import ZoneInfo
 
 from scheduler.model import District, Person
@@ -31,12 +32,12 @@ def minutes_of(moment: datetime) -> int:
 
 
 def shifts_touching(person: Person, day: date, tz: ZoneInfo) -> list[tuple[datetime, datetime]]:
-    """The person's shifts (aware start, end) that may overlap `day`: those of the day before and
+    """The person's shifts (UTC start, end) that may overlap `day`: those of the day before and
     of the day itself (shifts are at most 24 hours)."""
     shifts = []
     for shift_day in (day - timedelta(days=1), day):
         if person.starts_shift_on(shift_day):
-            start = local_datetime(shift_day, person.shift_start, tz)
+            start = local_datetime(shift_day, person.shift_start, tz).astimezone(UTC)
             shifts.append((start, start + timedelta(hours=person.shift_hours)))
     return shifts
 
@@ -44,13 +45,14 @@ def shifts_touching(person: Person, day: date, tz: ZoneInfo) -> list[tuple[datet
 def on_duty(person: Person, start: datetime, end: datetime, tz: ZoneInfo) -> bool:
     """True if one of the person's shifts covers [start, end] entirely."""
     day = start.astimezone(tz).date()
+    start, end = start.astimezone(UTC), end.astimezone(UTC)
     return any(s <= start and end <= e for s, e in shifts_touching(person, day, tz))
 
 
 def duty_windows(person: Person, day: date, district: District, tz: ZoneInfo) -> list[Window]:
     """The parts of the day's walk hours during which the person is on duty."""
-    walk_open = local_datetime(day, district.walk_start, tz)
-    walk_close = local_datetime(day, district.walk_end, tz)
+    walk_open = local_datetime(day, district.walk_start, tz).astimezone(UTC)
+    walk_close = local_datetime(day, district.walk_end, tz).astimezone(UTC)
     windows: list[Window] = []
     for start, end in shifts_touching(person, day, tz):
         lo, hi = max(start, walk_open), min(end, walk_close)

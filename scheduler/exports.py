@@ -435,9 +435,9 @@ def _vtimezone(zone_name: str, months: Sequence[Month]) -> list[str]:
     first observance states the offset at the window's start, so a zone without DST gets one STANDARD.
     """
     zone = ZoneInfo(zone_name)
-    start = datetime(min(months).year - 1, min(months).month, 1, tzinfo=UTC)
-    end_month = max(months).next()
-    end = datetime(end_month.year + 1, end_month.month, 1, tzinfo=UTC)
+    first, after = min(months), max(months).next()
+    start = datetime(first.year - 1, first.month, 1, tzinfo=zone).astimezone(UTC)
+    end = datetime(after.year + 1, after.month, 1, tzinfo=zone).astimezone(UTC)
     lines = ["BEGIN:VTIMEZONE", f"TZID:{zone_name}"]
     lines += _observance(zone, start, _offset(zone, start))
     for change in _offset_changes(zone, start, end):

@@ -7,7 +7,7 @@ tested and benchmarked on values built in a few lines.
 from __future__ import annotations
 
 from dataclasses import dataclass, field
-from datetime import date, datetime, time, timedelta
+from datetime import UTC, date, datetime, time, timedelta
 from enum import StrEnum
 from functools import cached_property
 
@@ -220,7 +220,9 @@ class Walk:
 
     @property
     def end(self) -> datetime:
-        return self.start + timedelta(minutes=self.minutes)
+        """In absolute time: aware arithmetic in one zone would follow the wall clock instead."""
+        utc_end = self.start.astimezone(UTC) + timedelta(minutes=self.minutes)
+        return utc_end.astimezone(self.start.tzinfo)
 
 
 @dataclass(frozen=True)

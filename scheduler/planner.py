@@ -127,6 +127,8 @@ def _solve(
     should_stop: Callable[[], bool] | None,
     started: float,
 ) -> PlanResult:
+    if should_stop is not None and should_stop():
+        raise Cancelled()
     demands = build_demands(problem)
     diagnosis = Diagnosis(problem)
     walk_model = WalkModel(problem, demands)

@@ -12,7 +12,7 @@ import csv
 import io
 import math
 import re
-from collections.abc import Mapping
+from collections.abc import Iterator, Mapping
 from datetime import date, time
 from pathlib import Path
 from typing import NoReturn
@@ -89,43 +89,41 @@ def load_roster(path: str | Path) -> tuple[Person, ...]:
 
 
 def parse_roster(text: str, file: str) -> tuple[Person, ...]:
-    """Parse roster CSV text; `file` only names the source in error messages.
-
-    Rows are numbered by the line they start on (header = row 1), so the number matches what the
-    user sees in a text editor; a spreadsheet shows the same number unless cells hold line breaks.
-    """
-    reader = csv.reader(io.StringIO(text.removeprefix("\ufeff"), newline=""))
-    columns: dict[str, int] | None = None
-    header_width = 0
+    """Parse roster CSV text; `file` only names the source in error messages."""
+    rows = _rows(text.removeprefix("\ufeff"), file)
+    first = next(rows, None)
+    if first is None:
+        raise InputError(file, f"is empty (expected a header row naming {', '.join(REQUIRED)})", row=1)
+    header_row, header = first
+    columns = _header(header, file, header_row)
     people: list[Person] = []
-    first_row_of_id: dict[str, int] = {}
+    row_of_id: dict[str, int] = {}
+    for row, cells in rows:
+        _check_width(cells, len(header), file, row)
+        values = {name: cells[index] if index < len(cells) else "" for name, index in columns.items()}
+        person = _person(values, file, row)
+        if person.id in row_of_id:
+            message = f"id {person.id!r} is already used on row {row_of_id[person.id]} (ids must be unique)"
+            raise InputError(file, message, row=row, field="id")
+        row_of_id[person.id] = row
+        people.append(person)
+    return tuple(people)
+
+
+def _rows(text: str, file: str) -> Iterator[tuple[int, list[str]]]:
+    """Non-blank rows, stripped, each with the line it starts on (header = 1), so the number
+    matches what the user sees in a text editor and, unless cells hold line breaks, a spreadsheet."""
+    reader = csv.reader(io.StringIO(text, newline=""))
     while True:
         row = reader.line_num + 1
         try:
-            cells = next(reader)
+            cells = [cell.strip() for cell in next(reader)]
         except StopIteration:
-            break
+            return
         except csv.Error as error:
             raise InputError(file, f"is not readable CSV ({error})", row=row) from None
-        cells = [cell.strip() for cell in cells]
-        if not any(cells):
-            continue
-        if columns is None:
-            columns, header_width = _header(cells, file, row), len(cells)
-            continue
-        _check_width(cells, header_width, file, row)
-        values = {name: cells[index] if index < len(cells) else "" for name, index in columns.items()}
-        person = _person(values, file, row)
-        if person.id in first_row_of_id:
-            message = (
-                f"id '{person.id}' is already used on row {first_row_of_id[person.id]} (ids must be unique)"
-            )
-            raise InputError(file, message, row=row, field="id")
-        first_row_of_id[person.id] = row
-        people.append(person)
-    if columns is None:
-        raise InputError(file, f"is empty (expected a header row naming {', '.join(REQUIRED)})", row=1)
-    return tuple(people)
+        if any(cells):
+            yield row, cells
 
 
 def _header(cells: list[str], file: str, row: int) -> dict[str, int]:
@@ -226,7 +224,7 @@ def _unit(text: str) -> Unit:
 def _unknown(column: str, text: str, choices: str) -> NoReturn:
     if not text:
         raise _BadValue(column, f"{column} is empty (expected {choices})")
-    raise _BadValue(column, f"{column} '{text}' is not a known {column} ({choices})")
+    raise _BadValue(column, f"{column} {text!r} is not a known {column} ({choices})")
 
 
 def _yes_no(text: str) -> bool:
@@ -235,7 +233,7 @@ def _yes_no(text: str) -> bool:
         return True
     if key in NO:
         return False
-    message = f"responsible '{text}' is not yes or no (yes/no, y/n, true/false, 1/0; empty means no)"
+    message = f"responsible {text!r} is not yes or no (yes/no, y/n, true/false, 1/0; empty means no)"
     raise _BadValue("responsible", message)
 
 
@@ -244,7 +242,7 @@ def _shift_start(text: str) -> time:
         return DEFAULT_SHIFT_START
     match = TIME_PATTERN.fullmatch(text)
     if match is None or int(match[1]) > 23 or int(match[2]) > 59:
-        message = f"shift_start '{text}' is not a time of day (expected HH:MM, 00:00 to 23:59)"
+        message = f"shift_start {text!r} is not a time of day (expected HH:MM, 00:00 to 23:59)"
         raise _BadValue("shift_start", message)
     return time(int(match[1]), int(match[2]))
 
@@ -254,7 +252,7 @@ def _shift_hours(text: str) -> float:
         return DEFAULT_SHIFT_HOURS
     hours = float(text) if HOURS_PATTERN.fullmatch(text) else math.nan
     if not 0 < hours <= 24:
-        message = f"shift_hours '{text}' is not a shift length (expected hours above 0, at most 24, e.g. 8.5)"
+        message = f"shift_hours {text!r} is not a shift length (expected hours above 0, at most 24, e.g. 8.5)"
         raise _BadValue("shift_hours", message)
     return hours
 
@@ -277,7 +275,7 @@ def _workdays(text: str) -> frozenset[int] | str:
         return DEFAULT_WORKDAYS
     if ROTATION_PATTERN.fullmatch(text):
         if "1" not in text:
-            message = f"workdays rotation '{text}' has no working day (expected at least one 1)"
+            message = f"workdays rotation {text!r} has no working day (expected at least one 1)"
             raise _BadValue("workdays", message)
         return text
     days: set[int] = set()
@@ -287,7 +285,7 @@ def _workdays(text: str) -> frozenset[int] | str:
         end = weekday_index(last) if dash else start
         if start is None or end is None:
             expected = "e.g. Mon-Fri, Mon,Tue,Thu or a rotation like 11001110011000"
-            raise _BadValue("workdays", f"workdays '{text}' is not a list of days ({expected})")
+            raise _BadValue("workdays", f"workdays {text!r} is not a list of days ({expected})")
         # A range runs forward through the week, so "Fri-Mon" covers the weekend.
         days.update((start + step) % 7 for step in range((end - start) % 7 + 1))
     return frozenset(days)
@@ -306,7 +304,7 @@ def _iso_date(text: str) -> date | None:
 def _date(text: str, column: str) -> date:
     day = _iso_date(text)
     if day is None:
-        raise _BadValue(column, f"{column} '{text}' is not a date (expected YYYY-MM-DD)")
+        raise _BadValue(column, f"{column} {text!r} is not a date (expected YYYY-MM-DD)")
     return day
 
 
@@ -320,10 +318,10 @@ def _leave_entry(item: str) -> DateRange:
     last = _iso_date(last_text.strip()) if slash else first
     if first is None or last is None:
         expected = "YYYY-MM-DD/YYYY-MM-DD or YYYY-MM-DD, separated by ;"
-        raise _BadValue("leave", f"leave '{item}' is not a date or date range (expected {expected})")
+        raise _BadValue("leave", f"leave {item!r} is not a date or date range (expected {expected})")
     if last < first:
         raise _BadValue(
-            "leave", f"leave '{item}' ends before it starts (expected FIRST/LAST, LAST not before FIRST)"
+            "leave", f"leave {item!r} ends before it starts (expected FIRST/LAST, LAST not before FIRST)"
         )
     return DateRange(first, last)
 
@@ -333,13 +331,13 @@ def _engagement(text: str) -> Engagement:
     for engagement in Engagement:
         if key == engagement.value:
             return engagement
-    raise _BadValue("engagement", f"engagement '{text}' is not natural, developing or empty")
+    raise _BadValue("engagement", f"engagement {text!r} is not natural, developing or empty")
 
 
 def _email(text: str) -> str:
     """Only catches an obvious slip (a name or phone number in the column); mail servers judge the rest."""
     local, _, domain = text.partition("@")
     if text and (not local or not domain or "@" in domain):
-        message = f"email '{text}' is not an email address (expected name@example.org or empty)"
+        message = f"email {text!r} is not an email address (expected name@example.org or empty)"
         raise _BadValue("email", message)
     return text

@@ -33,7 +33,7 @@ SETTINGS = (
     "walk_types",
 )
 
-HOURS_PATTERN = re.compile(r"\s*(\d{1,2}):(\d{2})\s*-\s*(\d{1,2}):(\d{2})\s*")
+WALK_HOURS_PATTERN = re.compile(r"\s*(\d{1,2}):(\d{2})\s*-\s*(\d{1,2}):(\d{2})\s*")
 TOML_POSITION = re.compile(r"\s*\(at line (\d+), column (\d+)\)$")
 TOML_AT_END = re.compile(r"\s*\(at end of document\)$")
 
@@ -59,7 +59,7 @@ def parse_settings(text: str, file: str) -> District:
     table = _toml(text.removeprefix("\ufeff"), file)
     for key in table:
         if key not in SETTINGS:
-            raise InputError(file, f"unknown setting '{key}' (expected {', '.join(SETTINGS)})", field=key)
+            raise InputError(file, f"unknown setting {key!r} (expected {', '.join(SETTINGS)})", field=key)
     default = default_district()
     walk_start, walk_end = _walk_hours(table.get("walk_hours"), file, default)
     return District(
@@ -110,7 +110,7 @@ def _timezone(value: Any, file: str, default: str) -> str:
     expected = (
         f"did you mean {same_but_case[0]}?" if same_but_case else f"expected an IANA name such as {default}"
     )
-    raise InputError(file, f"'{value}' is not a known time zone ({expected})", field="timezone")
+    raise InputError(file, f"{value!r} is not a known time zone ({expected})", field="timezone")
 
 
 def _week_start(value: Any, file: str, default: int) -> int:
@@ -118,7 +118,7 @@ def _week_start(value: Any, file: str, default: int) -> int:
         return default
     day = weekday_index(value) if isinstance(value, str) else None
     if day is None:
-        message = f"'{value}' is not a day of the week (expected a day name such as Monday or Mon)"
+        message = f"{value!r} is not a day of the week (expected a day name such as Monday or Mon)"
         raise InputError(file, message, field="week_start")
     return day
 
@@ -130,13 +130,13 @@ def _walk_hours(value: Any, file: str, default: District) -> tuple[time, time]:
     if span is None or span[0] >= span[1]:
         expected = 'HH:MM-HH:MM, starting before it ends on the same day, e.g. "09:00-20:00"'
         raise InputError(
-            file, f"'{value}' is not a span of walk hours (expected {expected})", field="walk_hours"
+            file, f"{value!r} is not a span of walk hours (expected {expected})", field="walk_hours"
         )
     return span
 
 
 def _clock_span(text: str) -> tuple[time, time] | None:
-    match = HOURS_PATTERN.fullmatch(text)
+    match = WALK_HOURS_PATTERN.fullmatch(text)
     if match is None:
         return None
     try:
@@ -155,7 +155,7 @@ def _workdays(value: Any, file: str, default: frozenset[int]) -> frozenset[int]:
     for item in value:
         day = weekday_index(item) if isinstance(item, str) else None
         if day is None:
-            message = f"'{item}' is not a day of the week (expected a day name such as Monday or Mon)"
+            message = f"{item!r} is not a day of the week (expected a day name such as Monday or Mon)"
             raise InputError(file, message, field="workdays")
         days.add(day)
     return frozenset(days)
