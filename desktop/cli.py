@@ -89,7 +89,9 @@ def _plan(args: argparse.Namespace) -> int:
     result = make_plan(PlanningProblem(district, people, month), time_limit=args.time_limit, seed=args.seed)
     _write(result.plan, args.out, district, people)
     quality = "optimal" if result.optimal else f"within {result.gap:.1%} of optimal"
-    print(f"{len(result.plan.walks)} walks planned for {month} ({quality}, {result.seconds:.1f} s): {args.out}")
+    print(
+        f"{len(result.plan.walks)} walks planned for {month} ({quality}, {result.seconds:.1f} s): {args.out}"
+    )
     return _report_shortfalls(result.plan)
 
 
@@ -105,13 +107,17 @@ def _incident_add(args: argparse.Namespace) -> int:
     incident = Incident(args.id or occurred.strftime("%Y%m%d%H%M"), args.kind, occurred, args.address)
     result = add_post_incident(problem, plan, incident, time_limit=args.time_limit)
     if result.walk is None:
-        print(f"beatwalk: no community policing unit member is on duty within 24 hours of {args.at}",
-              file=sys.stderr)
+        print(
+            f"beatwalk: no community policing unit member is on duty within 24 hours of {args.at}",
+            file=sys.stderr,
+        )
         return EXIT_SHORTFALL
     _write(result.plan, args.out, district, people)
     local = result.walk.start.astimezone(ZoneInfo(district.timezone))
-    print(f"post-incident walk {result.walk.id} at {local:%Y-%m-%d %H:%M}, coordinated by "
-          f"{result.walk.coordinator}; {result.changed_walks} other walk(s) changed: {args.out}")
+    print(
+        f"post-incident walk {result.walk.id} at {local:%Y-%m-%d %H:%M}, coordinated by "
+        f"{result.walk.coordinator}; {result.changed_walks} other walk(s) changed: {args.out}"
+    )
     for group in result.unmet_groups:
         print(f"  nobody on duty from: {group}")
     return _report_shortfalls(result.plan)
@@ -119,7 +125,7 @@ def _incident_add(args: argparse.Namespace) -> int:
 
 def _report_shortfalls(plan: Plan) -> int:
     for shortfall in plan.shortfalls:
-        print(f"  shortfall: {shortfall.planned} of {shortfall.required} {shortfall.reason}")
+        print(f"  shortfall ({shortfall.planned} of {shortfall.required} planned): {shortfall.reason}")
     return EXIT_SHORTFALL if plan.shortfalls else EXIT_OK
 
 
@@ -150,8 +156,9 @@ def _local_time(text: str, timezone: str) -> datetime:
     try:
         moment = datetime.fromisoformat(text)
     except ValueError:
-        raise InputError("command line", f"'{text}' is not a date and time like 2026-12-10T21:30",
-                         field="--at") from None
+        raise InputError(
+            "command line", f"'{text}' is not a date and time like 2026-12-10T21:30", field="--at"
+        ) from None
     return moment if moment.tzinfo else moment.replace(tzinfo=ZoneInfo(timezone))
 
 

@@ -120,6 +120,7 @@ SHIFT_SYSTEMS: dict[str, ShiftSystem] = {
 
 OFFICE = (time(8), 8.0, _days(0, 1, 2, 3, 4))
 OFFICE_FOUR_TENS = (time(7), 10.0, _days(0, 1, 2, 3))
+OFFICE_UNITS = (Unit.SUPPORT, Unit.SUPPORT, Unit.ADMINISTRATION)
 CPU_STARTS = (time(9), time(12))  # two starts a day apart enough that a pair overlaps 12:00-17:00
 
 # Hours of a workday inside the default walk hours (09:00-20:00); responsible squads are chosen to
@@ -254,75 +255,11 @@ def _seats(sworn: int, civilians: int, system: ShiftSystem, rng: random.Random) 
     sergeants ~12%, detectives ~10%, the rest officers; patrol ~60%, investigations ~15%, community
     policing ~3% (at least 2), specialized ~8%, support and administration the rest.
     """
-    seats = [Seat(Rank.CHIEF, Unit.ADMINISTRATION)]
-    commander_units = islice(
-        cycle([Unit.ADMINISTRATION, Unit.PATROL, Unit.INVESTIGATIONS]), round(sworn / 100)
-    )
-    seats += [Seat(Rank.COMMANDER, unit) for unit in commander_units]
-    captains = max(1, round(0.025 * sworn), 2 if sworn >= 100 else 1)
-    seats.append(Seat(Rank.CAPTAIN, Unit.PATROL, responsible=True))  # the district captain
-    captain_units = [Unit.INVESTIGATIONS, Unit.PATROL, Unit.SPECIALIZED, Unit.SUPPORT, Unit.PATROL]
-    seats += [
-        Seat(Rank.CAPTAIN, u) for u in islice(cycle([*captain_units, Unit.ADMINISTRATION]), captains - 1)
-    ]
-
-    # Patrol: squads of 6-10 officers and a sergeant, a lieutenant over each shift group.
+    seats = _command_seats(sworn)
     patrol_leaders = sum(1 for s in seats if s.unit is Unit.PATROL)
     squads = _make_squads(round(0.6 * sworn) - patrol_leaders, system, rng)
-    responsible = {s.id for s in _responsible_squads(squads, system, rng)}
-    responsible_slots = {s.slot for s in squads if s.id in responsible}
-    for slot in sorted({s.slot for s in squads}):
-        squad = next(s for s in squads if s.slot == slot)
-        seats.append(
-            Seat(
-                Rank.LIEUTENANT,
-                Unit.PATROL,
-                slot in responsible_slots,
-                "",
-                squad.start,
-                squad.hours,
-                squad.pattern,
-            )
-        )
-    for squad in squads:
-        member = (squad.id in responsible, squad.id, squad.start, squad.hours, squad.pattern)
-        seats.append(Seat(Rank.SERGEANT, Unit.PATROL, *member))
-        seats += [Seat(Rank.OFFICER, Unit.PATROL, *member) for _ in range(squad.officers)]
-
-    # Non-patrol leaders, detectives, then officers filling the units up to their share.
-    patrol_lieutenants = len({s.slot for s in squads})
-    lieutenants = (
-        max(round(0.05 * sworn), patrol_lieutenants + (1 if sworn >= 50 else 0)) - patrol_lieutenants
-    )
-    lieutenant_units = [Unit.INVESTIGATIONS, Unit.SPECIALIZED, Unit.SUPPORT, Unit.INVESTIGATIONS]
-    lieutenant_units += [Unit.COMMUNITY_POLICING, Unit.ADMINISTRATION] if sworn >= 300 else []
-    for unit in islice(cycle(lieutenant_units), lieutenants):
-        seats.append(_office_seat(Rank.LIEUTENANT, unit, rng))
-    sergeants = max(round(0.12 * sworn), len(squads) + (1 if sworn >= 50 else 0)) - len(squads)
-    sergeant_units = [Unit.INVESTIGATIONS, Unit.SPECIALIZED, Unit.COMMUNITY_POLICING, Unit.SUPPORT]
-    sergeant_units += [Unit.INVESTIGATIONS, Unit.SPECIALIZED, Unit.ADMINISTRATION]
-    for unit in islice(cycle(sergeant_units), sergeants):
-        seats.append(_office_seat(Rank.SERGEANT, unit, rng))
-    seats += [_office_seat(Rank.DETECTIVE, Unit.INVESTIGATIONS, rng) for _ in range(round(0.10 * sworn))]
-
-    officers = sworn - len(seats)
-    if officers < 0:
-        raise ValueError(f"{sworn} sworn is too few for a department with a district and its units")
-    in_unit = Counter(s.unit for s in seats)
-    for unit, share in ((Unit.INVESTIGATIONS, 0.15), (Unit.SPECIALIZED, 0.08)):
-        extra = min(officers, max(0, round(share * sworn) - in_unit[unit]))
-        seats += [_office_seat(Rank.OFFICER, unit, rng) for _ in range(extra)]
-        officers -= extra
-    cpu = min(officers, max(0, max(2, round(0.03 * sworn)) - in_unit[Unit.COMMUNITY_POLICING]))
-    officers -= cpu
-    for unit in islice(cycle([Unit.SUPPORT, Unit.SUPPORT, Unit.ADMINISTRATION]), officers):
-        seats.append(_office_seat(Rank.OFFICER, unit, rng))
-    seats += [Seat(Rank.OFFICER, Unit.COMMUNITY_POLICING) for _ in range(cpu)]
-    # The unit walks every workday, so its members start at 09:00 and 12:00 in turn.
-    cpu_seats = [s for s in seats if s.unit is Unit.COMMUNITY_POLICING]
-    for seat, start in zip(cpu_seats, cycle(CPU_STARTS), strict=False):
-        seat.shift_start, seat.shift_hours, seat.pattern = start, 8.0, OFFICE[2]
-
+    seats += _patrol_seats(squads, system, rng)
+    seats += _unit_seats(sworn, seats, squads, rng)
     # Command staff keep office days, so district walks can be set on any workday.
     for seat in seats:
         if seat.rank in (Rank.CHIEF, Rank.COMMANDER, Rank.CAPTAIN):
@@ -330,6 +267,80 @@ def _seats(sworn: int, civilians: int, system: ShiftSystem, rng: random.Random) 
     civilian_units = [Unit.SUPPORT, Unit.ADMINISTRATION, Unit.SUPPORT, Unit.INVESTIGATIONS]
     civilian_units += [Unit.SUPPORT, Unit.ADMINISTRATION, Unit.SUPPORT]
     seats += [_office_seat(Rank.CIVILIAN, u, rng) for u in islice(cycle(civilian_units), civilians)]
+    return seats
+
+
+def _command_seats(sworn: int) -> list[Seat]:
+    """Chief, commanders and captains; exactly one captain is the district captain, and from 100
+    sworn on there is at least one non-patrol captain for the district walk."""
+    seats = [Seat(Rank.CHIEF, Unit.ADMINISTRATION)]
+    commander_units = cycle([Unit.ADMINISTRATION, Unit.PATROL, Unit.INVESTIGATIONS])
+    seats += [Seat(Rank.COMMANDER, unit) for unit in islice(commander_units, round(sworn / 100))]
+    seats.append(Seat(Rank.CAPTAIN, Unit.PATROL, responsible=True))  # the district captain
+    captains = max(1, round(0.025 * sworn), 2 if sworn >= 100 else 1)
+    captain_units = cycle(
+        [Unit.INVESTIGATIONS, Unit.PATROL, Unit.SPECIALIZED, Unit.SUPPORT, Unit.PATROL, Unit.ADMINISTRATION]
+    )
+    seats += [Seat(Rank.CAPTAIN, unit) for unit in islice(captain_units, captains - 1)]
+    return seats
+
+
+def _patrol_seats(squads: list[Squad], system: ShiftSystem, rng: random.Random) -> list[Seat]:
+    """A lieutenant over each shift group (squads sharing start and days), then each squad's
+    sergeant and officers; responsible squads make their lieutenant responsible too."""
+    responsible = {s.id for s in _responsible_squads(squads, system, rng)}
+    responsible_slots = {s.slot for s in squads if s.id in responsible}
+    seats = []
+    for slot in sorted({s.slot for s in squads}):
+        first = next(s for s in squads if s.slot == slot)
+        seats.append(
+            Seat(
+                Rank.LIEUTENANT,
+                Unit.PATROL,
+                responsible=slot in responsible_slots,
+                shift_start=first.start,
+                shift_hours=first.hours,
+                pattern=first.pattern,
+            )
+        )
+    for squad in squads:
+        shift = (squad.id in responsible, squad.id, squad.start, squad.hours, squad.pattern)
+        seats.append(Seat(Rank.SERGEANT, Unit.PATROL, *shift))
+        seats += [Seat(Rank.OFFICER, Unit.PATROL, *shift) for _ in range(squad.officers)]
+    return seats
+
+
+def _unit_seats(sworn: int, placed: list[Seat], squads: list[Squad], rng: random.Random) -> list[Seat]:
+    """Non-patrol lieutenants and sergeants, detectives, then officers filling investigations,
+    specialized and community policing up to their shares and support/administration with the rest."""
+    seats: list[Seat] = []
+    patrol_lieutenants = len({s.slot for s in squads})
+    lieutenants = max(round(0.05 * sworn), patrol_lieutenants + (sworn >= 50)) - patrol_lieutenants
+    lieutenant_units = [Unit.INVESTIGATIONS, Unit.SPECIALIZED, Unit.SUPPORT, Unit.INVESTIGATIONS]
+    lieutenant_units += [Unit.COMMUNITY_POLICING, Unit.ADMINISTRATION] if sworn >= 300 else []
+    seats += [_office_seat(Rank.LIEUTENANT, u, rng) for u in islice(cycle(lieutenant_units), lieutenants)]
+    sergeants = max(round(0.12 * sworn), len(squads) + (sworn >= 50)) - len(squads)
+    sergeant_units = [Unit.INVESTIGATIONS, Unit.SPECIALIZED, Unit.COMMUNITY_POLICING, Unit.SUPPORT]
+    sergeant_units += [Unit.INVESTIGATIONS, Unit.SPECIALIZED, Unit.ADMINISTRATION]
+    seats += [_office_seat(Rank.SERGEANT, u, rng) for u in islice(cycle(sergeant_units), sergeants)]
+    seats += [_office_seat(Rank.DETECTIVE, Unit.INVESTIGATIONS, rng) for _ in range(round(0.10 * sworn))]
+
+    officers = sworn - len(placed) - len(seats)
+    if officers < 0:
+        raise ValueError(f"{sworn} sworn is too few for a department with a district and its units")
+    in_unit = Counter(s.unit for s in placed + seats)
+    for unit, share in ((Unit.INVESTIGATIONS, 0.15), (Unit.SPECIALIZED, 0.08)):
+        extra = min(officers, max(0, round(share * sworn) - in_unit[unit]))
+        seats += [_office_seat(Rank.OFFICER, unit, rng) for _ in range(extra)]
+        officers -= extra
+    cpu = min(officers, max(0, max(2, round(0.03 * sworn)) - in_unit[Unit.COMMUNITY_POLICING]))
+    officers -= cpu
+    seats += [_office_seat(Rank.OFFICER, u, rng) for u in islice(cycle(OFFICE_UNITS), officers)]
+    seats += [Seat(Rank.OFFICER, Unit.COMMUNITY_POLICING) for _ in range(cpu)]
+    # The unit walks every workday, so its members start at 09:00 and 12:00 in turn.
+    cpu_seats = [s for s in seats if s.unit is Unit.COMMUNITY_POLICING]
+    for seat, start in zip(cpu_seats, cycle(CPU_STARTS), strict=False):
+        seat.shift_start, seat.shift_hours, seat.pattern = start, 8.0, OFFICE[2]
     return seats
 
 
@@ -341,8 +352,45 @@ Name = str | tuple[str, str]
 CULTURES: list[tuple[int, list[Name], list[Name], list[Name], list[Name]]] = [
     (
         34,
-        ["Emily", "Sarah", "Jessica", "Ashley", "Megan", "Rachel", "Laura", "Keisha", "Brittany"],
-        ["James", "Michael", "Robert", "David", "Daniel", "Kevin", "Brian", "Ryan", "Tyrone", "Sean"],
+        [
+            "Emily",
+            "Sarah",
+            "Jessica",
+            "Ashley",
+            "Megan",
+            "Rachel",
+            "Laura",
+            "Keisha",
+            "Brittany",
+            "Amanda",
+            "Nicole",
+            "Heather",
+            "Tamika",
+            "Kimberly",
+            "Lauren",
+            "Danielle",
+        ],
+        [
+            "James",
+            "Michael",
+            "Robert",
+            "David",
+            "Daniel",
+            "Kevin",
+            "Brian",
+            "Ryan",
+            "Tyrone",
+            "Sean",
+            "Christopher",
+            "Matthew",
+            "Joshua",
+            "Andrew",
+            "Justin",
+            "Marcus",
+            "Eric",
+            "Jason",
+            "Patrick",
+        ],
         [
             "Smith",
             "Johnson",

@@ -1,0 +1,261 @@
+"""Planner benchmark on synthetic rosters of the guide's agencies and the two target sizes.
+
+    .venv/bin/python -m tests.benchmarks.run_benchmark [--agencies NAME,...] [--time-limit S]
+        [--month 2026-12] [--seed N] [--write]
+
+Each agency runs in a fresh subprocess, so the peak memory reported is that agency's own and one
+agency's caches cannot speed up the next. For each it times the first-fit baseline, the CP-SAT
+planner (time to its first valid plan and to its final one, and the final gap), and re-planning
+after a shooting; it compares the two plans' quality and validates them. The table goes to stdout,
+and to `tests/benchmarks/results.md` with `--write`.
+"""
+
+from __future__ import annotations
+
+import argparse
+import json
+import os
+import platform
+import subprocess
+import sys
+import time
+from dataclasses import asdict, replace
+from datetime import date, datetime, timedelta
+from pathlib import Path
+from typing import TYPE_CHECKING, Any
+from zoneinfo import ZoneInfo
+
+from scheduler.files import write_atomically
+from scheduler.model import Month, PlanningProblem
+from tests.benchmarks.agencies import AGENCIES, AgencySpec, agency, make_problem
+
+if TYPE_CHECKING:
+    from scheduler.incidents import Incident
+
+RESULTS = Path(__file__).with_name("results.md")
+REPO = Path(__file__).resolve().parents[2]
+RESULT_PREFIX = "RESULT "
+# Quality figures where a larger number is the better plan; for the others, smaller is better.
+HIGHER_IS_BETTER = {"distinct_people"}
+COMPARED = {
+    "shortfall_walks": "shortfalls",
+    "busiest_officer_load": "busiest load",
+    "distinct_people": "people",
+}
+
+
+def main(argv: list[str] | None = None) -> int:
+    args = _parser().parse_args(argv)
+    try:
+        month = Month.parse(args.month)
+        specs = [agency(name.strip()) for name in args.agencies.split(",")] if args.agencies else AGENCIES
+    except (KeyError, ValueError) as error:
+        print(f"run_benchmark: {error.args[0]}", file=sys.stderr)
+        return 2
+    if args.child:
+        result = measure(specs[0], month, args.time_limit, args.seed)
+        print(RESULT_PREFIX + json.dumps(result), flush=True)
+        return 0
+    rows = []
+    for spec in specs:
+        print(f"{spec.name}: {spec.sworn + spec.civilians} people ...", file=sys.stderr, flush=True)
+        rows.append(run_in_subprocess(spec, month, args.time_limit, args.seed))
+    report = render(rows, month, args.time_limit, args.seed)
+    print(report)
+    if args.write:
+        write_atomically(RESULTS, report)
+        print(f"written to {RESULTS.relative_to(REPO)}", file=sys.stderr)
+    ok = all("error" not in row and not any(row["violations"].values()) for row in rows)
+    return 0 if ok else 1
+
+
+def _parser() -> argparse.ArgumentParser:
+    parser = argparse.ArgumentParser(description=__doc__.split("\n\n")[0])
+    parser.add_argument("--agencies", default="", help="comma-separated names (default: all)")
+    parser.add_argument("--time-limit", type=float, default=20.0, help="CP-SAT seconds (default 20)")
+    parser.add_argument("--month", default="2026-12", help="YYYY-MM (default 2026-12)")
+    parser.add_argument("--seed", type=int, default=0, help="roster seed (default 0)")
+    parser.add_argument("--write", action="store_true", help="also write tests/benchmarks/results.md")
+    parser.add_argument("--child", action="store_true", help=argparse.SUPPRESS)
+    return parser
+
+
+# --- in the child process -----------------------------------------------------------------------
+
+
+def measure(spec: AgencySpec, month: Month, time_limit: float, seed: int) -> dict[str, Any]:
+    """Everything the table shows for one agency, as JSON-ready values."""
+    # Imported here, not at the top, so the parent process never loads the solver.
+    from scheduler.firstfit import first_fit
+    from scheduler.incidents import add_post_incident
+    from scheduler.metrics import plan_metrics
+    from scheduler.planner import Progress, make_plan
+    from scheduler.validator import validate
+
+    problem = make_problem(spec, month, seed)
+    started = time.perf_counter()
+    baseline = first_fit(problem)
+    first_fit_seconds = time.perf_counter() - started
+
+    progress: list[float] = []
+
+    def on_progress(update: Progress) -> None:
+        progress.append(update.seconds)
+
+    started = time.perf_counter()
+    result = make_plan(problem, time_limit=time_limit, seed=0, on_progress=on_progress)
+    final_seconds = time.perf_counter() - started
+
+    incident = bench_incident(problem)
+    started = time.perf_counter()
+    after = add_post_incident(problem, result.plan, incident, time_limit=min(10.0, time_limit), seed=0)
+    incident_seconds = time.perf_counter() - started
+    locked = (after.walk,) if after.walk is not None else ()
+
+    people = problem.people_by_id
+    return {
+        "agency": spec.name,
+        "shift_system": spec.shift_system,
+        "people": len(problem.people),
+        "first_fit_seconds": first_fit_seconds,
+        "first_plan_seconds": progress[0] if progress else result.first_plan_seconds,
+        "final_seconds": final_seconds,
+        "optimal": result.optimal,
+        "gap": abs(result.objective - result.bound) / max(1.0, abs(result.objective)),
+        "peak_rss_mb": peak_rss_mb(),
+        "incident_seconds": incident_seconds,
+        "incident_walk": after.walk is not None,
+        "incident_unmet_groups": len(after.unmet_groups),
+        "incident_changed_walks": after.changed_walks,
+        "first_fit": asdict(plan_metrics(baseline, people)),
+        "cp_sat": asdict(plan_metrics(result.plan, people)),
+        "violations": {
+            "first_fit": len(validate(problem, baseline)),
+            "cp_sat": len(validate(problem, result.plan)),
+            "incident": len(validate(replace(problem, locked=locked), after.plan)),
+        },
+    }
+
+
+def bench_incident(problem: PlanningProblem) -> Incident:
+    """A shooting late on the month's first Monday from the 14th on: the walk must come the next day."""
+    from scheduler.incidents import Incident
+
+    day = date(problem.month.year, problem.month.month, 14)
+    day += timedelta(days=-day.weekday() % 7)
+    occurred = datetime(day.year, day.month, day.day, 23, 15, tzinfo=ZoneInfo(problem.district.timezone))
+    return Incident(id="bench-1", kind="shooting", occurred_at=occurred, address="1200 Main St")
+
+
+def peak_rss_mb() -> float | None:
+    """This process's peak resident memory; None where `resource` does not exist (Windows)."""
+    try:
+        import resource
+    except ImportError:
+        return None
+    peak = resource.getrusage(resource.RUSAGE_SELF).ru_maxrss
+    return peak / (1024 * 1024) if sys.platform == "darwin" else peak / 1024  # bytes vs. kilobytes
+
+
+# --- in the parent process ----------------------------------------------------------------------
+
+
+def run_in_subprocess(spec: AgencySpec, month: Month, time_limit: float, seed: int) -> dict[str, Any]:
+    command = [sys.executable, "-m", "tests.benchmarks.run_benchmark", "--child"]
+    command += ["--agencies", spec.name, "--month", str(month)]
+    command += ["--time-limit", str(time_limit), "--seed", str(seed)]
+    env = {
+        **os.environ,
+        "PYTHONPATH": os.pathsep.join(filter(None, [str(REPO), os.environ.get("PYTHONPATH")])),
+    }
+    try:
+        done = subprocess.run(
+            command, cwd=REPO, env=env, capture_output=True, text=True, timeout=4 * time_limit + 900
+        )
+    except subprocess.TimeoutExpired:
+        return {"agency": spec.name, "people": spec.sworn + spec.civilians, "error": "timed out"}
+    for line in reversed(done.stdout.splitlines()):
+        if line.startswith(RESULT_PREFIX):
+            return json.loads(line.removeprefix(RESULT_PREFIX))
+    last = (done.stderr.strip().splitlines() or [f"exit status {done.returncode}"])[-1]
+    return {"agency": spec.name, "people": spec.sworn + spec.civilians, "error": last}
+
+
+def render(rows: list[dict[str, Any]], month: Month, time_limit: float, seed: int) -> str:
+    try:
+        from importlib.metadata import version
+
+        ortools = version("ortools")
+    except Exception:
+        ortools = "?"
+    lines = [
+        "# Planner benchmark",
+        "",
+        f"Month {month}, CP-SAT time limit {time_limit:g} s, roster seed {seed}, solver seed 0. "
+        f"Python {platform.python_version()}, OR-Tools {ortools}, {platform.system()} {platform.machine()}, "
+        f"{os.cpu_count()} CPUs; run {datetime.now():%Y-%m-%d %H:%M}.",
+        "",
+        "| agency | shifts | people | first-fit s | first plan s | final s | gap | peak MB | incident s "
+        "| walks FF / CP | shortfall FF / CP | busiest FF / CP | people FF / CP | paired FF | paired CP "
+        "| violations FF / CP / inc | notes |",
+        "|" + "---|" * 17,
+    ]
+    lines += [_row(row) for row in rows]
+    lines += [
+        "",
+        "FF = first-fit baseline, CP = CP-SAT plan. *first plan s*: time to the first valid plan (first "
+        "progress report); *final s*: the whole `make_plan` call; *gap*: |objective - bound| / "
+        "max(1, |objective|) when not proven optimal; *peak MB*: the agency's subprocess peak RSS; "
+        "*incident s*: `add_post_incident` (placing the walk and re-planning), with the walks it changed. "
+        "*shortfall*: walks missing from minimums; *busiest*: most walks by one officer; *people*: "
+        "distinct walkers; *paired*: walks of a developing person that include a natural one / all "
+        "walks of developing people. Violations are the validator's, and must be 0.",
+        "",
+    ]
+    return "\n".join(lines)
+
+
+def _row(row: dict[str, Any]) -> str:
+    if "error" in row:
+        cells = [row["agency"], "", str(row["people"])] + [""] * 13 + [f"error: {row['error']}"]
+        return "| " + " | ".join(cells) + " |"
+    ff, cp = row["first_fit"], row["cp_sat"]
+    notes = []
+    worse = [label for key, label in COMPARED.items() if _worse(key, ff[key], cp[key])]
+    if worse:
+        notes.append("**CP-SAT worse on " + ", ".join(worse) + "**")
+    if any(row["violations"].values()):
+        notes.append("**INVALID**")
+    if not row["incident_walk"]:
+        notes.append("no post-incident walk possible")
+    elif row["incident_unmet_groups"]:
+        notes.append(f"incident: {row['incident_unmet_groups']} groups unmet")
+    first_plan = row["first_plan_seconds"]
+    cells = [
+        row["agency"],
+        row["shift_system"],
+        str(row["people"]),
+        f"{row['first_fit_seconds']:.2f}",
+        "-" if first_plan is None else f"{first_plan:.1f}",
+        f"{row['final_seconds']:.1f}",
+        "optimal" if row["optimal"] else f"{100 * row['gap']:.1f}%",
+        "-" if row["peak_rss_mb"] is None else f"{row['peak_rss_mb']:.0f}",
+        f"{row['incident_seconds']:.1f} ({row['incident_changed_walks']} changed)",
+        f"{ff['walks']} / {cp['walks']}",
+        f"{ff['shortfall_walks']} / {cp['shortfall_walks']}",
+        f"{ff['busiest_officer_load']} / {cp['busiest_officer_load']}",
+        f"{ff['distinct_people']} / {cp['distinct_people']}",
+        f"{ff['developing_paired']}/{ff['developing_total']}",
+        f"{cp['developing_paired']}/{cp['developing_total']}",
+        " / ".join(str(row["violations"][k]) for k in ("first_fit", "cp_sat", "incident")),
+        "; ".join(notes),
+    ]
+    return "| " + " | ".join(cells) + " |"
+
+
+def _worse(key: str, first_fit: int, cp_sat: int) -> bool:
+    return cp_sat < first_fit if key in HIGHER_IS_BETTER else cp_sat > first_fit
+
+
+if __name__ == "__main__":
+    sys.exit(main())
