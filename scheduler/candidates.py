@@ -142,8 +142,9 @@ def build_demands(problem: PlanningProblem) -> list[Demand]:
         for period in periods_for(walk_type, problem.district, problem.month, problem.neighbours):
             locked = sum(1 for w in locked_by_type[walk_type.key] if local_day(w, tz) in period)
             required = max(0, period.required - locked)
+            wanted = required or any(previous_per_day.get((walk_type.key, day)) for day in period.days)
             per_day = []
-            for day in period.days:
+            for day in period.days if wanted else ():
                 starts, candidates = day_candidates(walk_type, day, grid, eligible, duty)
                 if starts:
                     per_day.append((day, starts, candidates))

@@ -106,9 +106,6 @@ def _fill_at(slot: Slot, start: int, calendar: Calendar) -> list[str] | None:
     squads: Counter[str] = Counter()
     for index, role in enumerate(slot.walk_type.roles):
         for _ in range(role.count):
-            wants_natural = any(c.person.engagement is Engagement.DEVELOPING for c in chosen) and not any(
-                c.person.engagement is Engagement.NATURAL for c in chosen
-            )
             options = [
                 c
                 for c in slot.candidates
@@ -121,18 +118,25 @@ def _fill_at(slot: Slot, start: int, calendar: Calendar) -> list[str] | None:
             if not options:
                 return None
             best = min(
-                options,
-                key=lambda c: (
-                    calendar.load[c.person.id],
-                    wants_natural and c.person.engagement is not Engagement.NATURAL,
-                    c.person.id,
-                ),
+                options, key=lambda c: (*_pairing_cost(c, chosen), calendar.load[c.person.id], c.person.id)
             )
             chosen.append(best)
             squad = calendar.squad_of.get(best.person.id)
             if squad:
                 squads[squad] += 1
     return [c.person.id for c in chosen]
+
+
+def _pairing_cost(candidate: Candidate, chosen: Sequence[Candidate]) -> tuple[bool, bool]:
+    """Prefer a natural where a developing officer walks alone so far, and no developing officer
+    where no natural walks yet."""
+    has_natural = any(c.person.engagement is Engagement.NATURAL for c in chosen)
+    has_developing = any(c.person.engagement is Engagement.DEVELOPING for c in chosen)
+    engagement = candidate.person.engagement
+    return (
+        has_developing and not has_natural and engagement is not Engagement.NATURAL,
+        not has_natural and engagement is Engagement.DEVELOPING,
+    )
 
 
 def _squad_allows(

@@ -14,6 +14,7 @@ from collections import defaultdict
 from collections.abc import Callable, Sequence
 from dataclasses import dataclass
 from datetime import date
+from itertools import combinations
 from zoneinfo import ZoneInfo
 
 from ortools.sat.python import cp_model
@@ -22,6 +23,8 @@ from scheduler.assembly import Assignment, previous_slot_ids
 from scheduler.candidates import Demand, Slot, walk_interval
 from scheduler.model import Engagement, Per, PlanningProblem, Rank, Unit
 from scheduler.periods import week_start_of
+
+Value = Callable[[cp_model.IntVar], int]  # a variable's value in a (hinted) solution
 
 # Boundaries (minutes after midnight) between morning, afternoon and evening walks.
 TIME_OF_DAY_BOUNDS = (12 * 60, 16 * 60)
@@ -54,12 +57,16 @@ class WalkModel:
         self.model = cp_model.CpModel()
         self.tz = ZoneInfo(problem.district.timezone)
         self.slots: list[Slot] = [slot for demand in demands for slot in demand.slots]
+        self._slot_type = {slot.key: slot.walk_type.key for slot in self.slots}
         self.active: dict[str, cp_model.IntVar] = {}
         self.start: dict[str, cp_model.IntVar] = {}
         self.member: dict[tuple[str, str], cp_model.IntVar] = {}
         self.place: dict[tuple[str, str, int], cp_model.IntVar] = {}
         self._intervals: dict[tuple[str, date], list[cp_model.IntervalVar]] = defaultdict(list)
         self._penalties: list[tuple[cp_model.LinearExprT, int]] = []
+        # Auxiliary variables with the rule that gives their value from the decisions, in order
+        # of definition, so a hint can be completed (CP-SAT is much faster with a full hint).
+        self._defined: list[tuple[cp_model.IntVar, Callable[[Value], int]]] = []
         for slot in self.slots:
             self._add_slot(slot)
         self._add_fixed_walks()
@@ -150,6 +157,8 @@ class WalkModel:
             held = sum(self.active[slot.key] for slot in demand.slots)
             missed = self.model.new_int_var(0, demand.required, f"missed[{name}]")
             self.model.add(held + missed == demand.required).with_name(f"minimum[{name}]")
+            actives = [self.active[slot.key] for slot in demand.slots]
+            self._define(missed, lambda v, need=demand.required, xs=actives: need - sum(map(v, xs)))
             self._penalties.append((missed, WEIGHTS.missed_walk))
 
     # -- soft rules ---------------------------------------------------------------------------
@@ -172,29 +181,70 @@ class WalkModel:
                 continue  # already walking on a locked walk
             walks = m.new_bool_var(f"walks[{pid}]")
             m.add(walks <= sum(members))
+            self._define(walks, lambda v, xs=members: int(any(map(v, xs))))
             used.append(walks)
         left_out = min(len(used), positions) - sum(used)
         self._penalties.append((left_out, WEIGHTS.person_left_out))
-        officers = [pid for pid in walks_of if people[pid].rank is Rank.OFFICER]
-        if not officers:
-            return
-        lower = self._officer_load_lower_bound(len(officers))
+        units: dict[Unit, list[str]] = defaultdict(list)
+        for pid in walks_of:
+            if people[pid].rank is Rank.OFFICER:
+                units[people[pid].unit].append(pid)
+        for unit, officers in units.items():
+            self._add_busiest_officer(unit, officers, walks_of, fixed_load)
+
+    def _add_busiest_officer(
+        self,
+        unit: Unit,
+        officers: Sequence[str],
+        walks_of: dict[str, list[cp_model.IntVar]],
+        fixed_load: dict[str, int],
+    ) -> None:
+        """The busiest officer of each unit, so that patrol's load is balanced too and not hidden
+        behind the community policing unit's daily walks."""
+        lower = self._officer_load_lower_bound(unit)
         upper = max(len(walks_of[pid]) + fixed_load[pid] for pid in officers)
-        busiest = m.new_int_var(0, max(upper, lower), "busiest_officer_load")
+        busiest = self.model.new_int_var(lower, max(upper, lower), f"busiest_officer_load[{unit}]")
         for pid in officers:
-            m.add(busiest >= sum(walks_of[pid]) + fixed_load[pid]).with_name(f"busiest_officer_load[{pid}]")
-        m.add(busiest >= lower).with_name("officer_load_lower_bound")
+            self.model.add(busiest >= sum(walks_of[pid]) + fixed_load[pid]).with_name(
+                f"busiest_officer_load[{unit},{pid}]"
+            )
+        loads = [(walks_of[pid], fixed_load[pid]) for pid in officers]
+        self._define(busiest, lambda v, lo=lower, ls=loads: max([lo] + [sum(map(v, xs)) + f for xs, f in ls]))
         self._penalties.append((busiest - lower, WEIGHTS.busiest_officer))
 
-    def _officer_load_lower_bound(self, officers: int) -> int:
-        """Places only officers can fill, shared as evenly as possible: no plan does better."""
-        places = sum(
-            d.required * role.count
-            for d in self.demands
-            for role in d.walk_type.roles
-            if role.ranks == frozenset({Rank.OFFICER})
-        )
-        return math.ceil(places / officers) if officers else 0
+    def _officer_load_lower_bound(self, unit: Unit) -> int:
+        """No plan has a busiest officer below this. For every group of roles the unit's officers
+        can fill: the places left after everyone else takes all they could (at most the group's
+        places on each walk), shared evenly among those officers. A tight bound lets the solver
+        prove a plan optimal instead of searching on."""
+        officer_ids = {p.id for p in self.problem.people if p.rank is Rank.OFFICER and p.unit is unit}
+        places: dict[tuple[str, int], int] = defaultdict(int)  # (walk type, role) -> places
+        counts: dict[tuple[str, int], int] = {}
+        seats: dict[tuple[str, int], set[tuple[str, str]]] = defaultdict(set)  # (slot key, person)
+        for demand in self.demands:
+            for index, role in enumerate(demand.walk_type.roles):
+                key = (demand.walk_type.key, index)
+                places[key] += demand.required * role.count
+                counts[key] = role.count
+                seats[key] |= {
+                    (slot.key, c.person.id)
+                    for slot in demand.slots
+                    for c in slot.candidates
+                    if index in c.roles
+                }
+        keys = [key for key in places if any(pid in officer_ids for _, pid in seats[key])]
+        best = 0
+        for size in range(1, min(len(keys), 4) + 1):
+            for group in combinations(keys, size):
+                group_seats = set().union(*(seats[key] for key in group))
+                own = {pid for _, pid in group_seats if pid in officer_ids}
+                others: dict[str, int] = defaultdict(int)
+                for slot_key, pid in group_seats:
+                    others[slot_key] += pid not in officer_ids
+                width = {t: sum(counts[key] for key in group if key[0] == t) for t, _ in group}
+                taken = sum(min(n, width[self._slot_type[k]]) for k, n in others.items())
+                best = max(best, math.ceil((sum(places[key] for key in group) - taken) / len(own)))
+        return best
 
     def _add_pairing(self) -> None:
         """(2) A developing officer walks with someone for whom engagement comes naturally."""
@@ -215,6 +265,7 @@ class WalkModel:
                 self.model.add(member <= unpaired + sum(naturals)).with_name(
                     f"pair_developing_with_natural[{slot.key},{c.person.id}]"
                 )
+                self._define(unpaired, lambda v, x=member, ns=naturals: int(v(x) and not any(map(v, ns))))
                 self._penalties.append((unpaired, WEIGHTS.developing_unpaired))
 
     def _add_spread(self) -> None:
@@ -240,6 +291,7 @@ class WalkModel:
                 continue
             crowding = self.model.new_int_var(0, len(members), f"crowded[{type_key},{group},{part}]")
             self.model.add(crowding >= sum(members) - fair_share)
+            self._define(crowding, lambda v, xs=members, share=fair_share: max(0, sum(map(v, xs)) - share))
             self._penalties.append((crowding, WEIGHTS.crowded_time_of_day))
 
     @staticmethod
@@ -258,6 +310,10 @@ class WalkModel:
         m, key = self.model, slot.key
         literal = m.new_bool_var(f"part_of_day[{key},{part}]")
         m.add_implication(literal, self.active[key])
+        self._define(
+            literal,
+            lambda v, a=self.active[key], s=self.start[key]: int(bool(v(a)) and self._part_of(v(s)) == part),
+        )
         starts = [s for s in slot.starts if self._part_of(s) == part]
         others = [s for s in slot.starts if self._part_of(s) != part]
         m.add_linear_expression_in_domain(
@@ -295,28 +351,43 @@ class WalkModel:
                 continue
             same = self.model.new_bool_var(f"unchanged[{key}]")
             self.model.add(self.start[key] == start).only_enforce_if(same)
-            self.model.add_bool_and(
-                [self.active[key], self.place[(key, walk.coordinator, 0)]]
-                + [self.member[(key, pid)] for pid in walk.participants]
-            ).only_enforce_if(same)
+            kept = [self.active[key], self.place[(key, walk.coordinator, 0)]] + [
+                self.member[(key, pid)] for pid in walk.participants
+            ]
+            self.model.add_bool_and(kept).only_enforce_if(same)
+            self._define(
+                same, lambda v, xs=kept, s=self.start[key], at=start: int(all(map(v, xs)) and v(s) == at)
+            )
             self._penalties.append((1 - same, WEIGHTS.changed_walk))
 
     # -- hints and results --------------------------------------------------------------------
 
+    def _define(self, var: cp_model.IntVar, rule: Callable[[Value], int]) -> None:
+        self._defined.append((var, rule))
+
     def add_hint(self, assignments: Sequence[Assignment]) -> None:
-        """Start the search from a valid plan (first-fit's), so a first solution comes at once."""
+        """Start the search from a valid plan (first-fit's or the previous one), hinting every
+        variable: with a complete hint CP-SAT has its first solution right after presolve."""
         chosen = {a.slot.key: a for a in assignments}
+        hinted: dict[int, int] = {}
+
+        def hint(var: cp_model.IntVar, value: int) -> None:
+            hinted[var.index] = int(value)
+            self.model.add_hint(var, int(value))
+
         for slot in self.slots:
             a = chosen.get(slot.key)
-            self.model.add_hint(self.active[slot.key], a is not None)
-            self.model.add_hint(self.start[slot.key], a.start if a else slot.starts[0])
+            hint(self.active[slot.key], a is not None)
+            hint(self.start[slot.key], a.start if a else slot.starts[0])
             role_of = _roles_in_order(slot, a.people) if a else {}
             for candidate in slot.candidates:
                 pid = candidate.person.id
-                self.model.add_hint(self.member[(slot.key, pid)], pid in role_of)
+                hint(self.member[(slot.key, pid)], pid in role_of)
                 if len(candidate.roles) > 1:
                     for index in candidate.roles:
-                        self.model.add_hint(self.place[(slot.key, pid, index)], role_of.get(pid) == index)
+                        hint(self.place[(slot.key, pid, index)], role_of.get(pid) == index)
+        for var, rule in self._defined:
+            hint(var, rule(lambda x: hinted[x.index]))
 
     def assignments(self, value: Callable[[cp_model.LinearExprT], int]) -> list[Assignment]:
         """The held walks of a solution, people ordered by role (the coordinator first)."""

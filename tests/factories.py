@@ -54,17 +54,29 @@ def small_roster() -> tuple[Person, ...]:
     for squad, start in (("A", time(7, 0)), ("B", time(12, 0))):
         people.append(person(f"s{squad}", Rank.SERGEANT, responsible=True, squad=squad, start=start))
         for i in range(4):
-            engagement = (Engagement.NATURAL, Engagement.DEVELOPING, Engagement.UNKNOWN, Engagement.UNKNOWN)[i]
+            engagement = (Engagement.NATURAL, Engagement.DEVELOPING, Engagement.UNKNOWN, Engagement.UNKNOWN)[
+                i
+            ]
             people.append(
-                person(f"o{squad}{i}", Rank.OFFICER, responsible=i < 2, squad=squad, start=start,
-                       engagement=engagement)
+                person(
+                    f"o{squad}{i}",
+                    Rank.OFFICER,
+                    responsible=i < 2,
+                    squad=squad,
+                    start=start,
+                    engagement=engagement,
+                )
             )
     return tuple(people)
 
 
 def district(**fields: object) -> District:
-    return District(name="Test District", timezone="America/New_York", walk_types=default_walk_types(), **fields)  # type: ignore[arg-type]
+    return District(
+        name="Test District", timezone="America/New_York", walk_types=default_walk_types(), **fields
+    )  # type: ignore[arg-type]
 
 
-def problem(people: tuple[Person, ...] | None = None, month: Month = MONTH, **fields: object) -> PlanningProblem:
+def problem(
+    people: tuple[Person, ...] | None = None, month: Month = MONTH, **fields: object
+) -> PlanningProblem:
     return PlanningProblem(district=district(), people=people or small_roster(), month=month, **fields)  # type: ignore[arg-type]

@@ -121,7 +121,9 @@ SHIFT_SYSTEMS: dict[str, ShiftSystem] = {
 OFFICE = (time(8), 8.0, _days(0, 1, 2, 3, 4))
 OFFICE_FOUR_TENS = (time(7), 10.0, _days(0, 1, 2, 3))
 OFFICE_UNITS = (Unit.SUPPORT, Unit.SUPPORT, Unit.ADMINISTRATION)
-CPU_STARTS = (time(9), time(12))  # two starts a day apart enough that a pair overlaps 12:00-17:00
+# Community policing members start in turn at these times: together they cover the walk day, and a
+# 09:00 and a 12:00 member overlap 12:00-17:00 for their walk.
+CPU_STARTS = (time(9), time(12))
 
 # Hours of a workday inside the default walk hours (09:00-20:00); responsible squads are chosen to
 # cover as many of these as possible, so responsible people are on duty through the walk day.
@@ -169,8 +171,8 @@ def _slot(k: int, system: ShiftSystem) -> tuple[int, int]:
 
 
 def _squad_count(budget: int, system: ShiftSystem) -> int:
-    """Most squads of about 8 officers (plus a sergeant, plus a lieutenant per shift group) that
-    `budget` patrol members can staff."""
+    """The most squads `budget` patrol members can staff with 8 officers each on average, besides
+    each squad's sergeant and each shift group's lieutenant."""
     groups = len(system.starts) * len(system.patterns)
     for squads in range(max(1, budget // 7), 0, -1):
         officers = budget - squads - min(squads, groups)
@@ -346,139 +348,88 @@ def _unit_seats(sworn: int, placed: list[Seat], squads: list[Squad], rng: random
 
 # --- names, in the scripts the reports must print ----------------------------------------------
 
-# Each culture: weight, female first names, male first names, family names (female, male forms).
-# Names outside Latin script are (native, ASCII) pairs, the ASCII form for the email address.
-Name = str | tuple[str, str]
-CULTURES: list[tuple[int, list[Name], list[Name], list[Name], list[Name]]] = [
-    (
+
+@dataclass(frozen=True)
+class Culture:
+    """Names of one language, space-separated; a name outside Latin script is written
+    `native:ascii`, the ASCII form going into the email address."""
+
+    weight: int
+    women: str
+    men: str
+    family: str  # the men's form where a language has two
+    family_women: str = ""
+
+
+CULTURES = (
+    Culture(
         34,
-        [
-            "Emily",
-            "Sarah",
-            "Jessica",
-            "Ashley",
-            "Megan",
-            "Rachel",
-            "Laura",
-            "Keisha",
-            "Brittany",
-            "Amanda",
-            "Nicole",
-            "Heather",
-            "Tamika",
-            "Kimberly",
-            "Lauren",
-            "Danielle",
-        ],
-        [
-            "James",
-            "Michael",
-            "Robert",
-            "David",
-            "Daniel",
-            "Kevin",
-            "Brian",
-            "Ryan",
-            "Tyrone",
-            "Sean",
-            "Christopher",
-            "Matthew",
-            "Joshua",
-            "Andrew",
-            "Justin",
-            "Marcus",
-            "Eric",
-            "Jason",
-            "Patrick",
-        ],
-        [
-            "Smith",
-            "Johnson",
-            "Williams",
-            "Brown",
-            "Jones",
-            "Davis",
-            "Wilson",
-            "Taylor",
-            "Jackson",
-            "Harris",
-            "Walker",
-            "O'Brien",
-            "Washington",
-            "McAllister",
-            "Murphy",
-            "Robinson",
-        ],
-        [],
+        "Emily Sarah Jessica Ashley Megan Rachel Laura Keisha Brittany Amanda Nicole Heather Tamika "
+        "Kimberly Lauren Danielle",
+        "James Michael Robert David Daniel Kevin Brian Ryan Tyrone Sean Christopher Matthew Joshua "
+        "Andrew Justin Marcus Eric Jason Patrick",
+        "Smith Johnson Williams Brown Jones Davis Wilson Taylor Jackson Harris Walker O'Brien "
+        "Washington McAllister Murphy Robinson",
     ),
-    (
+    Culture(
         16,
-        ["María", "Lucía", "Sofía", "Ana", "Camila", "Verónica", "Gabriela"],
-        ["José", "Carlos", "Andrés", "Javier", "Diego", "Luis", "Ramón"],
-        ["García", "Rodríguez", "Martínez", "Hernández", "López", "González", "Pérez", "Núñez", "Ramírez"],
-        [],
+        "María Lucía Sofía Ana Camila Verónica Gabriela",
+        "José Carlos Andrés Javier Diego Luis Ramón",
+        "García Rodríguez Martínez Hernández López González Pérez Núñez Ramírez",
     ),
-    (
+    Culture(6, "Linh Thảo Hương Mai Ngọc", "Minh Tuấn Dũng Quang Huy", "Nguyễn Trần Lê Phạm Võ Đặng"),
+    Culture(
         6,
-        ["Linh", "Thảo", "Hương", "Mai", "Ngọc"],
-        ["Minh", "Tuấn", "Dũng", "Quang", "Huy"],
-        ["Nguyễn", "Trần", "Lê", "Phạm", "Võ", "Đặng"],
-        [],
+        "Ayşe Elif Zeynep Gül Özlem",
+        "Mehmet Mustafa Emre Can Barış",  # noqa: RUF001 (Turkish dotless i)
+        "Yılmaz Kaya Demir Şahin Çelik Öztürk",  # noqa: RUF001
     ),
-    (
+    Culture(
         6,
-        ["Ayşe", "Elif", "Zeynep", "Gül", "Özlem"],
-        ["Mehmet", "Mustafa", "Emre", "Can", "Barış"],  # noqa: RUF001 (Turkish dotless i)
-        ["Yılmaz", "Kaya", "Demir", "Şahin", "Çelik", "Öztürk"],  # noqa: RUF001
-        [],
+        "Anna Katrin Sabine Jördis Lena",
+        "Jürgen Lukas Stefan Matthias Jörg",
+        "Müller Schmidt Schäfer Weiß Becker Köhler",
     ),
-    (
-        6,
-        ["Anna", "Katrin", "Sabine", "Jördis", "Lena"],
-        ["Jürgen", "Lukas", "Stefan", "Matthias", "Jörg"],
-        ["Müller", "Schmidt", "Schäfer", "Weiß", "Becker", "Köhler"],
-        [],
-    ),
-    (
+    Culture(
         5,
-        [("Анна", "anna"), ("Ольга", "olga"), ("Наталья", "natalya"), ("Екатерина", "ekaterina")],
-        [("Сергей", "sergey"), ("Алексей", "alexey"), ("Дмитрий", "dmitry"), ("Иван", "ivan")],
-        [("Иванова", "ivanova"), ("Петрова", "petrova"), ("Смирнова", "smirnova"), ("Соколова", "sokolova")],
-        [("Иванов", "ivanov"), ("Петров", "petrov"), ("Смирнов", "smirnov"), ("Соколов", "sokolov")],
+        "Анна:anna Ольга:olga Наталья:natalya Екатерина:ekaterina",
+        "Сергей:sergey Алексей:alexey Дмитрий:dmitry Иван:ivan",
+        "Иванов:ivanov Петров:petrov Смирнов:smirnov Соколов:sokolov",
+        "Иванова:ivanova Петрова:petrova Смирнова:smirnova Соколова:sokolova",
     ),
-    (
+    Culture(
         4,
-        [("Μαρία", "maria"), ("Ελένη", "eleni"), ("Κατερίνα", "katerina"), ("Σοφία", "sofia")],
-        [("Γιώργος", "giorgos"), ("Νίκος", "nikos"), ("Δημήτρης", "dimitris"), ("Κώστας", "kostas")],
-        [("Παπαδοπούλου", "papadopoulou"), ("Οικονόμου", "oikonomou"), ("Γεωργίου", "georgiou")],
-        [("Παπαδόπουλος", "papadopoulos"), ("Οικονόμου", "oikonomou"), ("Γεωργίου", "georgiou")],
+        "Μαρία:maria Ελένη:eleni Κατερίνα:katerina Σοφία:sofia",
+        "Γιώργος:giorgos Νίκος:nikos Δημήτρης:dimitris Κώστας:kostas",
+        "Παπαδόπουλος:papadopoulos Οικονόμου:oikonomou Γεωργίου:georgiou",
+        "Παπαδοπούλου:papadopoulou Οικονόμου:oikonomou Γεωργίου:georgiou",
     ),
-    (
+    Culture(
         4,
-        ["Agnieszka", "Małgorzata", "Joanna", "Zofia"],
-        ["Łukasz", "Paweł", "Krzysztof", "Tomasz"],
-        ["Kowalska", "Wiśniewska", "Wójcik", "Zielińska"],
-        ["Kowalski", "Wiśniewski", "Wójcik", "Zieliński"],
+        "Agnieszka Małgorzata Joanna Zofia",
+        "Łukasz Paweł Krzysztof Tomasz",
+        "Kowalski Wiśniewski Wójcik Zieliński",
+        "Kowalska Wiśniewska Wójcik Zielińska",
     ),
-]
+)
 ASCII_LETTERS = str.maketrans({"ı": "i", "ł": "l", "Ł": "L", "đ": "d", "Đ": "D", "ß": "ss"})  # noqa: RUF001
 
 
-def _spelling(name: Name) -> tuple[str, str]:
+def _spelling(name: str) -> tuple[str, str]:
     """(name as printed, lower-case ASCII form for an email address)."""
-    if isinstance(name, tuple):
-        return name
-    decomposed = unicodedata.normalize("NFKD", name.translate(ASCII_LETTERS))
-    plain = "".join(c for c in decomposed if c.isascii() and c.isalpha())
-    return name, plain.lower()
+    native, _, ascii_form = name.partition(":")
+    if not ascii_form:
+        decomposed = unicodedata.normalize("NFKD", native.translate(ASCII_LETTERS))
+        ascii_form = "".join(c for c in decomposed if c.isascii() and c.isalpha())
+    return native, ascii_form.lower()
 
 
 def _name(rng: random.Random, female: bool) -> tuple[str, str, str]:
-    """(full name, first name in ASCII, family name in ASCII)."""
-    _, women, men, family_f, family_m = rng.choices(CULTURES, weights=[c[0] for c in CULTURES])[0]
-    first, first_ascii = _spelling(rng.choice(women if female else men))
-    family = family_f if female or not family_m else family_m
-    last, last_ascii = _spelling(rng.choice(family))
+    """(full name, first name in ASCII, family name in ASCII), both names from one culture."""
+    culture = rng.choices(CULTURES, weights=[c.weight for c in CULTURES])[0]
+    first, first_ascii = _spelling(rng.choice((culture.women if female else culture.men).split()))
+    family = culture.family_women if female and culture.family_women else culture.family
+    last, last_ascii = _spelling(rng.choice(family.split()))
     return f"{first} {last}", first_ascii, last_ascii
 
 
