@@ -11,7 +11,7 @@ import math
 import threading
 import time
 from collections.abc import Callable, Sequence
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
 
 from ortools.sat.python import cp_model
 from ortools.sat.sat_parameters_pb2 import SatParameters
@@ -52,6 +52,15 @@ class Cancelled(Exception):
     """The user stopped planning before any plan was found."""
 
 
+@dataclass(frozen=True)
+class SolveOptions:
+    time_limit: float = 20.0
+    seed: int = 0
+    relative_gap: float = 0.0
+    on_progress: Callable[[Progress], None] | None = None
+    should_stop: Callable[[], bool] | None = None
+
+
 def make_plan(
     problem: PlanningProblem,
     *,
@@ -64,45 +73,25 @@ def make_plan(
     """Plan the month. With `problem.previous`, keep every previous walk that is still valid and
     re-plan only the rest; only if that leaves more walks missing does it re-plan the whole month,
     still paying for every walk it changes."""
+    options = SolveOptions(time_limit, seed, relative_gap, on_progress, should_stop)
     started = time.monotonic()
     if problem.previous is not None:
-        result = _replan_around_kept(problem, time_limit, seed, relative_gap, on_progress, should_stop)
+        result = _replan_around_kept(problem, options, started)
         if result is not None:
             return result
-    return _solve(problem, time_limit, seed, relative_gap, on_progress, should_stop, started)
+    return _solve(problem, options, started)
 
 
-def _replan_around_kept(
-    problem: PlanningProblem,
-    time_limit: float,
-    seed: int,
-    relative_gap: float,
-    on_progress: Callable[[Progress], None] | None,
-    should_stop: Callable[[], bool] | None,
-) -> PlanResult | None:
+def _replan_around_kept(problem: PlanningProblem, options: SolveOptions, started: float) -> PlanResult | None:
     assert problem.previous is not None
-    started = time.monotonic()
     kept = still_valid_walks(problem, problem.previous)
-    fixed = PlanningProblem(
-        problem.district, problem.people, problem.month, problem.locked + kept, None, problem.neighbours
-    )
-    result = _solve(fixed, time_limit, seed, relative_gap, None, should_stop, started)
+    fixed = replace(problem, locked=problem.locked + kept, previous=None)
+    result = _solve(fixed, options, started)
     missed_before = sum(s.required - s.planned for s in problem.previous.shortfalls)
     missed_now = sum(s.required - s.planned for s in result.plan.shortfalls)
     if missed_now > missed_before:
         return None
-    plan = result.plan
-    if on_progress:
-        on_progress(Progress(plan, result.objective, result.bound, result.seconds))
-    return PlanResult(
-        plan,
-        result.optimal,
-        result.objective,
-        result.bound,
-        time.monotonic() - started,
-        result.first_plan_seconds,
-        changed_walks(problem.previous, plan),
-    )
+    return replace(result, changed_walks=changed_walks(problem.previous, result.plan))
 
 
 def still_valid_walks(problem: PlanningProblem, previous: Plan) -> tuple[Walk, ...]:
@@ -119,16 +108,8 @@ def still_valid_walks(problem: PlanningProblem, previous: Plan) -> tuple[Walk, .
     return tuple(kept)
 
 
-def _solve(
-    problem: PlanningProblem,
-    time_limit: float,
-    seed: int,
-    relative_gap: float,
-    on_progress: Callable[[Progress], None] | None,
-    should_stop: Callable[[], bool] | None,
-    started: float,
-) -> PlanResult:
-    if should_stop is not None and should_stop():
+def _solve(problem: PlanningProblem, options: SolveOptions, started: float) -> PlanResult:
+    if options.should_stop is not None and options.should_stop():
         raise Cancelled()
     demands = build_demands(problem)
     diagnosis = Diagnosis(problem)
@@ -140,31 +121,24 @@ def _solve(
         return assemble_plan(problem, demands, assignments, diagnosis.explain)
 
     solver = cp_model.CpSolver()
-    configure(solver.parameters, len(walk_model.member), time_limit, seed, relative_gap)
-    callback = _ProgressCallback(walk_model, to_plan, on_progress, started)
-    watcher = _StopWatcher(solver, should_stop)
+    configure(solver.parameters, len(walk_model.member), options)
+    callback = _ProgressCallback(walk_model, to_plan, options.on_progress, started)
+    watcher = _StopWatcher(solver, options.should_stop)
     status = solver.solve(walk_model.model, callback)
     watcher.done()
-    if status not in (cp_model.OPTIMAL, cp_model.FEASIBLE):
-        if watcher.stopped:
-            raise Cancelled()
+    if status in (cp_model.OPTIMAL, cp_model.FEASIBLE):
+        plan = to_plan(walk_model.assignments(solver.value))
+        objective = solver.objective_value
+    elif watcher.stopped:
+        raise Cancelled()
+    else:
         # The model always admits the empty plan, so this is only a time limit hit before any
         # solution: fall back on the first-fit plan, which is valid by construction.
-        plan = to_plan(hint)
-        return PlanResult(
-            plan,
-            False,
-            math.inf,
-            solver.best_objective_bound,
-            time.monotonic() - started,
-            None,
-            changed_walks(problem.previous, plan),
-        )
-    plan = to_plan(walk_model.assignments(solver.value))
+        plan, objective = to_plan(hint), math.inf
     return PlanResult(
         plan=plan,
         optimal=status == cp_model.OPTIMAL,
-        objective=solver.objective_value,
+        objective=objective,
         bound=solver.best_objective_bound,
         seconds=time.monotonic() - started,
         first_plan_seconds=callback.first_seconds,
@@ -182,13 +156,13 @@ DETERMINISTIC_PER_SECOND = 0.6
 LIGHT_PRESOLVE_ABOVE = 8000
 
 
-def configure(params: SatParameters, size: int, time_limit: float, seed: int, relative_gap: float) -> None:
-    params.random_seed = seed
+def configure(params: SatParameters, size: int, options: SolveOptions) -> None:
+    params.random_seed = options.seed
     params.num_workers = 2
     params.interleave_search = True  # deterministic for a seed, whatever the machine's load
-    params.max_deterministic_time = time_limit * DETERMINISTIC_PER_SECOND
-    params.max_time_in_seconds = time_limit * 3
-    params.relative_gap_limit = relative_gap
+    params.max_deterministic_time = options.time_limit * DETERMINISTIC_PER_SECOND
+    params.max_time_in_seconds = options.time_limit * 3
+    params.relative_gap_limit = options.relative_gap
     if size > LIGHT_PRESOLVE_ABOVE:
         params.symmetry_level = 0
         params.cp_model_probing_level = 0

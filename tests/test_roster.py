@@ -8,7 +8,7 @@ import pytest
 from scheduler.errors import InputError
 from scheduler.model import DateRange, Engagement, Rank, Unit, WorkPattern
 from scheduler.resources import resource_path
-from scheduler.roster import load_roster, parse_roster, weekday_index
+from scheduler.roster import COLUMNS, load_roster, parse_roster, weekday_index
 
 HEADER = "id,name,rank,unit"
 
@@ -273,21 +273,7 @@ def test_template_file_loads() -> None:
     assert {person.rank for person in people} >= {Rank.CAPTAIN, Rank.LIEUTENANT, Rank.SERGEANT, Rank.OFFICER}
     assert any(person.unit is Unit.COMMUNITY_POLICING for person in people)
     header = resource_path("roster_template.csv").read_text("utf-8").splitlines()[0].split(",")
-    assert header == [
-        "id",
-        "name",
-        "rank",
-        "unit",
-        "responsible",
-        "squad",
-        "shift_start",
-        "shift_hours",
-        "workdays",
-        "rotation_start",
-        "leave",
-        "engagement",
-        "email",
-    ]
+    assert header == list(COLUMNS)
 
 
 # --- bad input ------------------------------------------------------------------------------------

@@ -16,26 +16,12 @@ from pathlib import Path
 
 from scheduler.files import write_atomically
 from scheduler.model import DateRange, Month, Person, WorkPattern
+from scheduler.roster import COLUMNS
 from tests.benchmarks.agencies import agency, make_roster
 
 DEMO = Path(__file__).resolve().parents[2] / "resources" / "demo"
 SEED = 0
 MONTHS = (Month(2026, 12), Month(2027, 1))
-COLUMNS = (
-    "id",
-    "name",
-    "rank",
-    "unit",
-    "responsible",
-    "squad",
-    "shift_start",
-    "shift_hours",
-    "workdays",
-    "rotation_start",
-    "leave",
-    "engagement",
-    "email",
-)
 DAY_ABBREVIATIONS = ("Mon", "Tue", "Wed", "Thu", "Fri", "Sat", "Sun")
 
 DISTRICT_TOML = """\
