@@ -10,7 +10,7 @@ import pytest
 
 from scheduler.firstfit import first_fit
 from scheduler.metrics import plan_metrics
-from scheduler.model import DateRange, Person, Unit
+from scheduler.model import DateRange, Month, Person, Unit
 from scheduler.planner import Cancelled, make_plan
 from scheduler.validator import validate
 from tests.factories import district, problem, small_roster
@@ -163,3 +163,17 @@ def test_replan_after_leave_changes_few_walks(december):
     )
     assert 1 <= again.changed_walks <= touched
     assert again.plan.shortfalls == ()
+
+
+@pytest.mark.parametrize(("month", "change_day"), [(Month(2026, 11), 1), (Month(2027, 3), 14)])
+def test_daylight_saving_months_keep_walks_on_local_time(month, change_day):
+    p = problem(month=month)
+    plan = make_plan(p, time_limit=2).plan
+    assert validate(p, plan) == []
+    for walk in plan.walks:
+        local = walk.start.astimezone(NY)
+        before_change = local.day < change_day
+        winter = (month.month == 11) != before_change  # November: summer time before the 1st
+        assert local.utcoffset().total_seconds() / 3600 == (-5 if winter else -4)
+        end = walk.end.astimezone(NY)
+        assert (local.hour, local.minute) >= (9, 0) and (end.hour, end.minute) <= (20, 0)
