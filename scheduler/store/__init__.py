@@ -1,0 +1,42 @@
+"""The department database: SQLAlchemy tables, Alembic migrations and the service layer.
+
+Callers use `open_database` and the functions of `services` and `logs`, which take and return
+plain domain values; the ORM classes in `schema` stay inside this package.
+"""
+
+from scheduler.store.database import Database, StoreError, default_url, open_database
+from scheduler.store.services import (
+    ImportSummary,
+    PlanChange,
+    PlanConflict,
+    active_people,
+    add_district,
+    all_people,
+    district_names,
+    get_district,
+    import_roster,
+    load_plan,
+    plan_changes,
+    save_plan,
+    save_settings,
+)
+
+__all__ = [
+    "Database",
+    "ImportSummary",
+    "PlanChange",
+    "PlanConflict",
+    "StoreError",
+    "active_people",
+    "add_district",
+    "all_people",
+    "default_url",
+    "district_names",
+    "get_district",
+    "import_roster",
+    "load_plan",
+    "open_database",
+    "plan_changes",
+    "save_plan",
+    "save_settings",
+]

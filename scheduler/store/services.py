@@ -1,0 +1,377 @@
+"""The store's service layer: what the command line and the app ask of the database.
+
+Each function is one unit of work in its own short session, takes and returns plain domain values
+(`scheduler.model`), and either does all of its job or nothing. Users' mistakes raise InputError
+(one line, as for a bad file); a save based on an outdated plan raises PlanConflict.
+"""
+
+from __future__ import annotations
+
+from collections import Counter
+from collections.abc import Mapping, Sequence
+from dataclasses import dataclass
+from datetime import datetime
+from typing import Any, Literal
+from zoneinfo import ZoneInfo
+
+from sqlalchemy import Select, select
+from sqlalchemy.exc import IntegrityError
+from sqlalchemy.orm import Session, selectinload
+from sqlalchemy.orm.exc import StaleDataError
+
+from scheduler.errors import InputError
+from scheduler.model import District, Month, Person, Plan, Walk
+from scheduler.store.convert import (
+    apply_district,
+    apply_person,
+    apply_walk_type,
+    district_from_row,
+    person_from_row,
+    plan_from_row,
+    shortfall_row,
+    walk_from_row,
+)
+from scheduler.store.database import Database, first_line
+from scheduler.store.queries import district_row, find_district, person_ids
+from scheduler.store.schema import (
+    DistrictRow,
+    PersonRow,
+    PlanChangeRow,
+    PlanRow,
+    WalkParticipantRow,
+    WalkRow,
+    WalkTypeRow,
+    utc_now,
+)
+
+POST_INCIDENT = "post_incident"
+
+
+class PlanConflict(Exception):
+    """Someone else saved the plan after it was loaded; the message says who, when, what to do."""
+
+
+@dataclass(frozen=True)
+class ImportSummary:
+    added: int
+    updated: int  # including people who were inactive and are on the roster again
+    unchanged: int
+    deactivated: int  # on the previous roster, missing from this one: kept, marked inactive
+
+
+@dataclass(frozen=True)
+class PlanChange:
+    version: int
+    changed_at: datetime  # UTC
+    changed_by: str
+    summary: str
+
+
+# --- Districts ------------------------------------------------------------------------------------
+
+
+def district_names(db: Database) -> tuple[str, ...]:
+    with db.session() as session:
+        return tuple(session.scalars(select(DistrictRow.name).order_by(DistrictRow.name)))
+
+
+def add_district(db: Database, district: District) -> int:
+    """Create a district with its settings and walk-type rules; returns its id."""
+    with db.session(write=True) as session:
+        if find_district(session, district.name) is not None:
+            raise InputError(db.url, f"district {district.name!r} already exists", field="--district")
+        return _store_district(session, DistrictRow(), district)
+
+
+def save_settings(db: Database, district: District) -> tuple[int, bool]:
+    """Create the district or update its settings and rules (matched by name).
+
+    Returns the district's id and whether it was created.
+    """
+    with db.session(write=True) as session:
+        row = find_district(session, district.name)
+        created = row is None
+        return _store_district(session, row or DistrictRow(), district), created
+
+
+def get_district(db: Database, name: str | None) -> tuple[int, District]:
+    """The district called `name` with its rules; None means the database's only district."""
+    with db.session() as session:
+        row = district_row(session, db, name, load_rules=True)
+        return row.id, district_from_row(row)
+
+
+def _store_district(session: Session, row: DistrictRow, district: District) -> int:
+    """Write settings and rules onto `row`. Walk types are matched by key and updated in place:
+    replacing them would insert new rows before deleting the old ones, breaking the unique key."""
+    apply_district(row, district)
+    existing = {walk_type.key: walk_type for walk_type in row.walk_types}
+    rows = []
+    for position, walk_type in enumerate(district.walk_types):
+        walk_type_row = existing.get(walk_type.key) or WalkTypeRow()
+        apply_walk_type(walk_type_row, walk_type, position)
+        rows.append(walk_type_row)
+    row.walk_types = rows
+    session.add(row)
+    session.flush()
+    return row.id
+
+
+# --- People ---------------------------------------------------------------------------------------
+
+
+def import_roster(
+    db: Database, district_name: str, people: Sequence[Person], source_file: str
+) -> ImportSummary:
+    """Make the district's people those of the roster, all or nothing.
+
+    People are matched by roster id: known ones are updated, new ones added, and people missing
+    from the roster are marked inactive, never deleted (plans and logs refer to them).
+    """
+    _check_unique_ids(people, source_file)
+    try:
+        with db.session(write=True) as session:
+            district = district_row(session, db, district_name)
+            query = (
+                select(PersonRow)
+                .where(PersonRow.district_id == district.id)
+                .options(selectinload(PersonRow.leave))
+            )
+            rows = {row.external_id: row for row in session.scalars(query)}
+            counts: Counter[str] = Counter()
+            for position, person in enumerate(people):
+                row = rows.pop(person.id, None)
+                if row is None:
+                    row = PersonRow(district_id=district.id)
+                    session.add(row)
+                    counts["added"] += 1
+                elif row.active and person_from_row(row) == person:
+                    row.position = position  # a new place in the file is not worth reporting
+                    counts["unchanged"] += 1
+                    continue
+                else:
+                    counts["updated"] += 1
+                apply_person(row, person, position)
+            for row in rows.values():
+                if row.active:
+                    row.active = False
+                    counts["deactivated"] += 1
+            session.flush()
+    except IntegrityError as error:
+        raise InputError(
+            source_file, f"nothing was imported: the database refused a value ({first_line(error)})"
+        ) from None
+    return ImportSummary(counts["added"], counts["updated"], counts["unchanged"], counts["deactivated"])
+
+
+def _check_unique_ids(people: Sequence[Person], source_file: str) -> None:
+    seen: set[str] = set()
+    for index, person in enumerate(people):
+        if person.id in seen:
+            message = f"id {person.id!r} appears twice (ids must be unique)"
+            raise InputError(source_file, message, row=index + 2, field="id")
+        seen.add(person.id)
+
+
+def active_people(db: Database, district_name: str) -> tuple[Person, ...]:
+    """The people on the district's current roster, in the roster's order (the planner's input)."""
+    return _people(db, district_name, active_only=True)
+
+
+def all_people(db: Database, district_name: str) -> tuple[Person, ...]:
+    """Everyone the district ever had, active first: old plans and logs name inactive people too."""
+    return _people(db, district_name, active_only=False)
+
+
+def _people(db: Database, district_name: str, *, active_only: bool) -> tuple[Person, ...]:
+    with db.session() as session:
+        district = district_row(session, db, district_name)
+        query = (
+            select(PersonRow)
+            .where(PersonRow.district_id == district.id)
+            .options(selectinload(PersonRow.leave))
+            .order_by(PersonRow.active.desc(), PersonRow.position, PersonRow.external_id)
+        )
+        if active_only:
+            query = query.where(PersonRow.active)
+        return tuple(person_from_row(row) for row in session.scalars(query))
+
+
+# --- Plans ----------------------------------------------------------------------------------------
+
+
+def load_plan(db: Database, district_name: str, month: Month) -> tuple[Plan, int] | None:
+    """The stored plan of `month` and its version (pass it back to save_plan), or None."""
+    with db.session() as session:
+        district = district_row(session, db, district_name)
+        row = session.scalars(_plan_query(district.id, month)).one_or_none()
+        if row is None:
+            return None
+        external = {internal: external for external, internal in person_ids(session, district.id).items()}
+        return plan_from_row(row, external), row.version
+
+
+def _plan_query(district_id: int, month: Month) -> Select[Any]:
+    return (
+        select(PlanRow)
+        .where(PlanRow.district_id == district_id, PlanRow.month == str(month))
+        .options(
+            selectinload(PlanRow.walks).selectinload(WalkRow.participants),
+            selectinload(PlanRow.shortfalls),
+        )
+    )
+
+
+def save_plan(
+    db: Database,
+    district_name: str,
+    plan: Plan,
+    expected_version: int | None,
+    user: str,
+    *,
+    source: Literal["solver", "manual"] = "solver",
+) -> int:
+    """Store `plan` as the district's plan of its month; returns the new version.
+
+    `expected_version` is the version the plan was loaded at (None: there was no plan). If the
+    stored version differs, someone saved in between and PlanConflict is raised: nothing is
+    written, so neither save is lost. New or changed walks get `source` (solver or manual) as
+    their origin, post-incident walks always `post_incident`; unchanged walks keep theirs.
+    """
+    try:
+        with db.session(write=True) as session:
+            district = district_row(session, db, district_name)
+            query = _plan_query(district.id, plan.month).with_for_update()
+            row = session.scalars(query).one_or_none()
+            _check_version(row, expected_version, district, plan.month)
+            ids = person_ids(session, district.id)
+            if row is None:
+                row = PlanRow(
+                    district_id=district.id,
+                    month=str(plan.month),
+                    timezone=plan.timezone,
+                    status="draft",
+                    created_by=user,
+                    updated_by=user,
+                )
+                session.add(row)
+            summary = _store_walks(row, plan, ids, source)
+            row.timezone = plan.timezone
+            row.shortfalls = [shortfall_row(item, index) for index, item in enumerate(plan.shortfalls)]
+            row.updated_at = utc_now()  # always changes, so every save bumps the version
+            row.updated_by = user
+            session.flush()
+            session.add(PlanChangeRow(plan_id=row.id, version=row.version, changed_by=user, summary=summary))
+            return row.version
+    except (StaleDataError, IntegrityError) as error:
+        # The version check above runs under a row lock (PostgreSQL) or the write lock (SQLite),
+        # so these are only the last line of defence: two first saves of the same new month.
+        conflict = _current_conflict(db, district_name, plan.month, expected_version)
+        if conflict is not None:
+            raise conflict from None
+        raise InputError(db.url, f"the plan could not be saved ({first_line(error)})") from None
+
+
+def _check_version(row: PlanRow | None, expected: int | None, district: DistrictRow, month: Month) -> None:
+    found = row.version if row is not None else None
+    if found == expected:
+        return
+    if row is None:
+        raise PlanConflict(
+            f"plan {month} of {district.name} no longer exists (you have version {expected}); "
+            "reload to see the current state"
+        )
+    raise _conflict(row, district, month, expected)
+
+
+def _conflict(row: PlanRow, district: DistrictRow, month: Month, expected: int | None) -> PlanConflict:
+    when = row.updated_at.astimezone(ZoneInfo(district.timezone)).strftime("%Y-%m-%d %H:%M %Z")
+    verb = "saved" if expected is None else "changed"
+    yours = "none" if expected is None else str(expected)
+    return PlanConflict(
+        f"plan {month} of {district.name} was {verb} by {row.updated_by} at {when} since you opened it "
+        f"(version {row.version}, you have {yours}); reload to see their changes"
+    )
+
+
+def _current_conflict(
+    db: Database, district_name: str, month: Month, expected: int | None
+) -> PlanConflict | None:
+    with db.session() as session:
+        district = district_row(session, db, district_name)
+        query = select(PlanRow).where(PlanRow.district_id == district.id, PlanRow.month == str(month))
+        row = session.scalars(query).one_or_none()
+        if row is None or row.version == expected:
+            return None
+        return _conflict(row, district, month, expected)
+
+
+def _store_walks(row: PlanRow, plan: Plan, person_ids: Mapping[str, int], source: str) -> str:
+    """Sync the plan's walks onto `row.walks` by walk id, touching only what changed (walk logs
+    point at walk rows, so an unchanged walk keeps its row). Returns a summary of the change."""
+    _check_people(plan, person_ids)
+    external = {internal: external for external, internal in person_ids.items()}
+    zone = ZoneInfo(plan.timezone)
+    existing = {walk.key: walk for walk in row.walks}
+    rows, added, changed = [], 0, 0
+    for position, walk in enumerate(plan.walks):
+        walk_row = existing.pop(walk.id, None)
+        if walk_row is None:
+            walk_row = WalkRow(key=walk.id)
+            added += 1
+        elif walk_from_row(walk_row, external, zone) == walk:
+            walk_row.position = position
+            rows.append(walk_row)
+            continue
+        else:
+            changed += 1
+        _apply_walk(walk_row, walk, position, person_ids, source)
+        rows.append(walk_row)
+    row.walks = rows
+    return f"{len(plan.walks)} walks: {added} added, {changed} changed, {len(existing)} removed"
+
+
+def _apply_walk(row: WalkRow, walk: Walk, position: int, person_ids: Mapping[str, int], source: str) -> None:
+    row.position = position
+    row.type = walk.type
+    row.start = walk.start
+    row.minutes = walk.minutes
+    row.coordinator_id = person_ids[walk.coordinator]
+    row.locked = walk.locked
+    row.source = POST_INCIDENT if walk.type == POST_INCIDENT else source
+    # Reuse participant rows by person: a new row with the same key would be inserted before
+    # the old one is deleted.
+    current = {item.person_id: item for item in row.participants}
+    items = []
+    for index, person in enumerate(walk.participants):
+        item = current.pop(person_ids[person], None) or WalkParticipantRow(person_id=person_ids[person])
+        item.position = index
+        items.append(item)
+    row.participants = items
+
+
+def _check_people(plan: Plan, person_ids: Mapping[str, int]) -> None:
+    for index, walk in enumerate(plan.walks):
+        for person in (walk.coordinator, *walk.participants):
+            if person not in person_ids:
+                raise InputError(
+                    f"plan {plan.month}",
+                    f"walk {walk.id} names {person!r}, who is not on the district's roster",
+                    field=f"walks[{index}]",
+                )
+
+
+def plan_changes(db: Database, district_name: str, month: Month) -> tuple[PlanChange, ...]:
+    """Who saved which version of the month's plan, when, and what changed; oldest first."""
+    with db.session() as session:
+        district = district_row(session, db, district_name)
+        query = (
+            select(PlanChangeRow)
+            .join(PlanRow)
+            .where(PlanRow.district_id == district.id, PlanRow.month == str(month))
+            .order_by(PlanChangeRow.id)
+        )
+        return tuple(
+            PlanChange(change.version, change.changed_at, change.changed_by, change.summary)
+            for change in session.scalars(query)
+        )

@@ -1,0 +1,155 @@
+"""Roster imports: update by id, never duplicate, never delete, and all or nothing."""
+
+from __future__ import annotations
+
+from dataclasses import replace
+from datetime import date, time
+
+import pytest
+from sqlalchemy import func, select
+
+from scheduler.errors import InputError
+from scheduler.model import DateRange, Rank, Unit, WorkPattern
+from scheduler.settings import default_district
+from scheduler.store import (
+    ImportSummary,
+    active_people,
+    all_people,
+    get_district,
+    import_roster,
+    save_settings,
+)
+from scheduler.store.schema import LeaveRow, PersonRow
+from tests.factories import person, small_roster
+
+NAME = default_district().name
+
+
+def stored_people(db) -> list[tuple]:
+    """Every person row as plain values, to compare the database before and after."""
+    with db.session() as session:
+        rows = session.scalars(select(PersonRow).order_by(PersonRow.external_id))
+        return [
+            (row.external_id, row.name, row.rank, row.active, row.position, row.shift_hours) for row in rows
+        ]
+
+
+def count(db, table) -> int:
+    with db.session() as session:
+        return session.scalar(select(func.count()).select_from(table))
+
+
+def test_a_first_import_adds_everyone_in_roster_order(district_db):
+    people = small_roster()
+    summary = import_roster(district_db, NAME, people, "roster.csv")
+    assert summary == ImportSummary(added=len(people), updated=0, unchanged=0, deactivated=0)
+    assert active_people(district_db, NAME) == people
+    assert count(district_db, PersonRow) == len(people)
+
+
+def test_every_field_survives_the_round_trip(district_db):
+    special = person(
+        "Ж-7",
+        Rank.LIEUTENANT,
+        Unit.COMMUNITY_POLICING,
+        responsible=True,
+        squad="Nachtschicht",
+        start=time(22, 30),
+        hours=10.5,
+        pattern=WorkPattern(rotation="11001110011000", rotation_start=date(2026, 1, 5)),
+        leave=(
+            DateRange(date(2026, 12, 20), date(2026, 12, 31)),
+            DateRange(date(2026, 12, 2), date(2026, 12, 2)),
+        ),
+        email="иванова@example.org",
+    )
+    special = replace(special, name="Иванова Nguyễn Ayşe")
+    weekend = person("w1", Rank.OFFICER, pattern=WorkPattern(weekdays=frozenset({4, 5, 6})))
+    import_roster(district_db, NAME, (special, weekend), "roster.csv")
+    assert active_people(district_db, NAME) == (special, weekend)
+
+
+def test_reimport_updates_by_id_adds_new_and_deactivates_missing(district_db):
+    people = small_roster()
+    import_roster(district_db, NAME, people, "roster.csv")
+    moved = replace(
+        people[0], name="Captain Renamed", leave=(DateRange(date(2026, 12, 1), date(2026, 12, 3)),)
+    )
+    newcomer = person("n1", Rank.OFFICER, squad="A")
+    second = (moved, *people[1:-2], newcomer)  # the last two people left the district
+
+    summary = import_roster(district_db, NAME, second, "roster2.csv")
+
+    assert summary == ImportSummary(added=1, updated=1, unchanged=len(people) - 3, deactivated=2)
+    assert active_people(district_db, NAME) == second
+    assert count(district_db, PersonRow) == len(people) + 1  # nobody duplicated, nobody deleted
+    inactive = {p.id for p in all_people(district_db, NAME)} - {p.id for p in second}
+    assert inactive == {people[-2].id, people[-1].id}
+    assert count(district_db, LeaveRow) == 1
+
+
+def test_someone_back_on_the_roster_is_active_again(district_db):
+    people = small_roster()
+    import_roster(district_db, NAME, people, "roster.csv")
+    import_roster(district_db, NAME, people[1:], "roster.csv")
+    summary = import_roster(district_db, NAME, people, "roster.csv")
+    assert summary == ImportSummary(added=0, updated=1, unchanged=len(people) - 1, deactivated=0)
+    assert active_people(district_db, NAME) == people  # in the new file's order
+    assert count(district_db, PersonRow) == len(people)
+
+
+def test_the_same_roster_twice_changes_nothing(district_db):
+    people = small_roster()
+    import_roster(district_db, NAME, people, "roster.csv")
+    before = stored_people(district_db)
+    summary = import_roster(district_db, NAME, people, "roster.csv")
+    assert summary == ImportSummary(added=0, updated=0, unchanged=len(people), deactivated=0)
+    assert stored_people(district_db) == before
+
+
+def test_a_bad_import_changes_nothing(district_db):
+    people = small_roster()
+    import_roster(district_db, NAME, people, "roster.csv")
+    before = stored_people(district_db)
+    leave_before = count(district_db, LeaveRow)
+    # Updates, additions and a deactivation come first; the last row is one the database refuses
+    # (a 30-hour shift the CSV reader would have caught), so the failure comes in the middle of
+    # writing, after the other rows went to the database.
+    changed = [
+        replace(p, name=p.name + " Jr.", leave=(DateRange(date(2026, 12, 1), date(2026, 12, 2)),))
+        for p in people[:-1]
+    ]
+    newcomers = [person(f"n{i}", Rank.OFFICER) for i in range(50)]
+    failing = person("bad", Rank.OFFICER, hours=30.0)
+
+    with pytest.raises(InputError, match=r"roster-bad\.csv: nothing was imported") as error:
+        import_roster(district_db, NAME, (*changed, *newcomers, failing), "roster-bad.csv")
+
+    assert "\n" not in str(error.value)
+    assert stored_people(district_db) == before
+    assert count(district_db, LeaveRow) == leave_before
+    assert active_people(district_db, NAME) == people
+
+
+def test_duplicate_ids_are_refused_before_anything_is_written(district_db):
+    people = small_roster()
+    with pytest.raises(InputError, match=r"row 4, field 'id'"):
+        import_roster(district_db, NAME, (people[0], people[1], people[0]), "roster.csv")
+    assert count(district_db, PersonRow) == 0
+
+
+def test_import_needs_an_existing_district(db):
+    with pytest.raises(InputError, match="holds no district yet"):
+        import_roster(db, "Nowhere", small_roster(), "roster.csv")
+
+
+def test_people_belong_to_their_district(district_db):
+    other = replace(default_district(), name="Westside District")
+    save_settings(district_db, other)
+    import_roster(district_db, NAME, small_roster(), "east.csv")
+    west = (person("c1", Rank.CAPTAIN, responsible=True), person("w2", Rank.OFFICER))
+    summary = import_roster(district_db, other.name, west, "west.csv")
+    assert summary.added == 2  # the same badge number in another district is another person
+    assert active_people(district_db, other.name) == west
+    assert active_people(district_db, NAME) == small_roster()
+    assert get_district(district_db, other.name)[1] == other

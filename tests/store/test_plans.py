@@ -1,0 +1,210 @@
+"""Plans in the store: exact round trips, versions and history, and no save lost to a conflict."""
+
+from __future__ import annotations
+
+import threading
+from dataclasses import replace
+from datetime import timedelta
+
+import pytest
+from sqlalchemy import func, select
+
+from scheduler.errors import InputError
+from scheduler.firstfit import first_fit
+from scheduler.model import Month, Plan, PlanningProblem, Shortfall
+from scheduler.settings import default_district
+from scheduler.store import (
+    PlanConflict,
+    add_district,
+    district_names,
+    get_district,
+    import_roster,
+    load_plan,
+    plan_changes,
+    save_plan,
+    save_settings,
+)
+from scheduler.store.schema import PlanRow, WalkParticipantRow, WalkRow
+from tests.factories import MONTH, small_roster
+
+NAME = default_district().name
+
+
+@pytest.fixture
+def planned(district_db):
+    """A database with the small roster, and a valid plan of December (not yet saved)."""
+    import_roster(district_db, NAME, small_roster(), "roster.csv")
+    plan = first_fit(PlanningProblem(default_district(), small_roster(), MONTH))
+    shortfall = Shortfall("district", "2026-12", 2, 1, "district walk, 2026-12: no non-patrol captain")
+    return district_db, replace(plan, shortfalls=(shortfall,))
+
+
+def rows(db, table) -> int:
+    with db.session() as session:
+        return session.scalar(select(func.count()).select_from(table))
+
+
+def edited(plan: Plan) -> Plan:
+    """The plan with its first walk moved an hour, its second locked, its third gone, one walk new."""
+    first, second, _, *rest = plan.walks
+    new = replace(rest[0], id="w999", start=rest[0].start + timedelta(days=1))
+    walks = (replace(first, start=first.start + timedelta(hours=1)), replace(second, locked=True), *rest, new)
+    return replace(plan, walks=walks, shortfalls=())
+
+
+def test_a_saved_plan_loads_back_equal(planned):
+    db, plan = planned
+    assert load_plan(db, NAME, MONTH) is None
+    assert save_plan(db, NAME, plan, None, "alvarez") == 1
+    loaded, version = load_plan(db, NAME, MONTH)
+    assert (loaded, version) == (plan, 1)
+    assert all(
+        walk.start.tzinfo is not None and str(walk.start.tzinfo) == plan.timezone for walk in loaded.walks
+    )
+    assert rows(db, WalkRow) == len(plan.walks)
+    assert rows(db, WalkParticipantRow) == sum(len(walk.participants) for walk in plan.walks)
+
+
+def test_each_save_is_a_new_version_and_the_history_says_who_changed_what(planned):
+    db, plan = planned
+    save_plan(db, NAME, plan, None, "alvarez")
+    second = edited(plan)
+    assert save_plan(db, NAME, second, 1, "okafor") == 2
+    assert load_plan(db, NAME, MONTH) == (second, 2)
+    assert rows(db, WalkRow) == len(second.walks)  # the removed walk's row is gone
+    history = plan_changes(db, NAME, MONTH)
+    assert [(change.version, change.changed_by) for change in history] == [(1, "alvarez"), (2, "okafor")]
+    assert history[1].summary == f"{len(second.walks)} walks: 1 added, 2 changed, 1 removed"
+    assert history[0].changed_at <= history[1].changed_at
+
+
+def test_unchanged_walks_keep_their_rows_and_post_incident_walks_their_source(planned):
+    db, plan = planned
+    incident_walk = replace(plan.walks[0], id="p1", type="post_incident", locked=True)
+    plan = replace(plan, walks=(*plan.walks, incident_walk))
+    save_plan(db, NAME, plan, None, "alvarez")
+    with db.session() as session:
+        before = {key: row_id for key, row_id in session.execute(select(WalkRow.key, WalkRow.id))}
+    save_plan(db, NAME, edited(plan), 1, "okafor", source="manual")
+    with db.session() as session:
+        after = {row.key: row for row in session.scalars(select(WalkRow))}
+    assert after[plan.walks[5].id].id == before[plan.walks[5].id]
+    assert after["p1"].source == "post_incident"
+    assert after[plan.walks[0].id].source == "manual"
+    assert after[plan.walks[5].id].source == "solver"
+
+
+def test_the_later_of_two_saves_from_one_version_is_refused_and_nothing_is_lost(planned):
+    db, plan = planned
+    save_plan(db, NAME, plan, None, "alvarez")
+    _, version = load_plan(db, NAME, MONTH)  # both captains open version 1
+    theirs = edited(plan)
+    mine = replace(plan, walks=plan.walks[:10])
+    save_plan(db, NAME, theirs, version, "okafor")
+
+    with pytest.raises(PlanConflict) as conflict:
+        save_plan(db, NAME, mine, version, "alvarez")
+
+    message = str(conflict.value)
+    assert message.startswith(f"plan 2026-12 of {NAME} was changed by okafor at 20")
+    assert message.endswith("since you opened it (version 2, you have 1); reload to see their changes")
+    assert load_plan(db, NAME, MONTH) == (theirs, 2)
+    assert [change.changed_by for change in plan_changes(db, NAME, MONTH)] == ["alvarez", "okafor"]
+
+
+def test_a_first_save_of_a_month_someone_else_planned_meanwhile_is_refused(planned):
+    db, plan = planned
+    save_plan(db, NAME, plan, None, "okafor")
+    with pytest.raises(PlanConflict, match=r"was saved by okafor .* \(version 1, you have none\)"):
+        save_plan(db, NAME, edited(plan), None, "alvarez")
+    assert load_plan(db, NAME, MONTH) == (plan, 1)
+
+
+def test_concurrent_saves_from_one_version_let_exactly_one_through(planned):
+    db, plan = planned
+    save_plan(db, NAME, plan, None, "alvarez")
+    versions = {"okafor": edited(plan), "alvarez": replace(plan, walks=plan.walks[:10])}
+    start = threading.Barrier(len(versions))
+    outcomes: dict[str, object] = {}
+
+    def save(user: str) -> None:
+        start.wait()
+        try:
+            outcomes[user] = save_plan(db, NAME, versions[user], 1, user)
+        except PlanConflict as conflict:
+            outcomes[user] = conflict
+
+    threads = [threading.Thread(target=save, args=(user,)) for user in versions]
+    for thread in threads:
+        thread.start()
+    for thread in threads:
+        thread.join(timeout=60)
+
+    winners = [user for user, outcome in outcomes.items() if outcome == 2]
+    losers = [user for user, outcome in outcomes.items() if isinstance(outcome, PlanConflict)]
+    assert len(winners) == 1 and len(losers) == 1, outcomes
+    assert load_plan(db, NAME, MONTH) == (versions[winners[0]], 2)
+    assert f"changed by {winners[0]}" in str(outcomes[losers[0]])
+
+
+def test_the_version_column_guards_every_update():
+    """The ORM itself refuses to overwrite a newer row (SQLAlchemy's version counter)."""
+    assert PlanRow.__mapper__.version_id_col is PlanRow.__table__.c.version
+
+
+def test_a_plan_naming_someone_not_on_the_roster_is_refused(planned):
+    db, plan = planned
+    stranger = replace(plan.walks[0], participants=(*plan.walks[0].participants, "nobody"))
+    with pytest.raises(InputError, match="names 'nobody', who is not on the district's roster"):
+        save_plan(db, NAME, replace(plan, walks=(stranger, *plan.walks[1:])), None, "alvarez")
+    assert load_plan(db, NAME, MONTH) is None
+
+
+def test_each_district_has_its_own_plans_and_rules(planned):
+    db, plan = planned
+    west = replace(
+        default_district(),
+        name="Westside District",
+        walk_types=tuple(
+            replace(t, minimum=1) if t.key == "captain" else t for t in default_district().walk_types
+        ),
+    )
+    save_settings(db, west)
+    import_roster(db, west.name, small_roster(), "west.csv")
+    save_plan(db, NAME, plan, None, "alvarez")
+    assert load_plan(db, west.name, MONTH) is None
+    assert get_district(db, west.name)[1].walk_type("captain").minimum == 1
+    assert get_district(db, NAME)[1].walk_type("captain").minimum == 3
+    with pytest.raises(InputError, match=r"holds several districts .*choose one with --district"):
+        get_district(db, None)
+
+
+def test_a_district_name_is_taken_once(district_db):
+    with pytest.raises(InputError, match=f"district '{NAME}' already exists"):
+        add_district(district_db, default_district())
+    west = replace(default_district(), name="Westside District")
+    add_district(district_db, west)
+    assert district_names(district_db) == (NAME, west.name)
+
+
+def test_updating_settings_replaces_the_rules(district_db):
+    district = default_district()
+    changed = replace(
+        district,
+        timezone="America/Chicago",
+        week_start=6,
+        workdays=frozenset({0, 2, 4}),
+        walk_types=tuple(replace(t, minutes=t.minutes + 5) for t in district.walk_types[1:]),
+    )
+    _, created = save_settings(district_db, changed)
+    assert not created
+    assert get_district(district_db, None)[1] == changed
+
+
+def test_months_are_separate_plans(planned):
+    db, plan = planned
+    save_plan(db, NAME, plan, None, "alvarez")
+    january = Plan(Month(2027, 1), plan.timezone)
+    assert save_plan(db, NAME, january, None, "alvarez") == 1
+    assert load_plan(db, NAME, Month(2027, 1)) == (january, 1)
+    assert load_plan(db, NAME, MONTH) == (plan, 1)
