@@ -151,17 +151,26 @@ def _solve(problem: PlanningProblem, options: SolveOptions, started: float) -> P
 # normally ends on the deterministic limit (the same plan every time) well before the wall-clock
 # guard (which only a much slower machine reaches).
 DETERMINISTIC_PER_SECOND = 0.6
-# Above this many person-slot variables the model is "large": symmetry detection and probing
-# cost more presolve time than they save (a 900-person department spent 12 s in them before its
-# first solution), and each full-problem subsolver holds its own copy of the model (peak memory
-# went from 0.7 to 1.4 GB), so only the three that found the best plans and bounds are kept.
+# Interleaved search shares the two cores among all of CP-SAT's full-problem subsolvers, so each
+# one kept costs the others time (and memory: each holds its own copy of the model). These three
+# found the best plans and proved them optimal: a 160-person month is proven optimal after 3.7
+# deterministic seconds with them, against 12.5 with the full set.
+KEPT_SUBSOLVERS = ("default_lp", "max_lp_sym", "reduced_costs")
+# Above this many person-slot variables the model is "large": symmetry detection and probing cost
+# more presolve time than they save (a 900-person department spent 12 s in them before its first
+# solution), LP reasoning without symmetry does as well, and a lighter third subsolver keeps the
+# peak memory under 1 GB.
 LARGE_MODEL = 8000
-LARGE_MODEL_SKIPPED_SUBSOLVERS = (
+KEPT_SUBSOLVERS_LARGE = ("default_lp", "max_lp", "quick_restart")
+FULL_SUBSOLVERS = (
     "core",
+    "default_lp",
     "fixed",
+    "max_lp",
     "max_lp_sym",
     "no_lp",
     "pseudo_costs",
+    "quick_restart",
     "quick_restart_no_lp",
     "reduced_costs",
 )
@@ -174,10 +183,12 @@ def configure(params: SatParameters, size: int, options: SolveOptions) -> None:
     params.max_deterministic_time = options.time_limit * DETERMINISTIC_PER_SECOND
     params.max_time_in_seconds = options.time_limit * 3
     params.relative_gap_limit = options.relative_gap
+    kept = KEPT_SUBSOLVERS
     if size > LARGE_MODEL:
         params.symmetry_level = 0
         params.cp_model_probing_level = 0
-        params.ignore_subsolvers.extend(LARGE_MODEL_SKIPPED_SUBSOLVERS)
+        kept = KEPT_SUBSOLVERS_LARGE
+    params.ignore_subsolvers.extend(name for name in FULL_SUBSOLVERS if name not in kept)
 
 
 class _ProgressCallback(cp_model.CpSolverSolutionCallback):
