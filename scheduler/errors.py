@@ -17,3 +17,16 @@ class InputError(Exception):
         if self.field:
             where += f", field '{self.field}'"
         return f"{where}: {self.message}"
+
+
+class InputErrors(InputError):
+    """Several mistakes in one file, all reported at once (an import that lists every bad row, so
+    the user fixes the file in one pass). `str()` is one line per mistake; still an InputError, so
+    whoever shows an InputError shows these too."""
+
+    def __init__(self, file: str, errors: list[InputError] | tuple[InputError, ...]):
+        self.errors = tuple(errors)
+        super().__init__(file, f"{len(self.errors)} mistake{'s' if len(self.errors) != 1 else ''}")
+
+    def __str__(self) -> str:
+        return "\n".join(str(error) for error in self.errors)

@@ -26,10 +26,20 @@ WITHIN = timedelta(hours=24)
 
 @dataclass(frozen=True)
 class Incident:
-    id: str
-    kind: str
+    """An incident in or near the neighborhood. Any kind can be recorded (an incidents file holds
+    whatever the agency tracks); homicides and shootings inside the boundary need a walk."""
+
+    id: str  # the CAD incident number: unique in a district
+    kind: str  # lower case: homicide, shooting, or the agency's own word
     occurred_at: datetime  # aware
     address: str = ""
+    latitude: float | None = None
+    longitude: float | None = None
+    outside: bool = False  # its location is outside the neighborhood boundary
+
+    @property
+    def needs_walk(self) -> bool:
+        return self.kind in INCIDENT_KINDS and not self.outside
 
 
 @dataclass(frozen=True)
@@ -77,10 +87,13 @@ def _best_walk(
     problem: PlanningProblem, plan: Plan, incident: Incident, walk_type: WalkType
 ) -> tuple[Walk, tuple[str, ...]] | None:
     tz = ZoneInfo(problem.district.timezone)
+    # The 24 hours may run into the next month: people walking there then are busy too, so the
+    # choice is the same whichever of the two months' plans is passed in.
+    walks = [*plan.walks, *(w for neighbour in problem.neighbours for w in neighbour.walks)]
     best: tuple[tuple[int, int], Walk, tuple[str, ...]] | None = None
     for start in _candidate_starts(problem, incident, walk_type, tz):
         end = start.astimezone(UTC) + timedelta(minutes=walk_type.minutes)
-        busy = {pid for w in plan.walks if w.start < end and start < w.end for pid in w.participants}
+        busy = {pid for w in walks if w.start < end and start < w.end for pid in w.participants}
         chosen = _groups_at(problem, walk_type, start, end, busy, tz)
         if chosen is None:
             continue

@@ -8,15 +8,15 @@ column, so a half-understood roster never reaches the planner.
 
 from __future__ import annotations
 
-import csv
-import io
 import math
 import re
-from collections.abc import Iterator, Mapping
+from collections.abc import Mapping
 from datetime import date, time
 from pathlib import Path
 from typing import NoReturn
 
+from scheduler import csvfile
+from scheduler.csvfile import header_name, read_text, width_problem
 from scheduler.errors import InputError
 from scheduler.model import DateRange, Engagement, Person, Rank, Unit, WorkPattern
 
@@ -75,27 +75,17 @@ class _BadValue(ValueError):
 
 def load_roster(path: str | Path) -> tuple[Person, ...]:
     """Read a roster file; a BOM (as Excel writes "CSV UTF-8") is dropped."""
-    file = str(path)
-    try:
-        data = Path(path).read_bytes()
-    except OSError as error:
-        raise InputError(file, f"cannot read the file ({error.strerror or error})") from None
-    try:
-        text = data.decode("utf-8-sig")
-    except UnicodeDecodeError as error:
-        row = data.count(b"\n", 0, error.start) + 1
-        raise InputError(file, "is not UTF-8 text (save it as CSV UTF-8)", row=row) from None
-    return parse_roster(text, file)
+    return parse_roster(read_text(path), str(path))
 
 
 def parse_roster(text: str, file: str) -> tuple[Person, ...]:
     """Parse roster CSV text; `file` only names the source in error messages."""
-    rows = _rows(text.removeprefix("\ufeff"), file)
+    rows = csvfile.rows(text, file)
     first = next(rows, None)
     if first is None:
         raise InputError(file, f"is empty (expected a header row naming {', '.join(REQUIRED)})", row=1)
     header_row, header = first
-    columns = _header(header, file, header_row)
+    columns = csvfile.header(header, file, header_row, REQUIRED, OPTIONAL)
     people: list[Person] = []
     row_of_id: dict[str, int] = {}
     for row, cells in rows:
@@ -110,47 +100,10 @@ def parse_roster(text: str, file: str) -> tuple[Person, ...]:
     return tuple(people)
 
 
-def _rows(text: str, file: str) -> Iterator[tuple[int, list[str]]]:
-    """Non-blank rows, stripped, each with the line it starts on (header = 1), so the number
-    matches what the user sees in a text editor and, unless cells hold line breaks, a spreadsheet."""
-    reader = csv.reader(io.StringIO(text, newline=""))
-    while True:
-        row = reader.line_num + 1
-        try:
-            cells = [cell.strip() for cell in next(reader)]
-        except StopIteration:
-            return
-        except csv.Error as error:
-            raise InputError(file, f"is not readable CSV ({error})", row=row) from None
-        if any(cells):
-            yield row, cells
-
-
-def _header(cells: list[str], file: str, row: int) -> dict[str, int]:
-    """Map known column names to their positions; other columns are the agency's own and ignored."""
-    columns: dict[str, int] = {}
-    for index, cell in enumerate(cells):
-        name = _normalize(cell)
-        if name not in COLUMNS:
-            continue
-        if name in columns:
-            raise InputError(file, f"column '{name}' appears twice (keep one)", row=row, field=name)
-        columns[name] = index
-    for name in REQUIRED:
-        if name not in columns:
-            message = f"missing required column '{name}' (the header must name {', '.join(REQUIRED)})"
-            raise InputError(file, message, row=row, field=name)
-    return columns
-
-
 def _check_width(cells: list[str], header_width: int, file: str, row: int) -> None:
-    """Extra filled cells usually mean an unquoted comma inside a name, which shifts every column."""
-    if any(cells[header_width:]):
-        message = (
-            f"has {len(cells)} values but the header has {header_width} columns "
-            "(put values that contain commas in double quotes)"
-        )
-        raise InputError(file, message, row=row)
+    problem = width_problem(cells, header_width)
+    if problem:
+        raise InputError(file, problem, row=row)
 
 
 def _person(values: Mapping[str, str], file: str, row: int) -> Person:
@@ -196,11 +149,6 @@ def _pattern(workdays: str, rotation_start: str) -> WorkPattern:
     return WorkPattern(rotation=days, rotation_start=start)
 
 
-def _normalize(text: str) -> str:
-    """Lower case, with runs of spaces or hyphens read as one underscore ("Shift Start", "shift-start")."""
-    return re.sub(r"[\s\-_]+", "_", text.strip().lower())
-
-
 def _required(text: str, column: str, what: str) -> str:
     if not text:
         raise _BadValue(column, f"{column} is empty (expected {what})")
@@ -215,7 +163,7 @@ def _rank(text: str) -> Rank:
 
 
 def _unit(text: str) -> Unit:
-    key = _normalize(text)
+    key = header_name(text)
     if key in UNITS:
         return UNITS[key]
     return _unknown("unit", text, f"{', '.join(Unit)}, or CPU")

@@ -9,7 +9,7 @@ from zoneinfo import ZoneInfo
 import pytest
 
 from scheduler.incidents import Incident, add_post_incident
-from scheduler.model import Walk
+from scheduler.model import Month, Plan, Walk
 from scheduler.planner import make_plan
 from scheduler.validator import validate
 from tests.factories import problem
@@ -66,3 +66,22 @@ def test_incident_without_a_coordinator_on_duty():
     )
     assert result.walk is None and result.plan == plan
     assert "community policing unit coordinator" in result.unmet_groups
+
+
+def test_walks_of_the_next_month_count_as_busy_so_either_month_picks_the_same_walk():
+    """An incident late on New Year's Eve gets its walk on January 1st, in January's plan; the
+    people walking then in January are busy whichever month's plan the walk is worked out from."""
+    occurred = datetime(2026, 12, 31, 19, 30, tzinfo=NY)
+    incident = Incident("NYE", "shooting", occurred)
+    january_first = datetime(2027, 1, 1, 9, 0, tzinfo=NY)
+    cpu_walk = Walk("j1", "cpu", january_first, 45, "u1", ("u1", "u2"))
+    january = Plan(Month(2027, 1), "America/New_York", (cpu_walk,))
+    december = Plan(Month(2026, 12), "America/New_York")
+    from_december = add_post_incident(problem(neighbours=(january,)), december, incident)
+    from_january = add_post_incident(problem(month=Month(2027, 1), neighbours=(december,)), january, incident)
+    walk = from_january.walk
+    assert walk is not None and walk.start.date() == january_first.date()
+    assert replace(from_december.walk, id=walk.id) == walk
+    assert from_december.plan == december  # the walk belongs to January's plan
+    assert walk.start >= cpu_walk.end or not set(walk.participants) & set(cpu_walk.participants)
+    assert walk in from_january.plan.walks

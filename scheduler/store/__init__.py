@@ -1,7 +1,7 @@
 """The department database: SQLAlchemy tables, Alembic migrations and the service layer.
 
-Callers use `open_database` and the functions of `services` and `logs`, which take and return
-plain domain values; the ORM classes in `schema` stay inside this package.
+Callers use `open_database` and the functions of `services`, `neighborhood` and `logs`, which take
+and return plain domain values; the ORM classes in `schema` stay inside this package.
 """
 
 from scheduler.store.database import Database, StoreError, default_url, open_database

@@ -7,8 +7,9 @@ Each function is one unit of work in its own short session, takes and returns pl
 
 from __future__ import annotations
 
+import contextlib
 from collections import Counter
-from collections.abc import Mapping, Sequence
+from collections.abc import Iterator, Mapping, Sequence
 from dataclasses import dataclass
 from datetime import datetime
 from typing import Any, Literal
@@ -238,38 +239,61 @@ def save_plan(
     written, so neither save is lost. New or changed walks get `source` (solver or manual) as
     their origin, post-incident walks always `post_incident`; unchanged walks keep theirs.
     """
+    with plan_save(db, district_name, plan.month, expected_version) as session:
+        return store_plan(session, db, district_name, plan, expected_version, user, source).version
+
+
+@contextlib.contextmanager
+def plan_save(
+    db: Database, district_name: str, month: Month, expected_version: int | None
+) -> Iterator[Session]:
+    """A write unit of work that stores a plan (with `store_plan`), perhaps with more beside it;
+    a save that loses a race with another one ends as PlanConflict, and nothing is written."""
     try:
         with db.session(write=True) as session:
-            district = district_row(session, db, district_name)
-            query = _plan_query(district.id, plan.month).with_for_update()
-            row = session.scalars(query).one_or_none()
-            _check_version(row, expected_version, district, plan.month)
-            ids = person_ids(session, district.id)
-            if row is None:
-                row = PlanRow(
-                    district_id=district.id,
-                    month=str(plan.month),
-                    timezone=plan.timezone,
-                    status="draft",
-                    created_by=user,
-                    updated_by=user,
-                )
-                session.add(row)
-            summary = _store_walks(row, plan, ids, source)
-            row.timezone = plan.timezone
-            row.shortfalls = [shortfall_row(item, index) for index, item in enumerate(plan.shortfalls)]
-            row.updated_at = utc_now()  # always changes, so every save bumps the version
-            row.updated_by = user
-            session.flush()
-            session.add(PlanChangeRow(plan_id=row.id, version=row.version, changed_by=user, summary=summary))
-            return row.version
+            yield session
     except (StaleDataError, IntegrityError) as error:
-        # The version check above runs under a row lock (PostgreSQL) or the write lock (SQLite),
-        # so these are only the last line of defence: two first saves of the same new month.
-        conflict = _current_conflict(db, district_name, plan.month, expected_version)
+        # The version check in store_plan runs under a row lock (PostgreSQL) or the write lock
+        # (SQLite), so these are only the last line of defence: two first saves of the same month.
+        conflict = _current_conflict(db, district_name, month, expected_version)
         if conflict is not None:
             raise conflict from None
         raise InputError(db.url, f"the plan could not be saved ({first_line(error)})") from None
+
+
+def store_plan(
+    session: Session,
+    db: Database,
+    district_name: str,
+    plan: Plan,
+    expected_version: int | None,
+    user: str,
+    source: str,
+) -> PlanRow:
+    """`save_plan`'s work inside `session` (opened by `plan_save`); returns the saved row."""
+    district = district_row(session, db, district_name)
+    query = _plan_query(district.id, plan.month).with_for_update()
+    row = session.scalars(query).one_or_none()
+    _check_version(row, expected_version, district, plan.month)
+    ids = person_ids(session, district.id)
+    if row is None:
+        row = PlanRow(
+            district_id=district.id,
+            month=str(plan.month),
+            timezone=plan.timezone,
+            status="draft",
+            created_by=user,
+            updated_by=user,
+        )
+        session.add(row)
+    summary = _store_walks(row, plan, ids, source)
+    row.timezone = plan.timezone
+    row.shortfalls = [shortfall_row(item, index) for index, item in enumerate(plan.shortfalls)]
+    row.updated_at = utc_now()  # always changes, so every save bumps the version
+    row.updated_by = user
+    session.flush()
+    session.add(PlanChangeRow(plan_id=row.id, version=row.version, changed_by=user, summary=summary))
+    return row
 
 
 def _check_version(row: PlanRow | None, expected: int | None, district: DistrictRow, month: Month) -> None:

@@ -1,0 +1,82 @@
+"""What every CSV import shares: reading the file as UTF-8, numbered rows, forgiving header names.
+
+The files come from spreadsheets and agency exports, so every importer reads them the same way: a
+BOM (Excel's "CSV UTF-8") is dropped, blank rows are skipped but still counted, and row numbers
+are the lines a user sees in a text editor, so an error message points at the right place.
+"""
+
+from __future__ import annotations
+
+import csv
+import io
+import re
+from collections.abc import Iterator
+from pathlib import Path
+
+from scheduler.errors import InputError
+
+
+def read_text(path: str | Path) -> str:
+    """The file's text without its BOM; unreadable or non-UTF-8 files stop with one line."""
+    file = str(path)
+    try:
+        data = Path(path).read_bytes()
+    except OSError as error:
+        raise InputError(file, f"cannot read the file ({error.strerror or error})") from None
+    try:
+        text = data.decode("utf-8-sig")
+    except UnicodeDecodeError as error:
+        row = data.count(b"\n", 0, error.start) + 1
+        raise InputError(file, "is not UTF-8 text (save it as CSV UTF-8)", row=row) from None
+    return text
+
+
+def rows(text: str, file: str) -> Iterator[tuple[int, list[str]]]:
+    """Non-blank rows, stripped, each with the line it starts on (header = 1), so the number
+    matches what the user sees in a text editor and, unless cells hold line breaks, a spreadsheet."""
+    reader = csv.reader(io.StringIO(text.removeprefix("\ufeff"), newline=""))
+    while True:
+        row = reader.line_num + 1
+        try:
+            cells = [cell.strip() for cell in next(reader)]
+        except StopIteration:
+            return
+        except csv.Error as error:
+            raise InputError(file, f"is not readable CSV ({error})", row=row) from None
+        if any(cells):
+            yield row, cells
+
+
+def header_name(text: str) -> str:
+    """Lower case, with runs of spaces or hyphens read as one underscore ("Shift Start", "shift-start")."""
+    return re.sub(r"[\s\-_]+", "_", text.strip().lower())
+
+
+def header(
+    cells: list[str], file: str, row: int, required: tuple[str, ...], optional: tuple[str, ...]
+) -> dict[str, int]:
+    """Map known column names to their positions; other columns are the agency's own and ignored."""
+    known = required + optional
+    columns: dict[str, int] = {}
+    for index, cell in enumerate(cells):
+        name = header_name(cell)
+        if name not in known:
+            continue
+        if name in columns:
+            raise InputError(file, f"column '{name}' appears twice (keep one)", row=row, field=name)
+        columns[name] = index
+    for name in required:
+        if name not in columns:
+            message = f"missing required column '{name}' (the header must name {', '.join(required)})"
+            raise InputError(file, message, row=row, field=name)
+    return columns
+
+
+def width_problem(cells: list[str], header_width: int) -> str | None:
+    """Extra filled cells usually mean an unquoted comma inside a name, which shifts every column."""
+    if any(cells[header_width:]):
+        return (
+            f"has {len(cells)} values but the header has {header_width} columns "
+            "(put values that contain commas in double quotes)"
+        )
+    return None
