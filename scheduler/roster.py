@@ -17,7 +17,7 @@ from typing import NoReturn
 
 from scheduler import csvfile
 from scheduler.csvfile import header_name, read_text, width_problem
-from scheduler.errors import InputError
+from scheduler.errors import InputError, InputErrors
 from scheduler.model import DateRange, Engagement, Person, Rank, Unit, WorkPattern
 
 REQUIRED = ("id", "name", "rank", "unit")
@@ -87,16 +87,27 @@ def parse_roster(text: str, file: str) -> tuple[Person, ...]:
     header_row, header = first
     columns = csvfile.header(header, file, header_row, REQUIRED, OPTIONAL)
     people: list[Person] = []
+    errors: list[InputError] = []  # every bad row, so the file is fixed in one pass
     row_of_id: dict[str, int] = {}
     for row, cells in rows:
-        _check_width(cells, len(header), file, row)
-        values = {name: cells[index] if index < len(cells) else "" for name, index in columns.items()}
-        person = _person(values, file, row)
-        if person.id in row_of_id:
-            message = f"id {person.id!r} is already used on row {row_of_id[person.id]} (ids must be unique)"
-            raise InputError(file, message, row=row, field="id")
+        try:
+            _check_width(cells, len(header), file, row)
+            values = {name: cells[index] if index < len(cells) else "" for name, index in columns.items()}
+            person = _person(values, file, row)
+            if person.id in row_of_id:
+                message = (
+                    f"id {person.id!r} is already used on row {row_of_id[person.id]} (ids must be unique)"
+                )
+                raise InputError(file, message, row=row, field="id")
+        except InputError as error:
+            errors.append(error)
+            continue
         row_of_id[person.id] = row
         people.append(person)
+    if len(errors) == 1:
+        raise errors[0]
+    if errors:
+        raise InputErrors(file, errors)
     return tuple(people)
 
 

@@ -5,7 +5,7 @@ from pathlib import Path
 
 import pytest
 
-from scheduler.errors import InputError
+from scheduler.errors import InputError, InputErrors
 from scheduler.model import DateRange, Engagement, Rank, Unit, WorkPattern
 from scheduler.resources import resource_path
 from scheduler.roster import COLUMNS, load_roster, parse_roster, weekday_index
@@ -25,9 +25,10 @@ def one(header: str, row: str):
 def failure(*lines: str) -> InputError:
     with pytest.raises(InputError) as info:
         parse(*lines)
-    text = str(info.value)
-    assert "\n" not in text
-    assert text.startswith("roster.csv, ")
+    for line in str(info.value).split("\n"):  # one line per bad row
+        assert line.startswith("roster.csv, ")
+    errors = info.value.errors if isinstance(info.value, InputErrors) else (info.value,)
+    assert len(str(info.value).split("\n")) == len(errors)
     return info.value
 
 
@@ -384,9 +385,10 @@ def test_unquoted_comma_that_shifts_columns() -> None:
     assert "double quotes" in error.message
 
 
-def test_first_error_wins() -> None:
+def test_first_bad_cell_of_each_row_is_reported() -> None:
     error = failure(HEADER, "1,Al,officer,patrol", "2,Bo,Major,traffic", "3,Cy,Colonel,patrol")
-    assert (error.row, error.field) == (3, "rank")
+    assert isinstance(error, InputErrors)
+    assert [(e.row, e.field) for e in error.errors] == [(3, "rank"), (4, "rank")]
 
 
 def test_row_numbers_follow_lines_of_a_quoted_multiline_cell() -> None:
@@ -397,3 +399,13 @@ def test_row_numbers_follow_lines_of_a_quoted_multiline_cell() -> None:
 def test_a_value_with_a_line_break_is_reported_on_one_line() -> None:
     error = failure("id,name,rank,unit", '1,Al,"Major\nGeneral",patrol')
     assert "\n" not in str(error)
+
+
+def test_every_bad_row_is_reported_at_once():
+    text = (
+        "id,name,rank,unit\n1,Ana,officer,patrol\n2,Bo,major,patrol\n3,Cy,officer,navy\n1,Di,officer,patrol\n"
+    )
+    with pytest.raises(InputErrors) as caught:
+        parse_roster(text, "r.csv")
+    assert [(e.row, e.field) for e in caught.value.errors] == [(3, "rank"), (4, "unit"), (5, "id")]
+    assert str(caught.value).count("\n") == 2
