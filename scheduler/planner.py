@@ -148,8 +148,8 @@ def _solve(problem: PlanningProblem, options: SolveOptions, started: float) -> P
 
 # Deterministic time units per second of the time limit. CP-SAT's deterministic clock runs at
 # 0.25-0.5 units per wall-clock second on a 2-core machine for these models, so the search
-# normally ends on the deterministic limit (the same plan every time) well before the wall-clock
-# guard (which only a much slower machine reaches).
+# normally ends on the deterministic limit (the same plan every time) before the wall-clock guard
+# of three times the limit (which only a much slower machine reaches).
 DETERMINISTIC_PER_SECOND = 0.6
 # Interleaved search shares the two cores among all of CP-SAT's full-problem subsolvers, so each
 # one kept costs the others time (and memory: each holds its own copy of the model). These three
