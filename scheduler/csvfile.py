@@ -11,24 +11,8 @@ import csv
 import io
 import re
 from collections.abc import Iterator
-from pathlib import Path
 
 from scheduler.errors import InputError
-
-
-def read_text(path: str | Path) -> str:
-    """The file's text without its BOM; unreadable or non-UTF-8 files stop with one line."""
-    file = str(path)
-    try:
-        data = Path(path).read_bytes()
-    except OSError as error:
-        raise InputError(file, f"cannot read the file ({error.strerror or error})") from None
-    try:
-        text = data.decode("utf-8-sig")
-    except UnicodeDecodeError as error:
-        row = data.count(b"\n", 0, error.start) + 1
-        raise InputError(file, "is not UTF-8 text (save it as CSV UTF-8)", row=row) from None
-    return text
 
 
 def rows(text: str, file: str) -> Iterator[tuple[int, list[str]]]:

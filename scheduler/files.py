@@ -1,7 +1,8 @@
-"""Writing output files so that a reader never sees half of one.
+"""Reading users' files and writing output files so that a reader never sees half of one.
 
 A plan, report or export is written next to its target and renamed over it only when complete: a
-crash, a full disk or a cancelled export leaves the previous file exactly as it was.
+crash, a full disk or a cancelled export leaves the previous file exactly as it was. Every input
+file (roster, settings, boundary, incidents) is read the same way: UTF-8 with or without a BOM.
 """
 
 from __future__ import annotations
@@ -11,6 +12,8 @@ import os
 import stat
 import tempfile
 from pathlib import Path
+
+from scheduler.errors import InputError
 
 _NEW_FILE_MODE = 0o644  # mkstemp's 0600 would hide a shared plan from colleagues
 
@@ -57,3 +60,18 @@ def _sync_directory(directory: Path) -> None:
             os.fsync(descriptor)
         finally:
             os.close(descriptor)
+
+
+def read_text(path: str | Path) -> str:
+    """The file's text without its BOM; unreadable or non-UTF-8 files stop with one line."""
+    file = str(path)
+    try:
+        data = Path(path).read_bytes()
+    except OSError as error:
+        raise InputError(file, f"cannot read the file ({error.strerror or error})") from None
+    try:
+        text = data.decode("utf-8-sig")
+    except UnicodeDecodeError as error:
+        row = data.count(b"\n", 0, error.start) + 1
+        raise InputError(file, "is not UTF-8 text (save it as UTF-8)", row=row) from None
+    return text

@@ -22,6 +22,7 @@ from pathlib import Path
 from typing import Any
 
 from scheduler.errors import InputError
+from scheduler.files import read_text
 
 Position = tuple[float, float]  # (longitude, latitude), the GeoJSON order
 Ring = tuple[Position, ...]  # closed: the last position repeats the first
@@ -43,14 +44,7 @@ class Boundary:
 
 def read_boundary(path: str | Path) -> Boundary:
     """Read a GeoJSON file (UTF-8, a BOM is dropped)."""
-    file = str(path)
-    try:
-        text = Path(path).read_bytes().decode("utf-8-sig")
-    except OSError as error:
-        raise InputError(file, f"cannot read the file ({error.strerror or error})") from None
-    except UnicodeDecodeError:
-        raise InputError(file, "is not UTF-8 text (GeoJSON is always UTF-8)") from None
-    return parse_boundary(text, file)
+    return parse_boundary(read_text(path), str(path))
 
 
 def parse_boundary(text: str, file: str) -> Boundary:

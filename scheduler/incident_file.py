@@ -22,6 +22,7 @@ from zoneinfo import ZoneInfo
 
 from scheduler import csvfile
 from scheduler.errors import InputError, InputErrors
+from scheduler.files import read_text
 from scheduler.incidents import Incident
 
 REQUIRED = ("id", "type", "occurred_at", "latitude", "longitude")
@@ -45,7 +46,7 @@ class _BadValue(ValueError):
 
 def read_incidents(path: str | Path, timezone: str) -> tuple[Incident, ...]:
     """Read an incidents file; times without an offset are local to `timezone` (IANA name)."""
-    return parse_incidents(csvfile.read_text(path), str(path), timezone)
+    return parse_incidents(read_text(path), str(path), timezone)
 
 
 def parse_incidents(text: str, file: str, timezone: str) -> tuple[Incident, ...]:

@@ -16,8 +16,9 @@ from pathlib import Path
 from typing import NoReturn
 
 from scheduler import csvfile
-from scheduler.csvfile import header_name, read_text, width_problem
+from scheduler.csvfile import header_name, width_problem
 from scheduler.errors import InputError, InputErrors
+from scheduler.files import read_text
 from scheduler.model import DateRange, Engagement, Person, Rank, Unit, WorkPattern
 
 REQUIRED = ("id", "name", "rank", "unit")

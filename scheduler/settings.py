@@ -16,6 +16,7 @@ from pathlib import Path
 from typing import Any
 
 from scheduler.errors import InputError
+from scheduler.files import read_text
 from scheduler.model import District, WalkType
 from scheduler.roster import weekday_index
 from scheduler.rules import default_rule_tables, default_walk_types, walk_types_from_tables
@@ -44,14 +45,7 @@ def default_district() -> District:
 
 
 def load_settings(path: str | Path) -> District:
-    file = str(path)
-    try:
-        text = Path(path).read_bytes().decode("utf-8-sig")
-    except OSError as error:
-        raise InputError(file, f"cannot read the file ({error.strerror or error})") from None
-    except UnicodeDecodeError:
-        raise InputError(file, "is not UTF-8 text (save it as UTF-8)") from None
-    return parse_settings(text, file)
+    return parse_settings(read_text(path), str(path))
 
 
 def parse_settings(text: str, file: str) -> District:
