@@ -11,6 +11,7 @@ import csv
 import io
 import re
 from collections.abc import Iterator
+from dataclasses import dataclass
 
 from scheduler.errors import InputError
 
@@ -64,3 +65,30 @@ def width_problem(cells: list[str], header_width: int) -> str | None:
             "(put values that contain commas in double quotes)"
         )
     return None
+
+
+@dataclass(frozen=True)
+class Table:
+    """A CSV file's known columns and its data rows, each with the line it starts on."""
+
+    file: str
+    width: int
+    columns: dict[str, int]
+    rows: Iterator[tuple[int, list[str]]]
+
+    def values(self, row: int, cells: list[str]) -> dict[str, str]:
+        """The row's known cells by column name; raises InputError if the row is too wide."""
+        problem = width_problem(cells, self.width)
+        if problem:
+            raise InputError(self.file, problem, row=row)
+        return {name: cells[index] if index < len(cells) else "" for name, index in self.columns.items()}
+
+
+def table(text: str, file: str, required: tuple[str, ...], optional: tuple[str, ...]) -> Table:
+    """Read the header row (the first non-blank one) and leave the data rows to the caller."""
+    lines = rows(text, file)
+    first = next(lines, None)
+    if first is None:
+        raise InputError(file, f"is empty (expected a header row naming {', '.join(required)})", row=1)
+    header_row, cells = first
+    return Table(file, len(cells), header(cells, file, header_row, required, optional), lines)

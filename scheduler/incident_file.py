@@ -56,21 +56,16 @@ def parse_incidents(text: str, file: str, timezone: str) -> tuple[Incident, ...]
     InputErrors listing every bad cell of every row otherwise.
     """
     zone = ZoneInfo(timezone)
-    rows = csvfile.rows(text, file)
-    first = next(rows, None)
-    if first is None:
-        raise InputError(file, f"is empty (expected a header row naming {', '.join(REQUIRED)})", row=1)
-    header_row, header = first
-    columns = csvfile.header(header, file, header_row, REQUIRED, OPTIONAL)
+    csv_table = csvfile.table(text, file, REQUIRED, OPTIONAL)
     incidents: list[Incident] = []
     errors: list[InputError] = []
     row_of_id: dict[str, int] = {}
-    for row, cells in rows:
-        problem = csvfile.width_problem(cells, len(header))
-        if problem:
-            errors.append(InputError(file, problem, row=row))
+    for row, cells in csv_table.rows:
+        try:
+            values = csv_table.values(row, cells)
+        except InputError as error:
+            errors.append(error)
             continue
-        values = {name: cells[index] if index < len(cells) else "" for name, index in columns.items()}
         identifier = values["id"]
         if identifier in row_of_id:
             message = f"id {identifier!r} is already used on row {row_of_id[identifier]} (ids must be unique)"

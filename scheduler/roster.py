@@ -16,7 +16,7 @@ from pathlib import Path
 from typing import NoReturn
 
 from scheduler import csvfile
-from scheduler.csvfile import header_name, width_problem
+from scheduler.csvfile import header_name
 from scheduler.errors import InputError, InputErrors
 from scheduler.files import read_text
 from scheduler.model import DateRange, Engagement, Person, Rank, Unit, WorkPattern
@@ -81,19 +81,13 @@ def load_roster(path: str | Path) -> tuple[Person, ...]:
 
 def parse_roster(text: str, file: str) -> tuple[Person, ...]:
     """Parse roster CSV text; `file` only names the source in error messages."""
-    rows = csvfile.rows(text, file)
-    first = next(rows, None)
-    if first is None:
-        raise InputError(file, f"is empty (expected a header row naming {', '.join(REQUIRED)})", row=1)
-    header_row, header = first
-    columns = csvfile.header(header, file, header_row, REQUIRED, OPTIONAL)
+    csv_table = csvfile.table(text, file, REQUIRED, OPTIONAL)
     people: list[Person] = []
     errors: list[InputError] = []  # every bad row, so the file is fixed in one pass
     row_of_id: dict[str, int] = {}
-    for row, cells in rows:
+    for row, cells in csv_table.rows:
         try:
-            _check_width(cells, len(header), file, row)
-            values = {name: cells[index] if index < len(cells) else "" for name, index in columns.items()}
+            values = csv_table.values(row, cells)
             person = _person(values, file, row)
             if person.id in row_of_id:
                 message = (
@@ -110,12 +104,6 @@ def parse_roster(text: str, file: str) -> tuple[Person, ...]:
     if errors:
         raise InputErrors(file, errors)
     return tuple(people)
-
-
-def _check_width(cells: list[str], header_width: int, file: str, row: int) -> None:
-    problem = width_problem(cells, header_width)
-    if problem:
-        raise InputError(file, problem, row=row)
 
 
 def _person(values: Mapping[str, str], file: str, row: int) -> Person:
