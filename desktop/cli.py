@@ -25,15 +25,17 @@ from pathlib import Path
 from typing import NoReturn
 from zoneinfo import ZoneInfo
 
-from scheduler.errors import InputError, InputErrors
-from scheduler.exports import plan_from_json, write_plan
-from scheduler.geo import is_outside, read_boundary
-from scheduler.incident_file import coordinate, read_incidents
-from scheduler.incidents import INCIDENT_KINDS, WITHIN, Incident, IncidentResult, add_post_incident
-from scheduler.model import District, Month, Person, Plan, PlanningProblem
-from scheduler.planner import make_plan
-from scheduler.roster import load_roster
-from scheduler.settings import default_district, load_settings
+from scheduler.domain import District, Month, Person, Plan, PlanningProblem
+from scheduler.domain.errors import InputError, InputErrors
+from scheduler.domain.incidents import INCIDENT_KINDS, WITHIN, Incident
+from scheduler.formats.boundary import is_outside, read_boundary
+from scheduler.formats.district_settings import default_district, load_settings
+from scheduler.formats.incidents import coordinate, read_incidents
+from scheduler.formats.plan_files import write_plan
+from scheduler.formats.plan_json import plan_from_json
+from scheduler.formats.roster import load_roster
+from scheduler.planning.planner import make_plan
+from scheduler.planning.post_incident import IncidentResult, add_post_incident
 from scheduler.store import (
     Database,
     PlanConflict,

@@ -4,8 +4,8 @@ from __future__ import annotations
 
 from datetime import time
 
-from scheduler.model import District, Engagement, Month, Person, PlanningProblem, Rank, Unit, WorkPattern
-from scheduler.rules import default_walk_types
+from scheduler.domain import District, Engagement, Month, Person, PlanningProblem, Rank, Unit, WorkPattern
+from scheduler.rules.walk_types import default_walk_types
 
 MONTH = Month(2026, 12)
 ALL_WEEK = WorkPattern(weekdays=frozenset(range(7)))

@@ -12,7 +12,7 @@ from enum import StrEnum
 from typing import TypeVar
 from zoneinfo import ZoneInfo
 
-from scheduler.model import (
+from scheduler.domain import (
     DateRange,
     District,
     Engagement,

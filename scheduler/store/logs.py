@@ -17,8 +17,8 @@ from sqlalchemy import func, select
 from sqlalchemy.exc import IntegrityError
 from sqlalchemy.orm import Session, selectinload
 
-from scheduler.errors import InputError
-from scheduler.model import Month
+from scheduler.domain import Month
+from scheduler.domain.errors import InputError
 from scheduler.store.database import Database, first_line
 from scheduler.store.queries import district_row, person_ids
 from scheduler.store.schema import DistrictRow, PhotoRow, PlanRow, WalkLogParticipantRow, WalkLogRow, WalkRow

@@ -16,10 +16,10 @@ from sqlalchemy import select
 from sqlalchemy.exc import IntegrityError
 from sqlalchemy.orm import Session
 
-from scheduler.errors import InputError
-from scheduler.geo import Boundary, is_outside, parse_boundary, to_geojson
-from scheduler.incidents import Incident
-from scheduler.model import Month, Plan, Walk
+from scheduler.domain import Month, Plan, Walk
+from scheduler.domain.errors import InputError
+from scheduler.domain.incidents import Incident
+from scheduler.formats.boundary import Boundary, is_outside, parse_boundary, to_geojson
 from scheduler.store.convert import walk_from_row
 from scheduler.store.database import Database, first_line
 from scheduler.store.queries import district_row, person_ids

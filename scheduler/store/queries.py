@@ -5,7 +5,7 @@ from __future__ import annotations
 from sqlalchemy import select
 from sqlalchemy.orm import Session, selectinload
 
-from scheduler.errors import InputError
+from scheduler.domain.errors import InputError
 from scheduler.store.database import Database
 from scheduler.store.schema import DistrictRow, PersonRow, WalkTypeRow
 

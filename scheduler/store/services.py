@@ -20,8 +20,9 @@ from sqlalchemy.exc import IntegrityError
 from sqlalchemy.orm import Session, selectinload
 from sqlalchemy.orm.exc import StaleDataError
 
-from scheduler.errors import InputError
-from scheduler.model import District, Month, Person, Plan, Walk
+from scheduler.domain import District, Month, Person, Plan, Walk
+from scheduler.domain.errors import InputError
+from scheduler.domain.incidents import POST_INCIDENT
 from scheduler.store.convert import (
     apply_district,
     apply_person,
@@ -44,8 +45,6 @@ from scheduler.store.schema import (
     WalkTypeRow,
     utc_now,
 )
-
-POST_INCIDENT = "post_incident"
 
 
 class PlanConflict(Exception):

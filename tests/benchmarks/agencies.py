@@ -19,7 +19,7 @@ from dataclasses import dataclass, field, replace
 from datetime import date, time, timedelta
 from itertools import cycle, islice
 
-from scheduler.model import (
+from scheduler.domain import (
     DateRange,
     District,
     Engagement,
@@ -30,7 +30,7 @@ from scheduler.model import (
     Unit,
     WorkPattern,
 )
-from scheduler.rules import default_walk_types
+from scheduler.rules.walk_types import default_walk_types
 
 
 @dataclass(frozen=True)

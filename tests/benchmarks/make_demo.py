@@ -14,9 +14,9 @@ import io
 from dataclasses import replace
 from pathlib import Path
 
-from scheduler.files import write_atomically
-from scheduler.model import DateRange, Month, Person, WorkPattern
-from scheduler.roster import COLUMNS
+from scheduler.domain import DateRange, Month, Person, WorkPattern
+from scheduler.formats.files import write_atomically
+from scheduler.formats.roster import COLUMNS
 from tests.benchmarks.agencies import agency, make_roster
 
 DEMO = Path(__file__).resolve().parents[2] / "resources" / "demo"

@@ -25,12 +25,12 @@ from pathlib import Path
 from typing import TYPE_CHECKING, Any
 from zoneinfo import ZoneInfo
 
-from scheduler.files import write_atomically
-from scheduler.model import Month, PlanningProblem
+from scheduler.domain import Month, PlanningProblem
+from scheduler.formats.files import write_atomically
 from tests.benchmarks.agencies import AGENCIES, AgencySpec, agency, make_problem
 
 if TYPE_CHECKING:
-    from scheduler.incidents import Incident
+    from scheduler.domain.incidents import Incident
 
 RESULTS = Path(__file__).with_name("results.md")
 REPO = Path(__file__).resolve().parents[2]
@@ -86,11 +86,11 @@ def _parser() -> argparse.ArgumentParser:
 def measure(spec: AgencySpec, month: Month, time_limit: float, seed: int) -> dict[str, Any]:
     """Everything the table shows for one agency, as JSON-ready values."""
     # Imported here, not at the top, so the parent process never loads the solver.
-    from scheduler.firstfit import first_fit
-    from scheduler.incidents import add_post_incident
-    from scheduler.metrics import plan_metrics
-    from scheduler.planner import Progress, make_plan
-    from scheduler.validator import validate
+    from scheduler.planning.firstfit import first_fit
+    from scheduler.planning.metrics import plan_metrics
+    from scheduler.planning.planner import Progress, make_plan
+    from scheduler.planning.post_incident import add_post_incident
+    from scheduler.rules.validator import validate
 
     problem = make_problem(spec, month, seed)
     started = time.perf_counter()
@@ -139,7 +139,7 @@ def measure(spec: AgencySpec, month: Month, time_limit: float, seed: int) -> dic
 
 def bench_incident(problem: PlanningProblem) -> Incident:
     """A shooting late on the month's first Monday from the 14th on: the walk must come the next day."""
-    from scheduler.incidents import Incident
+    from scheduler.domain.incidents import Incident
 
     day = date(problem.month.year, problem.month.month, 14)
     day += timedelta(days=-day.weekday() % 7)

@@ -28,9 +28,9 @@ from pathlib import Path
 
 import sqlalchemy
 
-from scheduler.firstfit import first_fit
-from scheduler.model import District, Month, Person, Plan, PlanningProblem
-from scheduler.rules import default_walk_types
+from scheduler.domain import District, Month, Person, Plan, PlanningProblem
+from scheduler.planning.firstfit import first_fit
+from scheduler.rules.walk_types import default_walk_types
 from scheduler.store import (
     active_people,
     get_district,

@@ -11,7 +11,7 @@ from collections.abc import Iterator
 import pytest
 from sqlalchemy import URL
 
-from scheduler.settings import default_district
+from scheduler.formats.district_settings import default_district
 from scheduler.store import Database, open_database, save_settings
 from tests.store.pgserver import PostgresServer, unavailable_reason
 

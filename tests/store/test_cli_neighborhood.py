@@ -11,13 +11,13 @@ import pytest
 
 import desktop.cli
 from desktop.cli import main
-from scheduler.exports import plan_from_json
-from scheduler.model import Month, PlanningProblem
+from scheduler.domain import Month, PlanningProblem
+from scheduler.formats.plan_json import plan_from_json
+from scheduler.rules.validator import validate
 from scheduler.store import active_people, get_district, load_plan, open_database, plan_changes
 from scheduler.store.neighborhood import get_incident, load_boundary, post_incident_walk
-from scheduler.validator import validate
 from tests.store.conftest import sqlite_url
-from tests.test_cli import write_roster
+from tests.cli.test_cli import write_roster
 
 DISTRICT = "Eastside District"
 NY = ZoneInfo("America/New_York")

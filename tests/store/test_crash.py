@@ -11,10 +11,10 @@ from pathlib import Path
 
 from sqlalchemy import text
 
-from scheduler.exports import plan_to_json
-from scheduler.firstfit import first_fit
-from scheduler.model import PlanningProblem
-from scheduler.settings import default_district
+from scheduler.domain import PlanningProblem
+from scheduler.formats.district_settings import default_district
+from scheduler.formats.plan_json import plan_to_json
+from scheduler.planning.firstfit import first_fit
 from scheduler.store import import_roster, load_plan, open_database, plan_changes, save_plan, save_settings
 from tests.factories import MONTH, small_roster
 
@@ -27,7 +27,7 @@ SAVER = """
 import sys, time
 from sqlalchemy import event
 from sqlalchemy.orm import Session
-from scheduler.exports import plan_from_json
+from scheduler.formats.plan_json import plan_from_json
 from scheduler.store import open_database, save_plan
 
 url, plan_file, district = sys.argv[1:4]

@@ -9,10 +9,10 @@ from zoneinfo import ZoneInfo
 import pytest
 from sqlalchemy import func, select
 
-from scheduler.errors import InputError
-from scheduler.firstfit import first_fit
-from scheduler.model import Month, PlanningProblem
-from scheduler.settings import default_district
+from scheduler.domain import Month, PlanningProblem
+from scheduler.domain.errors import InputError
+from scheduler.formats.district_settings import default_district
+from scheduler.planning.firstfit import first_fit
 from scheduler.store import import_roster, open_database, save_plan
 from scheduler.store.logs import Photo, WalkLog, add_photo, add_walk_logs, load_photo, photo_names, walk_logs
 from scheduler.store.schema import WalkLogRow

@@ -10,11 +10,11 @@ from zoneinfo import ZoneInfo
 import pytest
 from sqlalchemy import func, select
 
-from scheduler.firstfit import first_fit
-from scheduler.geo import parse_boundary
-from scheduler.incidents import Incident
-from scheduler.model import Month, PlanningProblem, Walk
-from scheduler.settings import default_district
+from scheduler.domain import Month, PlanningProblem, Walk
+from scheduler.domain.incidents import Incident
+from scheduler.formats.boundary import parse_boundary
+from scheduler.formats.district_settings import default_district
+from scheduler.planning.firstfit import first_fit
 from scheduler.store import PlanConflict, import_roster, load_plan, save_plan
 from scheduler.store.neighborhood import (
     get_incident,

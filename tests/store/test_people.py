@@ -8,9 +8,9 @@ from datetime import date, time
 import pytest
 from sqlalchemy import func, select
 
-from scheduler.errors import InputError
-from scheduler.model import DateRange, Rank, Unit, WorkPattern
-from scheduler.settings import default_district
+from scheduler.domain import DateRange, Rank, Unit, WorkPattern
+from scheduler.domain.errors import InputError
+from scheduler.formats.district_settings import default_district
 from scheduler.store import (
     ImportSummary,
     active_people,

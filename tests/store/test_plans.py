@@ -9,10 +9,10 @@ from datetime import timedelta
 import pytest
 from sqlalchemy import func, select
 
-from scheduler.errors import InputError
-from scheduler.firstfit import first_fit
-from scheduler.model import Month, Plan, PlanningProblem, Shortfall
-from scheduler.settings import default_district
+from scheduler.domain import Month, Plan, PlanningProblem, Shortfall
+from scheduler.domain.errors import InputError
+from scheduler.formats.district_settings import default_district
+from scheduler.planning.firstfit import first_fit
 from scheduler.store import (
     PlanConflict,
     add_district,

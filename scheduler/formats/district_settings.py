@@ -1,0 +1,172 @@
+"""District settings TOML: the agency's own calendar and its adaptations of the guide's walk rules.
+
+Every setting is optional, so a district writes down only what differs from the guide. Anything the
+reader does not understand (a misspelt key, a wrong type) stops with one line naming the key, since
+a silently ignored setting would plan a month on rules nobody chose.
+"""
+
+from __future__ import annotations
+
+import re
+import tomllib
+import zoneinfo
+from collections.abc import Mapping
+from datetime import time
+from pathlib import Path
+from typing import Any
+
+from scheduler.domain import District, WalkType
+from scheduler.domain.errors import InputError
+from scheduler.formats.files import read_text
+from scheduler.formats.roster import weekday_index
+from scheduler.rules.walk_types import default_rule_tables, default_walk_types, walk_types_from_tables
+
+DEFAULT_NAME = "District"
+DEFAULT_TIMEZONE = "America/New_York"
+SETTINGS = (
+    "name",
+    "timezone",
+    "week_start",
+    "walk_hours",
+    "workdays",
+    "max_walking_per_squad",
+    "walk_call_type",
+    "walk_types",
+)
+
+WALK_HOURS_PATTERN = re.compile(r"\s*(\d{1,2}):(\d{2})\s*-\s*(\d{1,2}):(\d{2})\s*")
+TOML_POSITION = re.compile(r"\s*\(at line (\d+), column (\d+)\)$")
+TOML_AT_END = re.compile(r"\s*\(at end of document\)$")
+
+
+def default_district() -> District:
+    """The guide's rules on a Monday-to-Friday week, for when no settings file is given."""
+    return District(name=DEFAULT_NAME, timezone=DEFAULT_TIMEZONE, walk_types=default_walk_types())
+
+
+def load_settings(path: str | Path) -> District:
+    return parse_settings(read_text(path), str(path))
+
+
+def parse_settings(text: str, file: str) -> District:
+    """Parse settings TOML text; `file` only names the source in error messages."""
+    table = _toml(text.removeprefix("\ufeff"), file)
+    for key in table:
+        if key not in SETTINGS:
+            raise InputError(file, f"unknown setting {key!r} (expected {', '.join(SETTINGS)})", field=key)
+    default = default_district()
+    walk_start, walk_end = _walk_hours(table.get("walk_hours"), file, default)
+    return District(
+        name=_text(table.get("name"), "name", default.name, file),
+        timezone=_timezone(table.get("timezone"), file, default.timezone),
+        walk_types=_walk_types(table.get("walk_types"), file, default.walk_types),
+        week_start=_week_start(table.get("week_start"), file, default.week_start),
+        walk_start=walk_start,
+        walk_end=walk_end,
+        workdays=_workdays(table.get("workdays"), file, default.workdays),
+        max_walking_per_squad=_max_walking(table.get("max_walking_per_squad"), file, default),
+        walk_call_type=_text(table.get("walk_call_type"), "walk_call_type", default.walk_call_type, file),
+    )
+
+
+def _toml(text: str, file: str) -> dict[str, Any]:
+    """tomllib puts the position at the end of its message; it becomes the row, as for a CSV."""
+    try:
+        return tomllib.loads(text)
+    except tomllib.TOMLDecodeError as error:
+        message = str(error)
+        position = TOML_POSITION.search(message)
+        if position:
+            row, where = int(position[1]), f" at column {position[2]}"
+        else:
+            row, where = max(1, len(text.splitlines())), " at the end of the file"
+        message = TOML_AT_END.sub("", TOML_POSITION.sub("", message))
+        raise InputError(file, f"is not valid TOML: {message}{where}", row=row) from None
+
+
+def _text(value: Any, key: str, default: str, file: str) -> str:
+    if value is None:
+        return default
+    if not isinstance(value, str) or not value.strip():
+        raise InputError(file, f'must be non-empty text in quotes, e.g. {key} = "{default}"', field=key)
+    return value.strip()
+
+
+def _timezone(value: Any, file: str, default: str) -> str:
+    """Only real IANA names: ZoneInfo alone also opens system files such as "localtime", which
+    would make the same settings plan differently on another computer."""
+    if value is None:
+        return default
+    zones = zoneinfo.available_timezones() - {"localtime"}
+    if isinstance(value, str) and value in zones:
+        return value
+    same_but_case = [zone for zone in zones if zone.lower() == str(value).lower()]
+    expected = (
+        f"did you mean {same_but_case[0]}?" if same_but_case else f"expected an IANA name such as {default}"
+    )
+    raise InputError(file, f"{value!r} is not a known time zone ({expected})", field="timezone")
+
+
+def _week_start(value: Any, file: str, default: int) -> int:
+    if value is None:
+        return default
+    day = weekday_index(value) if isinstance(value, str) else None
+    if day is None:
+        message = f"{value!r} is not a day of the week (expected a day name such as Monday or Mon)"
+        raise InputError(file, message, field="week_start")
+    return day
+
+
+def _walk_hours(value: Any, file: str, default: District) -> tuple[time, time]:
+    if value is None:
+        return default.walk_start, default.walk_end
+    span = _clock_span(value) if isinstance(value, str) else None
+    if span is None or span[0] >= span[1]:
+        expected = 'HH:MM-HH:MM, starting before it ends on the same day, e.g. "09:00-20:00"'
+        raise InputError(
+            file, f"{value!r} is not a span of walk hours (expected {expected})", field="walk_hours"
+        )
+    return span
+
+
+def _clock_span(text: str) -> tuple[time, time] | None:
+    match = WALK_HOURS_PATTERN.fullmatch(text)
+    if match is None:
+        return None
+    try:
+        return time(int(match[1]), int(match[2])), time(int(match[3]), int(match[4]))
+    except ValueError:  # 24:00, 9:75 and the like
+        return None
+
+
+def _workdays(value: Any, file: str, default: frozenset[int]) -> frozenset[int]:
+    if value is None:
+        return default
+    if not isinstance(value, list) or not value:
+        message = 'must be a non-empty list of day names, e.g. ["Mon", "Tue", "Wed", "Thu", "Fri"]'
+        raise InputError(file, message, field="workdays")
+    days = set()
+    for item in value:
+        day = weekday_index(item) if isinstance(item, str) else None
+        if day is None:
+            message = f"{item!r} is not a day of the week (expected a day name such as Monday or Mon)"
+            raise InputError(file, message, field="workdays")
+        days.add(day)
+    return frozenset(days)
+
+
+def _max_walking(value: Any, file: str, default: District) -> int:
+    if value is None:
+        return default.max_walking_per_squad
+    if type(value) is not int or value < 1:  # bool is an int subclass, and `true` is not a count
+        raise InputError(file, "must be a whole number, 1 or more, e.g. 2", field="max_walking_per_squad")
+    return value
+
+
+def _walk_types(overrides: Any, file: str, default: tuple[WalkType, ...]) -> tuple[WalkType, ...]:
+    if overrides is None:
+        return default
+    if not isinstance(overrides, Mapping):
+        message = "must be tables such as [walk_types.officer] with the fields to change"
+        raise InputError(file, message, field="walk_types")
+    return walk_types_from_tables(default_rule_tables(), file, overrides)

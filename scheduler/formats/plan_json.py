@@ -1,0 +1,197 @@
+"""Plan JSON, the public, round-trippable form of a plan (see the README, "Plan JSON").
+
+Starts are written in the plan's own time zone with their offset, so a walk on a daylight-saving
+change day keeps its real moment."""
+
+from __future__ import annotations
+
+import json
+from collections.abc import Sequence
+from datetime import datetime
+from typing import Any
+from zoneinfo import ZoneInfo, ZoneInfoNotFoundError
+
+from scheduler.domain import Month, Plan, Shortfall, Walk
+from scheduler.domain.errors import InputError
+from scheduler.formats.times import local
+
+
+def plan_to_json(plan: Plan) -> str:
+    """Plan JSON; starts are converted to the plan's zone so a reader sees local wall-clock times."""
+    zone = ZoneInfo(plan.timezone)
+    data = {
+        "month": str(plan.month),
+        "timezone": plan.timezone,
+        "walks": [_walk_to_dict(walk, zone) for walk in plan.walks],
+        "shortfalls": [_shortfall_to_dict(shortfall) for shortfall in plan.shortfalls],
+    }
+    return json.dumps(data, indent=2, ensure_ascii=False) + "\n"
+
+
+def _walk_to_dict(walk: Walk, zone: ZoneInfo) -> dict[str, Any]:
+    return {
+        "id": walk.id,
+        "type": walk.type,
+        "start": local(walk.start, zone).isoformat(timespec="seconds"),
+        "minutes": walk.minutes,
+        "coordinator": walk.coordinator,
+        "participants": list(walk.participants),
+        "locked": walk.locked,
+    }
+
+
+def _shortfall_to_dict(shortfall: Shortfall) -> dict[str, Any]:
+    return {
+        "type": shortfall.type,
+        "period": shortfall.period,
+        "required": shortfall.required,
+        "planned": shortfall.planned,
+        "reason": shortfall.reason,
+    }
+
+
+def plan_from_json(text: str, file: str) -> Plan:
+    """Read Plan JSON, naming the file, line (for syntax errors) and field of the first mistake.
+
+    `shortfalls` and a walk's `locked` may be left out (a hand-written plan rarely has them);
+    unknown keys are ignored so that a newer file still opens. Starts come back in the plan's zone.
+    """
+    try:
+        data = json.loads(text.removeprefix("\ufeff"))
+    except json.JSONDecodeError as error:
+        message = f"not valid JSON: {error.msg} (column {error.colno})"
+        raise InputError(file, message, row=error.lineno) from None
+    reader = _JsonReader(file)
+    top = reader.object(data, "")
+    month = reader.month(top)
+    zone_name, zone = reader.timezone(top)
+    walks = tuple(
+        reader.walk(item, f"walks[{index}]", zone)
+        for index, item in enumerate(reader.field(top, "walks", list, ""))
+    )
+    reader.check_unique_ids(walks)
+    shortfalls = tuple(
+        reader.shortfall(item, f"shortfalls[{index}]")
+        for index, item in enumerate(reader.field(top, "shortfalls", list, "", default=[]))
+    )
+    return Plan(month=month, timezone=zone_name, walks=walks, shortfalls=shortfalls)
+
+
+_MISSING = object()
+_KIND_NAMES = {
+    str: "a string",
+    int: "a whole number",
+    bool: "true or false",
+    list: "a list",
+    dict: "an object",
+}
+
+
+class _JsonReader:
+    """Checks decoded JSON against the Plan format; every failure names the field it is in."""
+
+    def __init__(self, file: str):
+        self.file = file
+
+    def fail(self, where: str, message: str) -> InputError:
+        return InputError(self.file, message, field=where or None)
+
+    def object(self, value: Any, where: str) -> dict[str, Any]:
+        if not isinstance(value, dict):
+            raise self.fail(where, "expected a JSON object {...}")
+        return value
+
+    def field(self, data: dict[str, Any], key: str, kind: type, prefix: str, default: Any = _MISSING) -> Any:
+        where = f"{prefix}.{key}" if prefix else key
+        value = data.get(key, default)
+        if value is _MISSING:
+            raise self.fail(where, "missing")
+        # bool is a subclass of int in Python, but `true` is no number of minutes
+        if not isinstance(value, kind) or (kind is int and isinstance(value, bool)):
+            raise self.fail(where, f"expected {_KIND_NAMES[kind]}, got {_shorten(value)}")
+        return value
+
+    def text(self, data: dict[str, Any], key: str, prefix: str) -> str:
+        value = self.field(data, key, str, prefix)
+        if not value.strip():
+            raise self.fail(f"{prefix}.{key}", "must not be empty")
+        return value
+
+    def count(self, data: dict[str, Any], key: str, prefix: str, minimum: int) -> int:
+        value = self.field(data, key, int, prefix)
+        if value < minimum:
+            raise self.fail(f"{prefix}.{key}", f"must be at least {minimum}, got {value}")
+        return value
+
+    def month(self, top: dict[str, Any]) -> Month:
+        try:
+            return Month.parse(self.field(top, "month", str, ""))
+        except ValueError as error:
+            raise self.fail("month", str(error)) from None
+
+    def timezone(self, top: dict[str, Any]) -> tuple[str, ZoneInfo]:
+        name = self.field(top, "timezone", str, "")
+        try:
+            return name, ZoneInfo(name)
+        except (ZoneInfoNotFoundError, ValueError):
+            message = f"unknown time zone {name!r} (expected e.g. America/New_York)"
+            raise self.fail("timezone", message) from None
+
+    def walk(self, value: Any, where: str, zone: ZoneInfo) -> Walk:
+        data = self.object(value, where)
+        coordinator = self.text(data, "coordinator", where)
+        participants = self.participants(data, where, coordinator)
+        return Walk(
+            id=self.text(data, "id", where),
+            type=self.text(data, "type", where),
+            start=self.start(data, where, zone),
+            minutes=self.count(data, "minutes", where, minimum=1),
+            coordinator=coordinator,
+            participants=participants,
+            locked=self.field(data, "locked", bool, where, default=False),
+        )
+
+    def start(self, data: dict[str, Any], where: str, zone: ZoneInfo) -> datetime:
+        text = self.field(data, "start", str, where)
+        example = "e.g. 2026-12-03T14:00:00-05:00"
+        try:
+            moment = datetime.fromisoformat(text)
+        except ValueError:
+            raise self.fail(f"{where}.start", f"expected an ISO 8601 date and time, {example}") from None
+        if moment.tzinfo is None:
+            raise self.fail(f"{where}.start", f"{text!r} has no UTC offset, {example}")
+        return moment.astimezone(zone)
+
+    def participants(self, data: dict[str, Any], where: str, coordinator: str) -> tuple[str, ...]:
+        values = self.field(data, "participants", list, where)
+        for index, value in enumerate(values):
+            if not isinstance(value, str) or not value.strip():
+                raise self.fail(f"{where}.participants[{index}]", "expected a roster id (a non-empty string)")
+        if coordinator not in values:
+            raise self.fail(f"{where}.participants", f"must include the coordinator {coordinator!r}")
+        if len(set(values)) != len(values):
+            raise self.fail(f"{where}.participants", "lists someone twice")
+        return tuple(values)
+
+    def check_unique_ids(self, walks: Sequence[Walk]) -> None:
+        seen: set[str] = set()
+        for index, walk in enumerate(walks):
+            if walk.id in seen:
+                raise self.fail(f"walks[{index}].id", f"walk id {walk.id!r} is used twice")
+            seen.add(walk.id)
+
+    def shortfall(self, value: Any, where: str) -> Shortfall:
+        data = self.object(value, where)
+        return Shortfall(
+            type=self.text(data, "type", where),
+            period=self.text(data, "period", where),
+            required=self.count(data, "required", where, minimum=0),
+            planned=self.count(data, "planned", where, minimum=0),
+            reason=self.field(data, "reason", str, where),
+        )
+
+
+def _shorten(value: Any) -> str:
+    """The offending value as JSON, cut short: a message must stay one readable line."""
+    text = json.dumps(value, ensure_ascii=False)
+    return text if len(text) <= 40 else text[:37] + "..."

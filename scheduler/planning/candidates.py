@@ -1,0 +1,178 @@
+"""Where each walk could happen and who could be on it, computed once before any solving.
+
+Both the first-fit baseline and the CP-SAT model are built from these slots, so neither creates a
+choice that can never be true: a slot exists only on a workday on which every role of its walk
+type has someone on duty, and a person is a candidate only for slots they could really join.
+"""
+
+from __future__ import annotations
+
+import math
+from collections import defaultdict
+from collections.abc import Iterable, Sequence
+from dataclasses import dataclass
+from datetime import date, datetime, timedelta
+from zoneinfo import ZoneInfo
+
+from scheduler.domain import Per, Person, PlanningProblem, Walk, WalkType
+from scheduler.domain.availability import Window, at_minutes, duty_windows, walk_hours
+from scheduler.domain.periods import Period, periods_for
+
+STEP_MINUTES = 15  # walks start on the quarter hour
+
+
+@dataclass(frozen=True)
+class Candidate:
+    person: Person
+    roles: tuple[int, ...]  # indices into the walk type's roles that admit the person
+    starts: frozenset[int]  # start minutes (of the slot's starts) at which the person can join
+
+
+@dataclass(frozen=True)
+class Slot:
+    """A place for one walk of a type on one day; `index` > 0 marks a second walk that day."""
+
+    walk_type: WalkType
+    period: Period
+    day: date
+    index: int
+    starts: tuple[int, ...]
+    candidates: tuple[Candidate, ...]
+
+    @property
+    def key(self) -> str:
+        return f"{self.walk_type.key}-{self.day.isoformat()}-{self.index}"
+
+
+@dataclass(frozen=True)
+class Demand:
+    """A period's minimum after the locked walks already in it."""
+
+    period: Period
+    walk_type: WalkType
+    required: int  # still to plan
+    locked: int  # locked walks already counting
+    slots: tuple[Slot, ...]
+
+
+def start_grid(walk_type: WalkType, problem: PlanningProblem) -> list[int]:
+    opens, closes = walk_hours(problem.district)
+    return list(range(opens, closes - walk_type.minutes + 1, STEP_MINUTES))
+
+
+def person_starts(windows: Iterable[tuple[int, int]], grid: Sequence[int], minutes: int) -> frozenset[int]:
+    return frozenset(s for s in grid for lo, hi in windows if lo <= s and s + minutes <= hi)
+
+
+class DutyTable:
+    """Duty windows per person and day, computed once and shared by every walk type."""
+
+    def __init__(self, problem: PlanningProblem):
+        self._district = problem.district
+        self._tz = ZoneInfo(problem.district.timezone)
+        self._windows: dict[tuple[str, date], list[Window]] = {}
+
+    def windows(self, person: Person, day: date) -> list[Window]:
+        key = (person.id, day)
+        if key not in self._windows:
+            self._windows[key] = duty_windows(person, day, self._district, self._tz)
+        return self._windows[key]
+
+
+def day_candidates(
+    walk_type: WalkType,
+    day: date,
+    grid: Sequence[int],
+    eligible: Sequence[tuple[Person, tuple[int, ...]]],
+    duty: DutyTable,
+) -> tuple[tuple[int, ...], tuple[Candidate, ...]]:
+    """Start times at which every role can be filled, and the people who can join at one of them."""
+    found = []
+    for person, roles in eligible:
+        starts = person_starts(duty.windows(person, day), grid, walk_type.minutes)
+        if starts:
+            found.append(Candidate(person, roles, starts))
+    feasible = tuple(s for s in grid if _fillable(walk_type, [c for c in found if s in c.starts]))
+    keep = set(feasible)
+    candidates = tuple(Candidate(c.person, c.roles, c.starts & keep) for c in found if c.starts & keep)
+    return feasible, candidates
+
+
+def _fillable(walk_type: WalkType, present: Sequence[Candidate]) -> bool:
+    """A quick necessary test: enough people for each role and for the walk as a whole."""
+    if len(present) < walk_type.size:
+        return False
+    return all(
+        sum(1 for c in present if i in c.roles) >= role.count for i, role in enumerate(walk_type.roles)
+    )
+
+
+def eligible_people(walk_type: WalkType, people: Sequence[Person]) -> list[tuple[Person, tuple[int, ...]]]:
+    result = []
+    for person in people:
+        roles = tuple(i for i, role in enumerate(walk_type.roles) if role.admits(person))
+        if roles:
+            result.append((person, roles))
+    return result
+
+
+def local_day(walk: Walk, tz: ZoneInfo) -> date:
+    return walk.start.astimezone(tz).date()
+
+
+def build_demands(problem: PlanningProblem) -> list[Demand]:
+    """Slots for every period of every scheduled walk type.
+
+    One slot a day per type, unless the period has fewer usable days than walks to plan: only
+    then does a day get a second (or further) slot. Days that held more walks of the type in the
+    previous plan get as many slots, so a re-plan can keep them.
+    """
+    tz = ZoneInfo(problem.district.timezone)
+    previous_per_day = _walks_per_type_day(problem.previous.walks if problem.previous else (), tz)
+    locked_by_type: dict[str, list[Walk]] = defaultdict(list)
+    for walk in problem.locked:
+        locked_by_type[walk.type].append(walk)
+    duty = DutyTable(problem)
+    demands = []
+    for walk_type in problem.district.walk_types:
+        if walk_type.per is Per.INCIDENT:
+            continue
+        grid = start_grid(walk_type, problem)
+        eligible = eligible_people(walk_type, problem.people)
+        for period in periods_for(walk_type, problem.district, problem.month, problem.neighbours):
+            locked = sum(1 for w in locked_by_type[walk_type.key] if local_day(w, tz) in period)
+            required = max(0, period.required - locked)
+            wanted = required or any(previous_per_day.get((walk_type.key, day)) for day in period.days)
+            per_day = []
+            for day in period.days if wanted else ():
+                starts, candidates = day_candidates(walk_type, day, grid, eligible, duty)
+                if starts:
+                    per_day.append((day, starts, candidates))
+            per_slot_day = math.ceil(required / len(per_day)) if per_day else 0
+            slots = tuple(
+                Slot(walk_type, period, day, index, starts, candidates)
+                for day, starts, candidates in per_day
+                for index in range(max(per_slot_day, previous_per_day.get((walk_type.key, day), 0)))
+            )
+            demands.append(Demand(period, walk_type, required, locked, slots))
+    return demands
+
+
+def _walks_per_type_day(walks: Iterable[Walk], tz: ZoneInfo) -> dict[tuple[str, date], int]:
+    counts: dict[tuple[str, date], int] = defaultdict(int)
+    for walk in walks:
+        if not walk.locked:
+            counts[(walk.type, local_day(walk, tz))] += 1
+    return counts
+
+
+def walk_start(slot: Slot, minute: int, tz: ZoneInfo) -> datetime:
+    return at_minutes(slot.day, minute, tz)
+
+
+def walk_interval(walk: Walk, tz: ZoneInfo) -> tuple[date, int, int]:
+    """(local day, start minute, end minute) of a fixed walk, for busy-time bookkeeping."""
+    local = walk.start.astimezone(tz)
+    start = local.hour * 60 + local.minute
+    end_delta = walk.end - walk.start
+    return local.date(), start, start + int(end_delta / timedelta(minutes=1))

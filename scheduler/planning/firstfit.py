@@ -1,0 +1,154 @@
+"""A first-fit planner: the benchmark's baseline and the CP-SAT solver's starting hint.
+
+It fills each period's walks in turn, on days spread over the period and at times that rotate
+through the day, taking for each place the least-loaded person who is free. It never backtracks,
+so it is fast and simple, and what it finds is always a plan the validator accepts.
+"""
+
+from __future__ import annotations
+
+from collections import Counter, defaultdict
+from collections.abc import Sequence
+from datetime import date
+from zoneinfo import ZoneInfo
+
+from scheduler.domain import Engagement, Plan, PlanningProblem, Unit
+from scheduler.planning.assembly import Assignment, assemble_plan
+from scheduler.planning.candidates import Candidate, Demand, Slot, build_demands, walk_interval
+
+# Times of day the n-th walk of a type aims for, so a week's walks are not all at one hour.
+TARGET_MINUTES = (10 * 60, 14 * 60, 17 * 60 + 30)
+
+
+class Calendar:
+    """Who walks when, so that no one walks twice at once and squads keep enough people free."""
+
+    def __init__(self, problem: PlanningProblem):
+        self.problem = problem
+        self.busy: dict[tuple[str, date], list[tuple[int, int]]] = defaultdict(list)
+        self.load: Counter[str] = Counter()
+        self.squad_of = {p.id: p.squad for p in problem.people if p.squad and p.unit is Unit.PATROL}
+        tz = ZoneInfo(problem.district.timezone)
+        for walk in problem.locked:
+            day, start, end = walk_interval(walk, tz)
+            for pid in walk.participants:
+                self.add(pid, day, start, end)
+
+    def add(self, pid: str, day: date, start: int, end: int) -> None:
+        self.busy[(pid, day)].append((start, end))
+        self.load[pid] += 1
+
+    def free(self, pid: str, day: date, start: int, end: int) -> bool:
+        return all(end <= s or e <= start for s, e in self.busy[(pid, day)])
+
+    def squad_walking(self, squad: str, day: date, start: int, end: int) -> int:
+        """Members of the squad on a walk overlapping [start, end) (an upper bound at any moment)."""
+        return sum(
+            1 for pid, sq in self.squad_of.items() if sq == squad and not self.free(pid, day, start, end)
+        )
+
+
+def first_fit(problem: PlanningProblem) -> Plan:
+    demands = build_demands(problem)
+    return assemble_plan(problem, demands, fill(problem, demands), lambda demand, planned: "")
+
+
+def fill(problem: PlanningProblem, demands: Sequence[Demand]) -> list[Assignment]:
+    calendar = Calendar(problem)
+    assignments = []
+    nth: Counter[str] = Counter()
+    for demand in sorted(demands, key=lambda d: (d.period.first, d.walk_type.key)):
+        needed = demand.required
+        for slot in _spread(demand.slots, needed):
+            if needed == 0:
+                break
+            target = TARGET_MINUTES[nth[slot.walk_type.key] % len(TARGET_MINUTES)]
+            assignment = _fill_slot(slot, target, calendar)
+            if assignment:
+                assignments.append(assignment)
+                nth[slot.walk_type.key] += 1
+                needed -= 1
+    return assignments
+
+
+def _spread(slots: Sequence[Slot], needed: int) -> list[Slot]:
+    """First slots on days evenly spaced over the period, then the remaining days, then second
+    slots of a day."""
+    firsts = [s for s in slots if s.index == 0]
+    if not firsts or needed == 0:
+        return list(slots)
+    picks = sorted(
+        {
+            round(i * len(firsts) / needed + len(firsts) / (2 * needed) - 0.5)
+            for i in range(min(needed, len(firsts)))
+        }
+    )
+    preferred = [firsts[i] for i in picks if i < len(firsts)]
+    rest = [s for s in firsts if s not in preferred]
+    return preferred + rest + sorted((s for s in slots if s.index > 0), key=lambda s: (s.index, s.day))
+
+
+def _fill_slot(slot: Slot, target: int, calendar: Calendar) -> Assignment | None:
+    for start in sorted(slot.starts, key=lambda s: (abs(s - target), s)):
+        people = _fill_at(slot, start, calendar)
+        if people:
+            end = start + slot.walk_type.minutes
+            for pid in people:
+                calendar.add(pid, slot.day, start, end)
+            return Assignment(slot, start, tuple(people))
+    return None
+
+
+def _fill_at(slot: Slot, start: int, calendar: Calendar) -> list[str] | None:
+    end = start + slot.walk_type.minutes
+    limit = calendar.problem.district.max_walking_per_squad
+    chosen: list[Candidate] = []
+    squads: Counter[str] = Counter()
+    for index, role in enumerate(slot.walk_type.roles):
+        for _ in range(role.count):
+            options = [
+                c
+                for c in slot.candidates
+                if index in c.roles
+                and start in c.starts
+                and c not in chosen
+                and calendar.free(c.person.id, slot.day, start, end)
+                and _squad_allows(c, squads, calendar, slot.day, start, end, limit)
+            ]
+            if not options:
+                return None
+            best = min(
+                options, key=lambda c: (*_pairing_cost(c, chosen), calendar.load[c.person.id], c.person.id)
+            )
+            chosen.append(best)
+            squad = calendar.squad_of.get(best.person.id)
+            if squad:
+                squads[squad] += 1
+    return [c.person.id for c in chosen]
+
+
+def _pairing_cost(candidate: Candidate, chosen: Sequence[Candidate]) -> tuple[bool, bool]:
+    """Prefer a natural where a developing officer walks alone so far, and no developing officer
+    where no natural walks yet."""
+    has_natural = any(c.person.engagement is Engagement.NATURAL for c in chosen)
+    has_developing = any(c.person.engagement is Engagement.DEVELOPING for c in chosen)
+    engagement = candidate.person.engagement
+    return (
+        has_developing and not has_natural and engagement is not Engagement.NATURAL,
+        not has_natural and engagement is Engagement.DEVELOPING,
+    )
+
+
+def _squad_allows(
+    candidate: Candidate,
+    squads: Counter[str],
+    calendar: Calendar,
+    day: date,
+    start: int,
+    end: int,
+    limit: int,
+) -> bool:
+    squad = calendar.squad_of.get(candidate.person.id)
+    if not squad:
+        return True
+    return calendar.squad_walking(squad, day, start, end) + squads[squad] < limit

@@ -1,0 +1,156 @@
+"""Post-incident walks: within 24 hours of a homicide or shooting in the neighborhood.
+
+The walk is coordinated by the community policing unit and should bring every group the guide
+names. It is placed at the time, within the 24 hours and the walk hours, when the most groups have
+someone on duty (sooner wins a tie), then locked; the rest of the month is re-planned around it,
+changing as few walks as possible.
+"""
+
+from __future__ import annotations
+
+import time
+from collections import Counter
+from dataclasses import dataclass, replace
+from datetime import UTC, datetime, timedelta
+from zoneinfo import ZoneInfo
+
+from scheduler.domain import Person, Plan, PlanningProblem, Unit, Walk, WalkType
+from scheduler.domain.availability import at_minutes, on_duty, walk_hours
+from scheduler.domain.incidents import POST_INCIDENT, WITHIN, Incident
+from scheduler.planning.candidates import STEP_MINUTES
+from scheduler.planning.planner import make_plan
+
+
+@dataclass(frozen=True)
+class IncidentResult:
+    plan: Plan
+    walk: Walk | None  # None when no community policing coordinator is on duty in time
+    unmet_groups: tuple[str, ...]  # labels of the groups nobody could represent
+    changed_walks: int
+    seconds: float
+
+
+def add_post_incident(
+    problem: PlanningProblem,
+    plan: Plan,
+    incident: Incident,
+    *,
+    time_limit: float = 10.0,
+    seed: int = 0,
+) -> IncidentResult:
+    """Schedule the post-incident walk into `plan` (the plan of `problem.month`) and re-plan.
+
+    A walk that falls in another month than the plan's is returned without changing the plan:
+    it belongs to that month's plan.
+    """
+    started = time.monotonic()
+    if incident.occurred_at.tzinfo is None:
+        raise ValueError("the incident time must carry a time zone")
+    walk_type = problem.district.walk_type(POST_INCIDENT)
+    best = _best_walk(problem, plan, incident, walk_type)
+    if best is None:
+        groups = tuple(role.label for role in walk_type.roles)
+        return IncidentResult(plan, None, groups, 0, time.monotonic() - started)
+    walk, unmet = best
+    tz = ZoneInfo(problem.district.timezone)
+    local = walk.start.astimezone(tz)
+    if (local.year, local.month) != (problem.month.year, problem.month.month):
+        return IncidentResult(plan, walk, unmet, 0, time.monotonic() - started)
+    replanned = make_plan(
+        replace(problem, locked=(*problem.locked, walk), previous=plan), time_limit=time_limit, seed=seed
+    )
+    return IncidentResult(replanned.plan, walk, unmet, replanned.changed_walks, time.monotonic() - started)
+
+
+def _best_walk(
+    problem: PlanningProblem, plan: Plan, incident: Incident, walk_type: WalkType
+) -> tuple[Walk, tuple[str, ...]] | None:
+    tz = ZoneInfo(problem.district.timezone)
+    # The 24 hours may run into the next month: people walking there then are busy too, so the
+    # choice is the same whichever of the two months' plans is passed in.
+    walks = [*plan.walks, *(w for neighbour in problem.neighbours for w in neighbour.walks)]
+    best: tuple[tuple[int, int], Walk, tuple[str, ...]] | None = None
+    for start in _candidate_starts(problem, incident, walk_type, tz):
+        end = start.astimezone(UTC) + timedelta(minutes=walk_type.minutes)
+        busy = {pid for w in walks if w.start < end and start < w.end for pid in w.participants}
+        chosen = _groups_at(problem, walk_type, start, end, busy, tz)
+        if chosen is None:
+            continue
+        people, unmet = chosen
+        score = (len(walk_type.roles) - len(unmet), -sum(1 for pid in people if pid in busy))
+        if best is None or score > best[0]:
+            walk = Walk(
+                id=_fresh_id(plan, incident),
+                type=walk_type.key,
+                start=start,
+                minutes=walk_type.minutes,
+                coordinator=people[0],
+                participants=tuple(people),
+                locked=True,
+            )
+            best = (score, walk, unmet)
+    return (best[1], best[2]) if best else None
+
+
+def _candidate_starts(
+    problem: PlanningProblem, incident: Incident, walk_type: WalkType, tz: ZoneInfo
+) -> list[datetime]:
+    """Quarter-hour starts inside walk hours, from the incident until 24 hours after it."""
+    opens, closes = walk_hours(problem.district)
+    first = incident.occurred_at.astimezone(tz)
+    occurred = incident.occurred_at.astimezone(UTC)  # 24 real hours, even across a clock change
+    latest = occurred + WITHIN - timedelta(minutes=walk_type.minutes)
+    starts = []
+    for offset in range(3):
+        day = first.date() + timedelta(days=offset)
+        for minute in range(opens, closes - walk_type.minutes + 1, STEP_MINUTES):
+            start = at_minutes(day, minute, tz)
+            if occurred <= start.astimezone(UTC) <= latest:
+                starts.append(start)
+    return starts
+
+
+def _groups_at(
+    problem: PlanningProblem,
+    walk_type: WalkType,
+    start: datetime,
+    end: datetime,
+    busy: set[str],
+    tz: ZoneInfo,
+) -> tuple[list[str], tuple[str, ...]] | None:
+    """A coordinator and one person per group, preferring people not already walking then;
+    None if no coordinator is on duty."""
+    on_duty_now = [p for p in problem.people if on_duty(p, start, end, tz)]
+    order = sorted(on_duty_now, key=lambda p: (p.id in busy, p.id))
+    limit = problem.district.max_walking_per_squad
+    people: list[str] = []
+    squads: Counter[str] = Counter()
+    unmet = []
+    for index, role in enumerate(walk_type.roles):
+        pick = next(
+            (p for p in order if p.id not in people and role.admits(p) and _squad_ok(p, squads, limit)), None
+        )
+        if pick is None:
+            if index == 0:
+                return None
+            unmet.append(role.label)
+            continue
+        people.append(pick.id)
+        if pick.squad and pick.unit is Unit.PATROL:
+            squads[pick.squad] += 1
+    return people, tuple(unmet)
+
+
+def _squad_ok(person: Person, squads: Counter[str], limit: int) -> bool:
+    return not (person.squad and person.unit is Unit.PATROL) or squads[person.squad] < limit
+
+
+def _fresh_id(plan: Plan, incident: Incident) -> str:
+    taken = {w.id for w in plan.walks}
+    base = f"pi-{incident.id}"
+    n = 1
+    candidate = base
+    while candidate in taken:
+        n += 1
+        candidate = f"{base}-{n}"
+    return candidate

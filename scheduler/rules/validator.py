@@ -1,0 +1,216 @@
+"""The single statement of the rules a plan must keep.
+
+The solver's output and every manual edit are checked here, so a rule changed here changes what
+the app accepts everywhere. Each violation names the rule it breaks, the walk, and what to fix.
+"""
+
+from __future__ import annotations
+
+from collections import Counter, defaultdict
+from collections.abc import Sequence
+from dataclasses import dataclass
+from zoneinfo import ZoneInfo
+
+from scheduler.domain import Per, Person, Plan, PlanningProblem, Role, Walk, WalkType
+from scheduler.domain.availability import local_datetime, on_duty
+from scheduler.domain.periods import all_periods
+
+
+@dataclass(frozen=True)
+class Violation:
+    rule: str
+    walk: str  # walk id, or "" for plan-wide rules
+    message: str
+
+    def __str__(self) -> str:
+        return f"{self.walk}: {self.message}" if self.walk else self.message
+
+
+def validate(problem: PlanningProblem, plan: Plan) -> list[Violation]:
+    """Every rule the plan breaks (an empty list means the plan is valid)."""
+    tz = ZoneInfo(problem.district.timezone)
+    people = problem.people_by_id
+    violations: list[Violation] = []
+    if str(plan.month) != str(problem.month):
+        violations.append(Violation("month", "", f"plan is for {plan.month}, expected {problem.month}"))
+    ids = Counter(walk.id for walk in plan.walks)
+    violations += [Violation("unique_id", wid, "walk id used twice") for wid, n in ids.items() if n > 1]
+    for walk in plan.walks:
+        violations += _walk_violations(problem, walk, people, tz)
+    violations += _overlap_violations(plan.walks, people)
+    violations += _squad_violations(problem, plan.walks, people)
+    violations += _locked_violations(problem, plan)
+    violations += _minimum_violations(problem, plan, tz)
+    return violations
+
+
+def _walk_violations(
+    problem: PlanningProblem, walk: Walk, people: dict[str, Person], tz: ZoneInfo
+) -> list[Violation]:
+    try:
+        walk_type = problem.district.walk_type(walk.type)
+    except KeyError:
+        return [Violation("walk_type", walk.id, f"unknown walk type '{walk.type}'")]
+    found: list[Violation] = []
+
+    def broken(rule: str, message: str) -> None:
+        found.append(Violation(rule, walk.id, message))
+
+    if walk.start.tzinfo is None:
+        return [Violation("timezone", walk.id, "start time has no time zone")]
+    if walk_type.per is not Per.INCIDENT and walk.minutes != walk_type.minutes:
+        broken("duration", f"{walk_type.name} lasts {walk_type.minutes} minutes, not {walk.minutes}")
+    local_start = walk.start.astimezone(tz)
+    day = local_start.date()
+    if (day.year, day.month) != (problem.month.year, problem.month.month):
+        broken("month", f"starts on {day}, outside {problem.month}")
+    district = problem.district
+    if walk_type.per is not Per.INCIDENT:
+        if day.weekday() not in district.workdays:
+            broken("workday", f"{day:%A} is not a workday of the district")
+        opens = local_datetime(day, district.walk_start, tz)
+        closes = local_datetime(day, district.walk_end, tz)
+        if walk.start < opens or walk.end > closes:
+            broken(
+                "walk_hours",
+                f"{local_start:%H:%M}-{walk.end.astimezone(tz):%H:%M} is outside walk hours "
+                f"{district.walk_start:%H:%M}-{district.walk_end:%H:%M}",
+            )
+    if len(set(walk.participants)) != len(walk.participants):
+        broken("composition", "someone is listed twice")
+    if walk.coordinator not in walk.participants:
+        broken("composition", "the coordinator is not among the participants")
+    unknown = [pid for pid in walk.participants if pid not in people]
+    for pid in unknown:
+        broken("roster", f"participant {pid} is not on the roster")
+    if unknown:
+        return found
+    if walk_type.per is not Per.INCIDENT:
+        missing = unfilled_roles(walk_type, walk, people)
+        if missing:
+            broken("composition", f"{walk_type.name} needs " + ", ".join(missing))
+    elif not walk_type.coordinator_role.admits(people[walk.coordinator]):
+        broken("composition", f"coordinator must be a {walk_type.coordinator_role.label}")
+    for pid in walk.participants:
+        if not on_duty(people[pid], walk.start, walk.end, tz):
+            broken("on_duty", f"{people[pid].label} is not on duty for the whole walk")
+    return found
+
+
+def unfilled_roles(walk_type: WalkType, walk: Walk, people: dict[str, Person]) -> list[str]:
+    """Labels of the roles the participants cannot fill, with the coordinator in the first role.
+
+    Roles overlap (a patrol sergeant is also "a member of patrol"), so people are matched to
+    places by augmenting paths rather than greedily.
+    """
+    coordinator = people[walk.coordinator]
+    missing = []
+    if not walk_type.coordinator_role.admits(coordinator):
+        missing.append(f"a {walk_type.coordinator_role.label} as coordinator")
+    places: list[Role] = [role for role in walk_type.roles[1:] for _ in range(role.count)]
+    others = [people[pid] for pid in walk.participants if pid != walk.coordinator]
+    filled = _max_matching(places, others)
+    shortage = Counter(role.label for i, role in enumerate(places) if i not in filled)
+    missing += [f"{n} more {label}" if n > 1 else f"a {label}" for label, n in shortage.items()]
+    return missing
+
+
+def _max_matching(places: Sequence[Role], people: Sequence[Person]) -> set[int]:
+    """Indices of places filled in a maximum matching of people to places."""
+    holder: dict[int, int] = {}  # place -> person index
+
+    def assign(person: int, seen: set[int]) -> bool:
+        for place, role in enumerate(places):
+            if place in seen or not role.admits(people[person]):
+                continue
+            seen.add(place)
+            if place not in holder or assign(holder[place], seen):
+                holder[place] = person
+                return True
+        return False
+
+    for person in range(len(people)):
+        assign(person, set())
+    return set(holder)
+
+
+def _overlap_violations(walks: Sequence[Walk], people: dict[str, Person]) -> list[Violation]:
+    by_person: dict[str, list[Walk]] = defaultdict(list)
+    for walk in walks:
+        for pid in set(walk.participants):
+            by_person[pid].append(walk)
+    found = []
+    for pid, own in by_person.items():
+        own.sort(key=lambda w: (w.start, w.end))
+        latest = own[0]  # of the walks so far, the one that ends last
+        for later in own[1:]:
+            if later.start < latest.end:
+                name = people[pid].label if pid in people else pid
+                found.append(Violation("overlap", later.id, f"{name} is also on walk {latest.id} then"))
+            if later.end > latest.end:
+                latest = later
+    return found
+
+
+def _squad_violations(
+    problem: PlanningProblem, walks: Sequence[Walk], people: dict[str, Person]
+) -> list[Violation]:
+    """At most `max_walking_per_squad` of one patrol squad walking at any moment."""
+    limit = problem.district.max_walking_per_squad
+    events: dict[str, list[tuple[object, int, str]]] = defaultdict(list)
+    for walk in walks:
+        for pid in set(walk.participants):
+            person = people.get(pid)
+            if person and person.squad and person.unit == "patrol":
+                events[person.squad].append((walk.start, 1, walk.id))
+                events[person.squad].append((walk.end, -1, walk.id))
+    found = []
+    for squad, squad_events in events.items():
+        walking = 0
+        for _, change, walk_id in sorted(squad_events, key=lambda e: (e[0], e[1])):
+            walking += change
+            if walking > limit:
+                found.append(
+                    Violation(
+                        "squad_limit", walk_id, f"more than {limit} of squad {squad} would be walking at once"
+                    )
+                )
+    return found
+
+
+def _locked_violations(problem: PlanningProblem, plan: Plan) -> list[Violation]:
+    kept = set(plan.walks)
+    return [
+        Violation("locked", walk.id, "a locked walk was changed or removed")
+        for walk in problem.locked
+        if walk not in kept
+    ]
+
+
+def _minimum_violations(problem: PlanningProblem, plan: Plan, tz: ZoneInfo) -> list[Violation]:
+    """Each period that has fewer walks than its minimum must be listed as a shortfall, with the
+    right counts, so a plan never hides a missed minimum."""
+    listed = {(s.type, s.period): s for s in plan.shortfalls}
+    found = []
+    for period in all_periods(problem.district, problem.month, problem.neighbours):
+        planned = sum(
+            1 for w in plan.walks if w.type == period.walk_type and w.start.astimezone(tz).date() in period
+        )
+        shortfall = listed.pop((period.walk_type, period.key), None)
+        if planned < period.required and (
+            shortfall is None or (shortfall.required, shortfall.planned) != (period.required, planned)
+        ):
+            found.append(
+                Violation(
+                    "minimum",
+                    "",
+                    f"{period.walk_type} walks in period {period.key}: {planned} planned, "
+                    f"{period.required} required, and no matching shortfall is listed",
+                )
+            )
+        elif planned >= period.required and shortfall is not None:
+            found.append(
+                Violation("minimum", "", f"shortfall listed for {period.key} but the minimum is met")
+            )
+    found += [Violation("minimum", "", f"shortfall for unknown period {key}") for key in listed]
+    return found

@@ -1,0 +1,84 @@
+"""The validator states every rule: each test breaks one and expects that rule named."""
+
+from __future__ import annotations
+
+from dataclasses import replace
+from datetime import datetime
+from zoneinfo import ZoneInfo
+
+import pytest
+
+from scheduler.domain import Plan, Shortfall, Walk
+from scheduler.rules.validator import validate
+from tests.factories import MONTH, problem
+
+NY = ZoneInfo("America/New_York")
+
+
+def at(day: int, hour: int, minute: int = 0) -> datetime:
+    return datetime(2026, 12, day, hour, minute, tzinfo=NY)
+
+
+def squad_walk(wid="w1", start=None, people=("sA", "oA0")) -> Walk:
+    return Walk(wid, "squad", start or at(2, 10), 30, people[0], people)
+
+
+def rules(plan_walks, **problem_fields) -> set[str]:
+    p = problem(**problem_fields)
+    plan = Plan(MONTH, "America/New_York", tuple(plan_walks))
+    return {v.rule for v in validate(p, plan) if v.rule != "minimum"}
+
+
+def test_a_good_walk_breaks_nothing():
+    assert rules([squad_walk()]) == set()
+
+
+@pytest.mark.parametrize(
+    ("walk", "rule"),
+    [
+        (squad_walk(people=("oA0", "sA")), "composition"),  # coordinator must be the sergeant
+        (squad_walk(people=("sA", "c2")), "composition"),  # a captain is not a patrol officer
+        (squad_walk(people=("sA",)), "composition"),
+        (replace(squad_walk(), minutes=45), "duration"),
+        (squad_walk(start=at(2, 19, 45)), "walk_hours"),
+        (squad_walk(start=at(5, 10)), "workday"),  # a Saturday
+        (squad_walk(start=at(2, 7, 0)), "walk_hours"),
+        (squad_walk(people=("sB", "oB0"), start=at(2, 9, 0)), "on_duty"),  # squad B starts at noon
+        (squad_walk(people=("sA", "zz")), "roster"),
+        (replace(squad_walk(), coordinator="oA1"), "composition"),
+        (replace(squad_walk(), start=datetime(2027, 1, 4, 10, 0, tzinfo=NY)), "month"),
+    ],
+)
+def test_each_broken_rule_is_named(walk, rule):
+    assert rule in rules([walk])
+
+
+def test_nobody_on_two_walks_at_once():
+    first = squad_walk("w1", at(2, 10))
+    second = Walk("w2", "officer", at(2, 10, 15), 20, "oA0", ("oA0", "oA1"))
+    assert "overlap" in rules([first, second])
+    later = replace(second, start=at(2, 10, 30))
+    assert "overlap" not in rules([first, later])
+
+
+def test_squad_walking_limit():
+    first = squad_walk("w1", at(2, 10), ("sA", "oA0"))
+    second = Walk("w2", "officer", at(2, 10, 15), 20, "oA1", ("oA1", "oA2"))
+    assert "squad_limit" in rules([first, second])
+    assert "squad_limit" not in rules([first, replace(second, start=at(2, 10, 30))])
+
+
+def test_locked_walks_must_stay():
+    locked = replace(squad_walk(), locked=True)
+    assert "locked" in rules([], locked=(locked,))
+    assert "locked" not in rules([locked], locked=(locked,))
+
+
+def test_missed_minimums_must_be_listed_as_shortfalls():
+    p = problem()
+    empty = Plan(MONTH, "America/New_York")
+    messages = [v for v in validate(p, empty) if v.rule == "minimum"]
+    assert len(messages) == 5 * 4 + 1 + 23  # weekly types x weeks, district, cpu per workday
+    listed = Plan(MONTH, "America/New_York", (), (Shortfall("district", "2026-12", 2, 0, "reason"),))
+    remaining = [v for v in validate(p, listed) if v.rule == "minimum"]
+    assert len(remaining) == len(messages) - 1
