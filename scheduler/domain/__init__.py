@@ -7,7 +7,7 @@ tested and benchmarked on values built in a few lines.
 from scheduler.domain.district import District, Per, Role, WalkType
 from scheduler.domain.months import Month
 from scheduler.domain.people import DateRange, Engagement, Person, Rank, Unit, WorkPattern
-from scheduler.domain.plans import Plan, PlanningProblem, Shortfall, Walk
+from scheduler.domain.plans import Plan, PlanningProblem, PlanQuality, QualityTerm, Shortfall, Walk
 
 __all__ = [
     "DateRange",
@@ -17,7 +17,9 @@ __all__ = [
     "Per",
     "Person",
     "Plan",
+    "PlanQuality",
     "PlanningProblem",
+    "QualityTerm",
     "Rank",
     "Role",
     "Shortfall",

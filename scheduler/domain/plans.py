@@ -38,11 +38,46 @@ class Shortfall:
 
 
 @dataclass(frozen=True)
+class QualityTerm:
+    """What a plan pays for one soft rule (or a missed minimum): `amount` units at `weight` each.
+
+    `rule` is the rule's key (e.g. `busiest_person`, `developing_unpaired`); `detail` says it in a
+    captain's words, e.g. "busiest officer of patrol: 4 walks (no plan can do with fewer than 3)".
+    """
+
+    rule: str
+    amount: int
+    weight: int
+    detail: str
+
+    @property
+    def cost(self) -> int:
+        return self.amount * self.weight
+
+
+@dataclass(frozen=True)
+class PlanQuality:
+    """A plan's cost broken down by rule, highest priority first, and the solver's best bound on
+    the total (None where no solver ran, e.g. a plan read from a file that carried none)."""
+
+    terms: tuple[QualityTerm, ...] = ()
+    bound: float | None = None
+
+    @property
+    def total(self) -> int:
+        return sum(term.cost for term in self.terms)
+
+    def term(self, rule: str) -> QualityTerm | None:
+        return next((term for term in self.terms if term.rule == rule), None)
+
+
+@dataclass(frozen=True)
 class Plan:
     month: Month
     timezone: str
     walks: tuple[Walk, ...] = ()
     shortfalls: tuple[Shortfall, ...] = ()
+    quality: PlanQuality | None = None  # set by the planner; kept through exports and the store
 
 
 @dataclass(frozen=True)

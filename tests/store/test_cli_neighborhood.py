@@ -16,8 +16,8 @@ from scheduler.formats.plan_json import plan_from_json
 from scheduler.rules.validator import validate
 from scheduler.store import active_people, get_district, load_plan, open_database, plan_changes
 from scheduler.store.neighborhood import get_incident, load_boundary, post_incident_walk
-from tests.store.conftest import sqlite_url
 from tests.cli.test_cli import write_roster
+from tests.store.conftest import sqlite_url
 
 DISTRICT = "Eastside District"
 NY = ZoneInfo("America/New_York")

@@ -15,9 +15,9 @@ from scheduler.formats.plan_json import plan_from_json
 from scheduler.rules.validator import validate
 from scheduler.store import active_people, get_district, load_plan, open_database, plan_changes, save_plan
 from scheduler.store.schema import PersonRow, WalkRow
+from tests.cli.test_cli import write_roster
 from tests.factories import small_roster
 from tests.store.conftest import sqlite_url
-from tests.cli.test_cli import write_roster
 
 MONTH = Month(2026, 12)
 SETTINGS = """name = "Eastside District"
