@@ -1,0 +1,97 @@
+"""A district's calendar settings and its walk-type rules."""
+
+from __future__ import annotations
+
+from datetime import datetime, time
+from typing import TYPE_CHECKING
+
+from sqlalchemy import CheckConstraint, ForeignKey, String, UniqueConstraint
+from sqlalchemy.orm import Mapped, mapped_column, relationship
+
+from scheduler.store.schema.base import Base, choices, utc_now
+
+if TYPE_CHECKING:
+    from scheduler.store.schema.logs import OutcomeRow, WalkLogRow
+    from scheduler.store.schema.neighborhood import IncidentRow, NeighborhoodRow
+    from scheduler.store.schema.people import PartnerRow, PersonRow
+    from scheduler.store.schema.plans import PlanRow
+
+PERIODS = ("work_week", "month", "workday", "incident")
+
+
+class DistrictRow(Base):
+    """One district: its calendar settings; its walk-type rules are `walk_types`."""
+
+    __tablename__ = "districts"
+    __table_args__ = (
+        CheckConstraint("week_start BETWEEN 0 AND 6", name="week_start"),
+        CheckConstraint("walk_start < walk_end", name="walk_hours"),
+        CheckConstraint("max_walking_per_squad >= 1", name="max_walking"),
+    )
+
+    id: Mapped[int] = mapped_column(primary_key=True)
+    name: Mapped[str] = mapped_column(unique=True)
+    timezone: Mapped[str]
+    week_start: Mapped[int]
+    walk_start: Mapped[time]
+    walk_end: Mapped[time]
+    workdays: Mapped[str]  # weekday digits, 0 = Monday: "01234"
+    max_walking_per_squad: Mapped[int]
+    walk_call_type: Mapped[str]
+    created_at: Mapped[datetime] = mapped_column(default=utc_now)
+    updated_at: Mapped[datetime] = mapped_column(default=utc_now, onupdate=utc_now)
+
+    neighborhood: Mapped[NeighborhoodRow | None] = relationship(back_populates="district")
+    walk_types: Mapped[list[WalkTypeRow]] = relationship(
+        back_populates="district", cascade="all, delete-orphan", order_by="WalkTypeRow.position"
+    )
+    people: Mapped[list[PersonRow]] = relationship(back_populates="district")
+    partners: Mapped[list[PartnerRow]] = relationship(back_populates="district")
+    plans: Mapped[list[PlanRow]] = relationship(back_populates="district")
+    incidents: Mapped[list[IncidentRow]] = relationship(back_populates="district")
+    walk_logs: Mapped[list[WalkLogRow]] = relationship(back_populates="district")
+    outcomes: Mapped[list[OutcomeRow]] = relationship(back_populates="district")
+
+
+class WalkTypeRow(Base):
+    __tablename__ = "walk_types"
+    __table_args__ = (
+        UniqueConstraint("district_id", "key"),
+        CheckConstraint("minutes >= 1", name="minutes"),
+        CheckConstraint("minimum >= 0", name="minimum"),
+        CheckConstraint(choices("per", PERIODS), name="per"),
+    )
+
+    id: Mapped[int] = mapped_column(primary_key=True)
+    district_id: Mapped[int] = mapped_column(ForeignKey("districts.id", ondelete="CASCADE"))
+    position: Mapped[int]
+    key: Mapped[str]
+    name: Mapped[str]
+    minutes: Mapped[int]
+    minimum: Mapped[int]
+    per: Mapped[str] = mapped_column(String(20))
+
+    district: Mapped[DistrictRow] = relationship(back_populates="walk_types")
+    roles: Mapped[list[WalkRoleRow]] = relationship(
+        back_populates="walk_type", cascade="all, delete-orphan", order_by="WalkRoleRow.position"
+    )
+
+
+class WalkRoleRow(Base):
+    """One place on a walk; rank and unit sets are comma-separated values (empty admits any)."""
+
+    __tablename__ = "walk_roles"
+    __table_args__ = (CheckConstraint("count >= 1", name="count"),)
+
+    id: Mapped[int] = mapped_column(primary_key=True)
+    walk_type_id: Mapped[int] = mapped_column(ForeignKey("walk_types.id", ondelete="CASCADE"), index=True)
+    position: Mapped[int]
+    key: Mapped[str]
+    label: Mapped[str]
+    count: Mapped[int]
+    ranks: Mapped[str]
+    units: Mapped[str]
+    exclude_units: Mapped[str]
+    responsible: Mapped[bool]
+
+    walk_type: Mapped[WalkTypeRow] = relationship(back_populates="roles")
