@@ -1,1 +1,110 @@
-"""One function per thing a user does: the only API the command line, the app and the reports call."""
+"""One function per thing a user does: the only API the command line, the app and the reports call.
+
+Every function takes keyword arguments and returns a typed result; every problem the user can act
+on is a `BeatwalkError` (bad input, not found, conflict, database unusable) whose message is one
+line in the domain's words. Long actions take a `SolveRequest` with progress and stop callbacks.
+"""
+
+from scheduler.actions.department import (
+    district_people,
+    district_settings,
+    find_district,
+    import_roster,
+    import_settings,
+    list_districts,
+    open_department,
+)
+from scheduler.actions.edits import (
+    Edited,
+    add_participant,
+    add_walk,
+    check_plan,
+    delete_walk,
+    move_walk,
+    remove_participant,
+    set_coordinator,
+    set_locked,
+)
+from scheduler.actions.incidents import (
+    REQUEST,
+    BoundaryImported,
+    IncidentRequest,
+    IncidentsImported,
+    IncidentWalkAdded,
+    add_incident_walk,
+    add_incident_walk_to_file,
+    import_boundary,
+    import_incidents,
+)
+from scheduler.actions.plans import (
+    MonthPlanned,
+    SolveRequest,
+    export_plan,
+    month_people,
+    month_problem,
+    plan_files,
+    plan_month,
+    stored_plan,
+)
+from scheduler.domain import Month, Plan, PlanningProblem
+from scheduler.domain.errors import BeatwalkError, Conflict, InputError, InputErrors, NotFound, StoreError
+from scheduler.domain.incidents import INCIDENT_KINDS, Incident
+from scheduler.formats.incidents import coordinate as parse_coordinate
+from scheduler.planning.planner import Ending, PlanResult, Progress
+from scheduler.store import Database, DistrictRef, ImportSummary, SavedDistrict, StoredPlan
+
+__all__ = [
+    "INCIDENT_KINDS",
+    "REQUEST",
+    "BeatwalkError",
+    "BoundaryImported",
+    "Conflict",
+    "Database",
+    "DistrictRef",
+    "Edited",
+    "Ending",
+    "ImportSummary",
+    "Incident",
+    "IncidentRequest",
+    "IncidentWalkAdded",
+    "IncidentsImported",
+    "InputError",
+    "InputErrors",
+    "Month",
+    "MonthPlanned",
+    "NotFound",
+    "Plan",
+    "PlanResult",
+    "PlanningProblem",
+    "Progress",
+    "SavedDistrict",
+    "SolveRequest",
+    "StoreError",
+    "StoredPlan",
+    "add_incident_walk",
+    "add_incident_walk_to_file",
+    "add_participant",
+    "add_walk",
+    "check_plan",
+    "delete_walk",
+    "district_people",
+    "district_settings",
+    "export_plan",
+    "find_district",
+    "import_boundary",
+    "import_incidents",
+    "import_roster",
+    "import_settings",
+    "list_districts",
+    "month_people",
+    "month_problem",
+    "move_walk",
+    "open_department",
+    "parse_coordinate",
+    "plan_files",
+    "plan_month",
+    "remove_participant",
+    "set_coordinator",
+    "set_locked",
+    "stored_plan",
+]

@@ -8,24 +8,39 @@ from __future__ import annotations
 import json
 from collections.abc import Sequence
 from datetime import datetime
+from pathlib import Path
 from typing import Any
 from zoneinfo import ZoneInfo, ZoneInfoNotFoundError
 
-from scheduler.domain import Month, Plan, Shortfall, Walk
+from scheduler.domain import Month, Plan, PlanQuality, QualityTerm, Shortfall, Walk
 from scheduler.domain.errors import InputError
+from scheduler.formats.files import read_text
 from scheduler.formats.times import local
 
 
 def plan_to_json(plan: Plan) -> str:
     """Plan JSON; starts are converted to the plan's zone so a reader sees local wall-clock times."""
     zone = ZoneInfo(plan.timezone)
-    data = {
+    data: dict[str, Any] = {
         "month": str(plan.month),
         "timezone": plan.timezone,
         "walks": [_walk_to_dict(walk, zone) for walk in plan.walks],
         "shortfalls": [_shortfall_to_dict(shortfall) for shortfall in plan.shortfalls],
     }
+    if plan.quality is not None:
+        data["quality"] = _quality_to_dict(plan.quality)
     return json.dumps(data, indent=2, ensure_ascii=False) + "\n"
+
+
+def _quality_to_dict(quality: PlanQuality) -> dict[str, Any]:
+    return {
+        "total": quality.total,
+        "bound": quality.bound,
+        "terms": [
+            {"rule": t.rule, "amount": t.amount, "weight": t.weight, "cost": t.cost, "detail": t.detail}
+            for t in quality.terms
+        ],
+    }
 
 
 def _walk_to_dict(walk: Walk, zone: ZoneInfo) -> dict[str, Any]:
@@ -48,6 +63,11 @@ def _shortfall_to_dict(shortfall: Shortfall) -> dict[str, Any]:
         "planned": shortfall.planned,
         "reason": shortfall.reason,
     }
+
+
+def read_plan_file(path: str | Path) -> Plan:
+    """Read a Plan JSON file (UTF-8, a BOM is dropped)."""
+    return plan_from_json(read_text(path), str(path))
 
 
 def plan_from_json(text: str, file: str) -> Plan:
@@ -74,7 +94,14 @@ def plan_from_json(text: str, file: str) -> Plan:
         reader.shortfall(item, f"shortfalls[{index}]")
         for index, item in enumerate(reader.field(top, "shortfalls", list, "", default=[]))
     )
-    return Plan(month=month, timezone=zone_name, walks=walks, shortfalls=shortfalls)
+    quality = top.get("quality")
+    return Plan(
+        month=month,
+        timezone=zone_name,
+        walks=walks,
+        shortfalls=shortfalls,
+        quality=None if quality is None else reader.quality(quality, "quality"),
+    )
 
 
 _MISSING = object()
@@ -112,13 +139,13 @@ class _JsonReader:
         return value
 
     def text(self, data: dict[str, Any], key: str, prefix: str) -> str:
-        value = self.field(data, key, str, prefix)
+        value: str = self.field(data, key, str, prefix)
         if not value.strip():
             raise self.fail(f"{prefix}.{key}", "must not be empty")
         return value
 
     def count(self, data: dict[str, Any], key: str, prefix: str, minimum: int) -> int:
-        value = self.field(data, key, int, prefix)
+        value: int = self.field(data, key, int, prefix)
         if value < minimum:
             raise self.fail(f"{prefix}.{key}", f"must be at least {minimum}, got {value}")
         return value
@@ -189,6 +216,26 @@ class _JsonReader:
             planned=self.count(data, "planned", where, minimum=0),
             reason=self.field(data, "reason", str, where),
         )
+
+    def quality(self, value: Any, where: str) -> PlanQuality:
+        """`total` and each term's `cost` are derived, so they are not read back."""
+        data = self.object(value, where)
+        bound = data.get("bound")
+        if bound is not None and (isinstance(bound, bool) or not isinstance(bound, int | float)):
+            raise self.fail(f"{where}.bound", f"expected a number or null, got {_shorten(bound)}")
+        terms = []
+        for index, item in enumerate(self.field(data, "terms", list, where)):
+            at = f"{where}.terms[{index}]"
+            term = self.object(item, at)
+            terms.append(
+                QualityTerm(
+                    rule=self.text(term, "rule", at),
+                    amount=self.count(term, "amount", at, minimum=0),
+                    weight=self.count(term, "weight", at, minimum=0),
+                    detail=self.field(term, "detail", str, at),
+                )
+            )
+        return PlanQuality(tuple(terms), None if bound is None else float(bound))
 
 
 def _shorten(value: Any) -> str:

@@ -4,17 +4,21 @@ Callers use `open_database` and the functions of `services`, `neighborhood` and 
 and return plain domain values; the ORM classes in `schema` stay inside this package.
 """
 
-from scheduler.store.database import Database, StoreError, default_url, open_database
+from scheduler.store.database import Database, default_url, open_database
 from scheduler.store.services import (
+    DistrictRef,
     ImportSummary,
     PlanChange,
     PlanConflict,
+    SavedDistrict,
+    StoredPlan,
     active_people,
     add_district,
     all_people,
-    district_names,
+    find_district,
     get_district,
     import_roster,
+    list_districts,
     load_plan,
     plan_changes,
     save_plan,
@@ -23,17 +27,20 @@ from scheduler.store.services import (
 
 __all__ = [
     "Database",
+    "DistrictRef",
     "ImportSummary",
     "PlanChange",
     "PlanConflict",
-    "StoreError",
+    "SavedDistrict",
+    "StoredPlan",
     "active_people",
     "add_district",
     "all_people",
     "default_url",
-    "district_names",
+    "find_district",
     "get_district",
     "import_roster",
+    "list_districts",
     "load_plan",
     "open_database",
     "plan_changes",

@@ -27,16 +27,14 @@ from sqlalchemy.engine import Connection
 from sqlalchemy.exc import ArgumentError, SQLAlchemyError
 from sqlalchemy.orm import Session, sessionmaker
 
+from scheduler.domain.errors import StoreError
+
 APP_NAME = "beatwalk"
 FILE_NAME = "beatwalk.sqlite3"
 ENVIRONMENT_VARIABLE = "BEATWALK_DB"
 MIGRATIONS = Path(__file__).resolve().parent / "migrations"
 SQLITE_TIMEOUT_SECONDS = 15  # how long a save waits for another program's save on the same file
 _WRITE_OPTION = "beatwalk_write"
-
-
-class StoreError(Exception):
-    """The database cannot be opened or used; the message is one line for the user."""
 
 
 def default_url() -> str:

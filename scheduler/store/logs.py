@@ -18,7 +18,7 @@ from sqlalchemy.exc import IntegrityError
 from sqlalchemy.orm import Session, selectinload
 
 from scheduler.domain import Month
-from scheduler.domain.errors import InputError
+from scheduler.domain.errors import InputError, NotFound
 from scheduler.store.database import Database, first_line
 from scheduler.store.queries import district_row, person_ids
 from scheduler.store.schema import DistrictRow, PhotoRow, PlanRow, WalkLogParticipantRow, WalkLogRow, WalkRow
@@ -51,14 +51,14 @@ class Photo:
     data: bytes
 
 
-def add_walk_logs(db: Database, district_name: str, logs: Sequence[WalkLog], source: str) -> int:
+def add_walk_logs(db: Database, district_id: int, logs: Sequence[WalkLog], source: str) -> int:
     """Store the logs whose CAD number is new, all or nothing; returns how many were added.
 
     `source` names the file the logs came from, for messages.
     """
     try:
         with db.session(write=True) as session:
-            district = district_row(session, db, district_name)
+            district = district_row(session, district_id)
             known = set(
                 session.scalars(select(WalkLogRow.cad_number).where(WalkLogRow.district_id == district.id))
             )
@@ -132,10 +132,10 @@ class _WalkFinder:
         return walk_id
 
 
-def walk_logs(db: Database, district_name: str, month: Month) -> tuple[WalkLog, ...]:
+def walk_logs(db: Database, district_id: int, month: Month) -> tuple[WalkLog, ...]:
     """The logs of walks that started in `month` (the district's local time), oldest first."""
     with db.session() as session:
-        district = district_row(session, db, district_name)
+        district = district_row(session, district_id)
         zone = ZoneInfo(district.timezone)
         start = datetime.combine(month.first_day, time(0), zone)
         end = datetime.combine(month.next().first_day, time(0), zone)
@@ -171,14 +171,14 @@ def _log_from_row(row: WalkLogRow, external: dict[int, str], zone: ZoneInfo) -> 
     )
 
 
-def add_photo(db: Database, district_name: str, number: str, photo: Photo) -> None:
+def add_photo(db: Database, district_id: int, number: str, photo: Photo) -> None:
     """Attach a photo to the logged walk with CAD number `number`."""
     if not photo.data:
         raise InputError(photo.filename, "is empty")
     if len(photo.data) > MAX_PHOTO_BYTES:
         raise InputError(photo.filename, f"is larger than {MAX_PHOTO_BYTES // (1024 * 1024)} MB")
     with db.session(write=True) as session:
-        log = _log_row_by_number(session, db, district_name, number)
+        log = _log_row_by_number(session, district_id, number)
         position = session.scalar(select(func.count()).where(PhotoRow.log_id == log.id)) or 0
         session.add(
             PhotoRow(
@@ -192,27 +192,27 @@ def add_photo(db: Database, district_name: str, number: str, photo: Photo) -> No
         )
 
 
-def photo_names(db: Database, district_name: str, number: str) -> tuple[str, ...]:
+def photo_names(db: Database, district_id: int, number: str) -> tuple[str, ...]:
     with db.session() as session:
-        log = _log_row_by_number(session, db, district_name, number)
+        log = _log_row_by_number(session, district_id, number)
         query = select(PhotoRow.filename).where(PhotoRow.log_id == log.id).order_by(PhotoRow.position)
         return tuple(session.scalars(query))
 
 
-def load_photo(db: Database, district_name: str, number: str, filename: str) -> Photo:
+def load_photo(db: Database, district_id: int, number: str, filename: str) -> Photo:
     with db.session() as session:
-        log = _log_row_by_number(session, db, district_name, number)
+        log = _log_row_by_number(session, district_id, number)
         query = select(PhotoRow).where(PhotoRow.log_id == log.id, PhotoRow.filename == filename)
         row = session.scalars(query.order_by(PhotoRow.position)).first()
         if row is None:
-            raise InputError(db.url, f"walk log {number} has no photo {filename!r}")
+            raise NotFound(f"walk log {number} has no photo {filename!r}", what="photo")
         return Photo(row.filename, row.media_type, row.data)
 
 
-def _log_row_by_number(session: Session, db: Database, district_name: str, number: str) -> WalkLogRow:
-    district = district_row(session, db, district_name)
+def _log_row_by_number(session: Session, district_id: int, number: str) -> WalkLogRow:
+    district = district_row(session, district_id)
     query = select(WalkLogRow).where(WalkLogRow.district_id == district.id, WalkLogRow.cad_number == number)
     row = session.scalars(query).one_or_none()
     if row is None:
-        raise InputError(db.url, f"{district.name} has no walk log with CAD number {number!r}")
+        raise NotFound(f"{district.name} has no walk log with CAD number {number!r}", what="walk log")
     return row

@@ -24,7 +24,7 @@ from scheduler.store.convert import walk_from_row
 from scheduler.store.database import Database, first_line
 from scheduler.store.queries import district_row, person_ids
 from scheduler.store.schema import DistrictRow, IncidentRow, NeighborhoodRow, WalkRow
-from scheduler.store.services import plan_save, store_plan
+from scheduler.store.services import StoredPlan, plan_save, store_plan
 
 
 @dataclass(frozen=True)
@@ -45,13 +45,13 @@ class IncidentImport:
 # --- The boundary ---------------------------------------------------------------------------------
 
 
-def save_boundary(db: Database, district_name: str, boundary: Boundary) -> bool:
+def save_boundary(db: Database, district_id: int, boundary: Boundary) -> bool:
     """Make `boundary` the district's neighborhood boundary; returns whether it replaced one.
 
     It is stored as a plain GeoJSON geometry, whatever wrapping the file had.
     """
     with db.session(write=True) as session:
-        district = district_row(session, db, district_name)
+        district = district_row(session, district_id)
         row = _neighborhood(session, district)
         if row is None:
             row = NeighborhoodRow(district_id=district.id, name=district.name)
@@ -61,10 +61,10 @@ def save_boundary(db: Database, district_name: str, boundary: Boundary) -> bool:
         return replaced
 
 
-def load_boundary(db: Database, district_name: str) -> Boundary | None:
+def load_boundary(db: Database, district_id: int) -> Boundary | None:
     """The district's neighborhood boundary, or None if none was imported."""
     with db.session() as session:
-        return _boundary(session, district_row(session, db, district_name))
+        return _boundary(session, district_row(session, district_id))
 
 
 def _neighborhood(session: Session, district: DistrictRow) -> NeighborhoodRow | None:
@@ -83,7 +83,7 @@ def _boundary(session: Session, district: DistrictRow) -> Boundary | None:
 
 
 def import_incidents(
-    db: Database, district_name: str, incidents: Sequence[Incident], source_file: str
+    db: Database, district_id: int, incidents: Sequence[Incident], source_file: str
 ) -> IncidentImport:
     """Store the incidents whose id is new, all or nothing. The id (the CAD number) identifies an
     incident, so importing the same file again adds nothing and a stored incident is never changed.
@@ -93,7 +93,7 @@ def import_incidents(
     """
     try:
         with db.session(write=True) as session:
-            district = district_row(session, db, district_name)
+            district = district_row(session, district_id)
             boundary = _boundary(session, district)
             query = select(IncidentRow.external_id).where(IncidentRow.district_id == district.id)
             known = set(session.scalars(query))
@@ -112,11 +112,11 @@ def import_incidents(
     return IncidentImport(tuple(new), len(incidents) - len(new), boundary is not None)
 
 
-def incidents(db: Database, district_name: str, month: Month) -> tuple[Incident, ...]:
+def incidents(db: Database, district_id: int, month: Month) -> tuple[Incident, ...]:
     """The incidents that occurred in `month` (the district's local time), oldest first, in local
     time and flagged against the stored boundary."""
     with db.session() as session:
-        district = district_row(session, db, district_name)
+        district = district_row(session, district_id)
         zone = ZoneInfo(district.timezone)
         query = (
             select(IncidentRow)
@@ -131,20 +131,20 @@ def incidents(db: Database, district_name: str, month: Month) -> tuple[Incident,
         return tuple(_incident_from_row(row, zone, boundary) for row in session.scalars(query))
 
 
-def get_incident(db: Database, district_name: str, incident_id: str) -> Incident | None:
+def get_incident(db: Database, district_id: int, incident_id: str) -> Incident | None:
     """The stored incident with this id (CAD number), or None."""
     with db.session() as session:
-        district = district_row(session, db, district_name)
+        district = district_row(session, district_id)
         row = _incident_by_id(session, district, incident_id)
         if row is None:
             return None
         return _incident_from_row(row, ZoneInfo(district.timezone), _boundary(session, district))
 
 
-def post_incident_walk(db: Database, district_name: str, incident_id: str) -> Walk | None:
+def post_incident_walk(db: Database, district_id: int, incident_id: str) -> Walk | None:
     """The walk stored for the incident with this id, or None if it has none (yet)."""
     with db.session() as session:
-        district = district_row(session, db, district_name)
+        district = district_row(session, district_id)
         query = (
             select(WalkRow)
             .join(IncidentRow, WalkRow.incident_id == IncidentRow.id)
@@ -160,28 +160,28 @@ def post_incident_walk(db: Database, district_name: str, incident_id: str) -> Wa
 
 def save_post_incident(
     db: Database,
-    district_name: str,
+    district_id: int,
     incident: Incident,
     plan: Plan,
     expected_version: int | None,
     walk_id: str,
     user: str,
-) -> int:
+) -> StoredPlan:
     """Save the re-planned month with the incident's walk `walk_id` in it, as `save_plan` does
     (same version check, PlanConflict), recording the incident if it is new and linking the walk
-    to it, all in one unit of work: a refused save records nothing. Returns the new version."""
+    to it, all in one unit of work: a refused save records nothing."""
     if all(walk.id != walk_id for walk in plan.walks):
         raise ValueError(f"walk {walk_id} is not in the plan of {plan.month}")
-    with plan_save(db, district_name, plan.month, expected_version) as session:
-        district = district_row(session, db, district_name)
+    with plan_save(db, district_id, plan.month, expected_version) as session:
+        district = district_row(session, district_id)
         incident_row = _incident_by_id(session, district, incident.id)
         if incident_row is None:
             incident_row = _incident_row(district.id, incident)
             session.add(incident_row)
-        row = store_plan(session, db, district_name, plan, expected_version, user, "solver")
+        row = store_plan(session, district_id, plan, expected_version, user, "solver")
         walk_row = next(walk for walk in row.walks if walk.key == walk_id)
         walk_row.incident = incident_row
-        return row.version
+        return StoredPlan(plan, row.version, row.updated_by, row.updated_at)
 
 
 def _incident_by_id(session: Session, district: DistrictRow, incident_id: str) -> IncidentRow | None:

@@ -1,12 +1,11 @@
-"""Lookups the store's service modules share: a district by name, and people's row ids."""
+"""Lookups the store's service modules share: a district by id or by name, and people's row ids."""
 
 from __future__ import annotations
 
-from sqlalchemy import select
+from sqlalchemy import Select, select
 from sqlalchemy.orm import Session, selectinload
 
-from scheduler.domain.errors import InputError
-from scheduler.store.database import Database
+from scheduler.domain.errors import NotFound
 from scheduler.store.schema import DistrictRow, PersonRow, WalkTypeRow
 
 
@@ -14,30 +13,43 @@ def find_district(session: Session, name: str) -> DistrictRow | None:
     return session.scalars(select(DistrictRow).where(DistrictRow.name == name)).one_or_none()
 
 
-def district_row(session: Session, db: Database, name: str | None, load_rules: bool = False) -> DistrictRow:
+def _district_query(load_rules: bool) -> Select[DistrictRow]:
+    query = select(DistrictRow)
+    if load_rules:
+        query = query.options(selectinload(DistrictRow.walk_types).selectinload(WalkTypeRow.roles))
+    return query
+
+
+def district_row(session: Session, district_id: int, *, load_rules: bool = False) -> DistrictRow:
+    """The district with this id; NotFound if it is gone (deleted by someone else meanwhile)."""
+    row = session.scalars(_district_query(load_rules).where(DistrictRow.id == district_id)).one_or_none()
+    if row is None:
+        raise NotFound(f"the database has no district with id {district_id}", what="district")
+    return row
+
+
+def choose_district(session: Session, name: str | None) -> DistrictRow:
     """The district called `name`; None means the database's only district.
 
     A database shared by a department may hold several districts, so a missing or ambiguous
     choice is the user's to make: the error lists the names there are.
     """
-    query = select(DistrictRow)
-    if load_rules:
-        query = query.options(selectinload(DistrictRow.walk_types).selectinload(WalkTypeRow.roles))
     if name is not None:
-        row = session.scalars(query.where(DistrictRow.name == name)).one_or_none()
+        row = find_district(session, name)
         if row is not None:
             return row
-    rows = list(session.scalars(query.order_by(DistrictRow.name)))
+    rows = list(session.scalars(select(DistrictRow).order_by(DistrictRow.name)))
     if name is None and len(rows) == 1:
         return rows[0]
-    names = ", ".join(repr(row.name) for row in rows)
+    names = tuple(row.name for row in rows)
+    listed = ", ".join(repr(found) for found in names)
     if not rows:
-        message = "holds no district yet (create one with 'beatwalk import settings DISTRICT.toml')"
+        message = "the database holds no district yet"
     elif name is None:
-        message = f"holds several districts ({names}): choose one with --district NAME"
+        message = f"the database holds several districts ({listed}): choose one"
     else:
-        message = f"has no district {name!r} (it has {names})"
-    raise InputError(db.url, message, field="--district")
+        message = f"the database has no district {name!r} (it has {listed})"
+    raise NotFound(message, what="district", choices=names)
 
 
 def person_ids(session: Session, district_id: int) -> dict[str, int]:

@@ -21,7 +21,7 @@ from sqlalchemy.orm import Session, selectinload
 from sqlalchemy.orm.exc import StaleDataError
 
 from scheduler.domain import District, Month, Person, Plan, Walk
-from scheduler.domain.errors import InputError
+from scheduler.domain.errors import Conflict, InputError, StoreError
 from scheduler.domain.incidents import POST_INCIDENT
 from scheduler.store.convert import (
     apply_district,
@@ -34,7 +34,8 @@ from scheduler.store.convert import (
     walk_from_row,
 )
 from scheduler.store.database import Database, first_line
-from scheduler.store.queries import district_row, find_district, person_ids
+from scheduler.store.queries import choose_district, district_row, person_ids
+from scheduler.store.queries import find_district as find_district_row
 from scheduler.store.schema import (
     DistrictRow,
     PersonRow,
@@ -47,8 +48,34 @@ from scheduler.store.schema import (
 )
 
 
-class PlanConflict(Exception):
+class PlanConflict(Conflict):
     """Someone else saved the plan after it was loaded; the message says who, when, what to do."""
+
+
+@dataclass(frozen=True)
+class DistrictRef:
+    """Which district: what callers hold on to, instead of a name that a settings import may
+    change or a whole District value that goes stale."""
+
+    id: int
+    name: str
+
+
+@dataclass(frozen=True)
+class SavedDistrict:
+    district: DistrictRef
+    created: bool  # False: an existing district's settings were updated
+
+
+@dataclass(frozen=True)
+class StoredPlan:
+    """A month's plan as stored: pass `version` back when saving, so a colleague's save in
+    between is noticed instead of overwritten."""
+
+    plan: Plan
+    version: int
+    saved_by: str
+    saved_at: datetime  # UTC
 
 
 @dataclass(frozen=True)
@@ -70,35 +97,42 @@ class PlanChange:
 # --- Districts ------------------------------------------------------------------------------------
 
 
-def district_names(db: Database) -> tuple[str, ...]:
+def list_districts(db: Database) -> tuple[DistrictRef, ...]:
+    """Every district of the database, by name."""
     with db.session() as session:
-        return tuple(session.scalars(select(DistrictRow.name).order_by(DistrictRow.name)))
+        rows = session.execute(select(DistrictRow.id, DistrictRow.name).order_by(DistrictRow.name))
+        return tuple(DistrictRef(id, name) for id, name in rows)
 
 
-def add_district(db: Database, district: District) -> int:
-    """Create a district with its settings and walk-type rules; returns its id."""
+def find_district(db: Database, name: str | None) -> DistrictRef:
+    """The district called `name`; None means the database's only district (NotFound otherwise,
+    listing the districts there are)."""
+    with db.session() as session:
+        row = choose_district(session, name)
+        return DistrictRef(row.id, row.name)
+
+
+def add_district(db: Database, district: District) -> DistrictRef:
+    """Create a district with its settings and walk-type rules."""
     with db.session(write=True) as session:
-        if find_district(session, district.name) is not None:
-            raise InputError(db.url, f"district {district.name!r} already exists", field="--district")
-        return _store_district(session, DistrictRow(), district)
+        if find_district_row(session, district.name) is not None:
+            raise Conflict(f"district {district.name!r} already exists")
+        return DistrictRef(_store_district(session, DistrictRow(), district), district.name)
 
 
-def save_settings(db: Database, district: District) -> tuple[int, bool]:
-    """Create the district or update its settings and rules (matched by name).
-
-    Returns the district's id and whether it was created.
-    """
+def save_settings(db: Database, district: District) -> SavedDistrict:
+    """Create the district or update its settings and rules (matched by name)."""
     with db.session(write=True) as session:
-        row = find_district(session, district.name)
+        row = find_district_row(session, district.name)
         created = row is None
-        return _store_district(session, row or DistrictRow(), district), created
+        ref = DistrictRef(_store_district(session, row or DistrictRow(), district), district.name)
+        return SavedDistrict(ref, created)
 
 
-def get_district(db: Database, name: str | None) -> tuple[int, District]:
-    """The district called `name` with its rules; None means the database's only district."""
+def get_district(db: Database, district_id: int) -> District:
+    """The district's settings with its walk-type rules."""
     with db.session() as session:
-        row = district_row(session, db, name, load_rules=True)
-        return row.id, district_from_row(row)
+        return district_from_row(district_row(session, district_id, load_rules=True))
 
 
 def _store_district(session: Session, row: DistrictRow, district: District) -> int:
@@ -121,7 +155,7 @@ def _store_district(session: Session, row: DistrictRow, district: District) -> i
 
 
 def import_roster(
-    db: Database, district_name: str, people: Sequence[Person], source_file: str
+    db: Database, district_id: int, people: Sequence[Person], source_file: str
 ) -> ImportSummary:
     """Make the district's people those of the roster, all or nothing.
 
@@ -131,7 +165,7 @@ def import_roster(
     _check_unique_ids(people, source_file)
     try:
         with db.session(write=True) as session:
-            district = district_row(session, db, district_name)
+            district = district_row(session, district_id)
             query = (
                 select(PersonRow)
                 .where(PersonRow.district_id == district.id)
@@ -173,19 +207,19 @@ def _check_unique_ids(people: Sequence[Person], source_file: str) -> None:
         seen.add(person.id)
 
 
-def active_people(db: Database, district_name: str) -> tuple[Person, ...]:
+def active_people(db: Database, district_id: int) -> tuple[Person, ...]:
     """The people on the district's current roster, in the roster's order (the planner's input)."""
-    return _people(db, district_name, active_only=True)
+    return _people(db, district_id, active_only=True)
 
 
-def all_people(db: Database, district_name: str) -> tuple[Person, ...]:
+def all_people(db: Database, district_id: int) -> tuple[Person, ...]:
     """Everyone the district ever had, active first: old plans and logs name inactive people too."""
-    return _people(db, district_name, active_only=False)
+    return _people(db, district_id, active_only=False)
 
 
-def _people(db: Database, district_name: str, *, active_only: bool) -> tuple[Person, ...]:
+def _people(db: Database, district_id: int, *, active_only: bool) -> tuple[Person, ...]:
     with db.session() as session:
-        district = district_row(session, db, district_name)
+        district = district_row(session, district_id)
         query = (
             select(PersonRow)
             .where(PersonRow.district_id == district.id)
@@ -200,15 +234,19 @@ def _people(db: Database, district_name: str, *, active_only: bool) -> tuple[Per
 # --- Plans ----------------------------------------------------------------------------------------
 
 
-def load_plan(db: Database, district_name: str, month: Month) -> tuple[Plan, int] | None:
-    """The stored plan of `month` and its version (pass it back to save_plan), or None."""
+def load_plan(db: Database, district_id: int, month: Month) -> StoredPlan | None:
+    """The stored plan of `month` with its version (pass it back to save_plan), or None."""
     with db.session() as session:
-        district = district_row(session, db, district_name)
+        district = district_row(session, district_id)
         row = session.scalars(_plan_query(district.id, month)).one_or_none()
         if row is None:
             return None
         external = {internal: external for external, internal in person_ids(session, district.id).items()}
-        return plan_from_row(row, external), row.version
+        return stored_plan(row, external)
+
+
+def stored_plan(row: PlanRow, external_ids: Mapping[int, str]) -> StoredPlan:
+    return StoredPlan(plan_from_row(row, external_ids), row.version, row.updated_by, row.updated_at)
 
 
 def _plan_query(district_id: int, month: Month) -> Select[Any]:
@@ -224,27 +262,28 @@ def _plan_query(district_id: int, month: Month) -> Select[Any]:
 
 def save_plan(
     db: Database,
-    district_name: str,
+    district_id: int,
     plan: Plan,
     expected_version: int | None,
     user: str,
     *,
     source: Literal["solver", "manual"] = "solver",
-) -> int:
-    """Store `plan` as the district's plan of its month; returns the new version.
+) -> StoredPlan:
+    """Store `plan` as the district's plan of its month; returns it as stored, with its version.
 
     `expected_version` is the version the plan was loaded at (None: there was no plan). If the
     stored version differs, someone saved in between and PlanConflict is raised: nothing is
     written, so neither save is lost. New or changed walks get `source` (solver or manual) as
     their origin, post-incident walks always `post_incident`; unchanged walks keep theirs.
     """
-    with plan_save(db, district_name, plan.month, expected_version) as session:
-        return store_plan(session, db, district_name, plan, expected_version, user, source).version
+    with plan_save(db, district_id, plan.month, expected_version) as session:
+        row = store_plan(session, district_id, plan, expected_version, user, source)
+        return StoredPlan(plan, row.version, row.updated_by, row.updated_at)
 
 
 @contextlib.contextmanager
 def plan_save(
-    db: Database, district_name: str, month: Month, expected_version: int | None
+    db: Database, district_id: int, month: Month, expected_version: int | None
 ) -> Iterator[Session]:
     """A write unit of work that stores a plan (with `store_plan`), perhaps with more beside it;
     a save that loses a race with another one ends as PlanConflict, and nothing is written."""
@@ -254,23 +293,22 @@ def plan_save(
     except (StaleDataError, IntegrityError) as error:
         # The version check in store_plan runs under a row lock (PostgreSQL) or the write lock
         # (SQLite), so these are only the last line of defence: two first saves of the same month.
-        conflict = _current_conflict(db, district_name, month, expected_version)
+        conflict = _current_conflict(db, district_id, month, expected_version)
         if conflict is not None:
             raise conflict from None
-        raise InputError(db.url, f"the plan could not be saved ({first_line(error)})") from None
+        raise StoreError(f"the plan could not be saved in {db.url}: {first_line(error)}") from None
 
 
 def store_plan(
     session: Session,
-    db: Database,
-    district_name: str,
+    district_id: int,
     plan: Plan,
     expected_version: int | None,
     user: str,
     source: str,
 ) -> PlanRow:
     """`save_plan`'s work inside `session` (opened by `plan_save`); returns the saved row."""
-    district = district_row(session, db, district_name)
+    district = district_row(session, district_id)
     query = _plan_query(district.id, plan.month).with_for_update()
     row = session.scalars(query).one_or_none()
     _check_version(row, expected_version, district, plan.month)
@@ -318,10 +356,10 @@ def _conflict(row: PlanRow, district: DistrictRow, month: Month, expected: int |
 
 
 def _current_conflict(
-    db: Database, district_name: str, month: Month, expected: int | None
+    db: Database, district_id: int, month: Month, expected: int | None
 ) -> PlanConflict | None:
     with db.session() as session:
-        district = district_row(session, db, district_name)
+        district = district_row(session, district_id)
         query = select(PlanRow).where(PlanRow.district_id == district.id, PlanRow.month == str(month))
         row = session.scalars(query).one_or_none()
         if row is None or row.version == expected:
@@ -384,10 +422,10 @@ def _check_people(plan: Plan, person_ids: Mapping[str, int]) -> None:
                 )
 
 
-def plan_changes(db: Database, district_name: str, month: Month) -> tuple[PlanChange, ...]:
+def plan_changes(db: Database, district_id: int, month: Month) -> tuple[PlanChange, ...]:
     """Who saved which version of the month's plan, when, and what changed; oldest first."""
     with db.session() as session:
-        district = district_row(session, db, district_name)
+        district = district_row(session, district_id)
         query = (
             select(PlanChangeRow)
             .join(PlanRow)

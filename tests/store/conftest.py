@@ -11,8 +11,9 @@ from collections.abc import Iterator
 import pytest
 from sqlalchemy import URL
 
+from scheduler.domain import Plan
 from scheduler.formats.district_settings import default_district
-from scheduler.store import Database, open_database, save_settings
+from scheduler.store import Database, StoredPlan, open_database, save_settings
 from tests.store.pgserver import PostgresServer, unavailable_reason
 
 BACKENDS = ("sqlite", "postgresql")
@@ -64,3 +65,8 @@ def district_db(db) -> Database:
 
 def sqlite_url(path) -> str:
     return URL.create("sqlite", database=str(path)).render_as_string()
+
+
+def plan_and_version(stored: StoredPlan | None) -> tuple[Plan, int] | None:
+    """A stored plan as (plan, version), for comparing in one assert."""
+    return None if stored is None else (stored.plan, stored.version)

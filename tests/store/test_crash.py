@@ -17,9 +17,10 @@ from scheduler.formats.plan_json import plan_to_json
 from scheduler.planning.firstfit import first_fit
 from scheduler.store import import_roster, load_plan, open_database, plan_changes, save_plan, save_settings
 from tests.factories import MONTH, small_roster
+from tests.store.conftest import plan_and_version
 
 ROOT = Path(__file__).resolve().parents[2]
-NAME = default_district().name
+DISTRICT = 1  # the id of the first district of a new database
 
 # Saves the plan in the file, but stops for good once its rows have gone to the database and
 # before the commit, so the test can kill it exactly there.
@@ -39,7 +40,7 @@ def stall(session, context):
     print("rows written, not committed", flush=True)
     time.sleep(120)
 
-save_plan(db, district, plan, 1, "killed")
+save_plan(db, int(district), plan, 1, "killed")
 print("saved", flush=True)
 """
 
@@ -48,9 +49,9 @@ def test_a_save_killed_before_its_commit_leaves_the_previous_plan(db_url, tmp_pa
     db = open_database(db_url)
     try:
         save_settings(db, default_district())
-        import_roster(db, NAME, small_roster(), "roster.csv")
+        import_roster(db, DISTRICT, small_roster(), "roster.csv")
         before = first_fit(PlanningProblem(default_district(), small_roster(), MONTH))
-        save_plan(db, NAME, before, None, "alvarez")
+        save_plan(db, DISTRICT, before, None, "alvarez")
     finally:
         db.close()
     after = replace(before, walks=tuple(replace(walk, locked=True) for walk in before.walks[5:]))
@@ -58,7 +59,7 @@ def test_a_save_killed_before_its_commit_leaves_the_previous_plan(db_url, tmp_pa
     plan_file.write_text(plan_to_json(after), encoding="utf-8")
 
     saver = subprocess.Popen(
-        [sys.executable, "-c", SAVER, db_url, str(plan_file), NAME],
+        [sys.executable, "-c", SAVER, db_url, str(plan_file), str(DISTRICT)],
         cwd=ROOT,
         stdout=subprocess.PIPE,
         stderr=subprocess.PIPE,
@@ -78,12 +79,12 @@ def test_a_save_killed_before_its_commit_leaves_the_previous_plan(db_url, tmp_pa
 
     db = open_database(db_url)
     try:
-        assert load_plan(db, NAME, MONTH) == (before, 1)
-        assert [change.changed_by for change in plan_changes(db, NAME, MONTH)] == ["alvarez"]
+        assert plan_and_version(load_plan(db, DISTRICT, MONTH)) == (before, 1)
+        assert [change.changed_by for change in plan_changes(db, DISTRICT, MONTH)] == ["alvarez"]
         if db.is_sqlite:
             with db.session() as session:
                 assert session.execute(text("PRAGMA integrity_check")).scalar() == "ok"
         # and the database takes the next save as usual
-        assert save_plan(db, NAME, after, 1, "alvarez") == 2
+        assert save_plan(db, DISTRICT, after, 1, "alvarez").version == 2
     finally:
         db.close()

@@ -9,7 +9,8 @@ from pathlib import Path
 import pytest
 from sqlalchemy import text
 
-from scheduler.store import StoreError, default_url, open_database
+from scheduler.domain.errors import StoreError
+from scheduler.store import default_url, open_database
 from tests.store.conftest import sqlite_url
 
 

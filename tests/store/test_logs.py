@@ -19,16 +19,16 @@ from scheduler.store.schema import WalkLogRow
 from tests.factories import MONTH, small_roster
 from tests.store.conftest import sqlite_url
 
-NAME = default_district().name
+DISTRICT = 1  # the id of the first district of a new database
 ZONE = ZoneInfo("America/New_York")
 JPEG = b"\xff\xd8\xff\xe0" + bytes(range(256)) * 40 + b"\xff\xd9"
 
 
 @pytest.fixture
 def logged(district_db):
-    import_roster(district_db, NAME, small_roster(), "roster.csv")
+    import_roster(district_db, DISTRICT, small_roster(), "roster.csv")
     plan = first_fit(PlanningProblem(default_district(), small_roster(), MONTH))
-    save_plan(district_db, NAME, plan, None, "alvarez")
+    save_plan(district_db, DISTRICT, plan, None, "alvarez")
     walk = plan.walks[0]
     logs = (
         WalkLog(
@@ -49,20 +49,20 @@ def logged(district_db):
             "CAD-3", "community walk", datetime(2027, 1, 1, 0, 30, tzinfo=ZONE), 30, ("u1",), walk_type="cpu"
         ),
     )
-    assert add_walk_logs(district_db, NAME, logs, "cad.csv") == 3
+    assert add_walk_logs(district_db, DISTRICT, logs, "cad.csv") == 3
     return district_db, logs
 
 
 def test_logs_come_back_by_month_in_local_time(logged):
     db, logs = logged
-    assert walk_logs(db, NAME, MONTH) == logs[:2]
-    assert walk_logs(db, NAME, Month(2027, 1)) == logs[2:]
-    assert walk_logs(db, NAME, MONTH)[0].start.tzinfo == ZONE
+    assert walk_logs(db, DISTRICT, MONTH) == logs[:2]
+    assert walk_logs(db, DISTRICT, Month(2027, 1)) == logs[2:]
+    assert walk_logs(db, DISTRICT, MONTH)[0].start.tzinfo == ZONE
 
 
 def test_importing_the_same_logs_again_adds_nothing(logged):
     db, logs = logged
-    assert add_walk_logs(db, NAME, logs, "cad.csv") == 0
+    assert add_walk_logs(db, DISTRICT, logs, "cad.csv") == 0
     with db.session() as session:
         assert session.scalar(select(func.count()).select_from(WalkLogRow)) == 3
 
@@ -72,16 +72,16 @@ def test_a_bad_log_changes_nothing(logged):
     fine = WalkLog("CAD-4", "community walk", logs[0].start + timedelta(days=1), 20, ("u1",))
     stranger = WalkLog("CAD-5", "community walk", logs[0].start + timedelta(days=2), 20, ("nobody",))
     with pytest.raises(InputError, match=r"cad2\.csv, row 3, field 'officers'"):
-        add_walk_logs(db, NAME, (fine, stranger), "cad2.csv")
-    assert walk_logs(db, NAME, MONTH) == logs[:2]
+        add_walk_logs(db, DISTRICT, (fine, stranger), "cad2.csv")
+    assert walk_logs(db, DISTRICT, MONTH) == logs[:2]
 
 
 def test_photos_are_kept_in_the_database_and_move_with_it(logged, tmp_path):
     db, _ = logged
-    add_photo(db, NAME, "CAD-1", Photo("corner.jpg", "image/jpeg", JPEG))
-    add_photo(db, NAME, "CAD-1", Photo("group.jpg", "image/jpeg", JPEG[::-1]))
-    assert photo_names(db, NAME, "CAD-1") == ("corner.jpg", "group.jpg")
-    assert load_photo(db, NAME, "CAD-1", "group.jpg") == Photo("group.jpg", "image/jpeg", JPEG[::-1])
+    add_photo(db, DISTRICT, "CAD-1", Photo("corner.jpg", "image/jpeg", JPEG))
+    add_photo(db, DISTRICT, "CAD-1", Photo("group.jpg", "image/jpeg", JPEG[::-1]))
+    assert photo_names(db, DISTRICT, "CAD-1") == ("corner.jpg", "group.jpg")
+    assert load_photo(db, DISTRICT, "CAD-1", "group.jpg") == Photo("group.jpg", "image/jpeg", JPEG[::-1])
     if not db.is_sqlite:
         return
     # A copy of the file is all it takes to move the district, photos included.
@@ -92,7 +92,7 @@ def test_photos_are_kept_in_the_database_and_move_with_it(logged, tmp_path):
     shutil.copyfile(source, moved)
     copy = open_database(sqlite_url(moved))
     try:
-        assert load_photo(copy, NAME, "CAD-1", "corner.jpg").data == JPEG
+        assert load_photo(copy, DISTRICT, "CAD-1", "corner.jpg").data == JPEG
     finally:
         copy.close()
 
@@ -100,4 +100,4 @@ def test_photos_are_kept_in_the_database_and_move_with_it(logged, tmp_path):
 def test_an_empty_photo_is_refused(logged):
     db, _ = logged
     with pytest.raises(InputError, match="is empty"):
-        add_photo(db, NAME, "CAD-1", Photo("blank.jpg", "image/jpeg", b""))
+        add_photo(db, DISTRICT, "CAD-1", Photo("blank.jpg", "image/jpeg", b""))

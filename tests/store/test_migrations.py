@@ -14,8 +14,9 @@ from alembic.runtime.migration import MigrationContext
 from alembic.script import ScriptDirectory
 from sqlalchemy import create_engine, inspect
 
-from scheduler.store import StoreError, district_names, open_database
+from scheduler.domain.errors import StoreError
 from scheduler.store import database as database_module
+from scheduler.store import list_districts, open_database
 from scheduler.store.database import alembic_config
 from scheduler.store.schema import Base
 from tests.store.conftest import sqlite_url
@@ -48,7 +49,7 @@ def test_open_upgrades_an_empty_database_to_head_and_it_goes_back_down(db):
     assert tables(db) == set()
     migrate(db, "upgrade", "head")
     assert tables(db) == TABLES
-    assert district_names(db) == ()
+    assert list_districts(db) == ()
 
 
 def test_orm_matches_the_migrated_schema(db):

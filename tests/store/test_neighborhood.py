@@ -27,8 +27,9 @@ from scheduler.store.neighborhood import (
 )
 from scheduler.store.schema import IncidentRow, WalkRow
 from tests.factories import MONTH, small_roster
+from tests.store.conftest import plan_and_version
 
-NAME = default_district().name
+DISTRICT = 1  # the id of the first district of a new database
 NY = ZoneInfo("America/New_York")
 SQUARE = [[-84.21, 39.77], [-84.18, 39.77], [-84.18, 39.79], [-84.21, 39.79], [-84.21, 39.77]]
 PARK = [[-84.20, 39.775], [-84.19, 39.775], [-84.19, 39.785], [-84.20, 39.785], [-84.20, 39.775]]
@@ -49,47 +50,47 @@ def count(db, table) -> int:
 
 
 def test_the_boundary_is_stored_and_replaced(district_db):
-    assert load_boundary(district_db, NAME) is None
-    assert save_boundary(district_db, NAME, BOUNDARY) is False
-    assert load_boundary(district_db, NAME) == BOUNDARY
+    assert load_boundary(district_db, DISTRICT) is None
+    assert save_boundary(district_db, DISTRICT, BOUNDARY) is False
+    assert load_boundary(district_db, DISTRICT) == BOUNDARY
     smaller = replace(BOUNDARY, polygons=(BOUNDARY.polygons[0][:1],))
-    assert save_boundary(district_db, NAME, smaller) is True
-    assert load_boundary(district_db, NAME) == smaller
+    assert save_boundary(district_db, DISTRICT, smaller) is True
+    assert load_boundary(district_db, DISTRICT) == smaller
 
 
 def test_incidents_outside_are_kept_and_flagged_and_come_back_by_month(district_db):
-    save_boundary(district_db, NAME, BOUNDARY)
-    summary = import_incidents(district_db, NAME, FILE, "incidents.csv")
+    save_boundary(district_db, DISTRICT, BOUNDARY)
+    summary = import_incidents(district_db, DISTRICT, FILE, "incidents.csv")
     assert (summary.added, summary.already_there, summary.outside, summary.has_boundary) == (4, 0, 2, True)
     assert [incident.id for incident in summary.new if incident.outside] == ["C-2", "C-3"]
 
-    december = incidents(district_db, NAME, MONTH)
+    december = incidents(district_db, DISTRICT, MONTH)
     assert december == (
         replace(IN_THE_PARK, outside=True),
         INSIDE,
         replace(FAR, outside=True),
     )
     assert all(incident.occurred_at.tzinfo == NY for incident in december)
-    assert incidents(district_db, NAME, Month(2027, 1)) == (JANUARY,)
-    assert get_incident(district_db, NAME, "C-3") == replace(FAR, outside=True)
-    assert get_incident(district_db, NAME, "C-9") is None
+    assert incidents(district_db, DISTRICT, Month(2027, 1)) == (JANUARY,)
+    assert get_incident(district_db, DISTRICT, "C-3") == replace(FAR, outside=True)
+    assert get_incident(district_db, DISTRICT, "C-9") is None
 
 
 def test_importing_again_adds_nothing_and_changes_nothing(district_db):
-    import_incidents(district_db, NAME, FILE, "incidents.csv")
+    import_incidents(district_db, DISTRICT, FILE, "incidents.csv")
     changed = replace(INSIDE, kind="homicide", address="elsewhere")
-    summary = import_incidents(district_db, NAME, (changed, IN_THE_PARK), "incidents.csv")
+    summary = import_incidents(district_db, DISTRICT, (changed, IN_THE_PARK), "incidents.csv")
     assert (summary.added, summary.already_there) == (0, 2)
     assert count(district_db, IncidentRow) == 4
-    assert get_incident(district_db, NAME, "C-1") == INSIDE
+    assert get_incident(district_db, DISTRICT, "C-1") == INSIDE
 
 
 def test_without_a_boundary_nothing_is_outside_until_one_is_drawn(district_db):
-    summary = import_incidents(district_db, NAME, FILE, "incidents.csv")
+    summary = import_incidents(district_db, DISTRICT, FILE, "incidents.csv")
     assert (summary.outside, summary.has_boundary) == (0, False)
-    assert not any(incident.outside for incident in incidents(district_db, NAME, MONTH))
-    save_boundary(district_db, NAME, BOUNDARY)
-    assert [incident.id for incident in incidents(district_db, NAME, MONTH) if incident.outside] == [
+    assert not any(incident.outside for incident in incidents(district_db, DISTRICT, MONTH))
+    save_boundary(district_db, DISTRICT, BOUNDARY)
+    assert [incident.id for incident in incidents(district_db, DISTRICT, MONTH) if incident.outside] == [
         "C-2",
         "C-3",
     ]
@@ -98,9 +99,9 @@ def test_without_a_boundary_nothing_is_outside_until_one_is_drawn(district_db):
 @pytest.fixture
 def planned(district_db):
     """The small roster and a saved plan of December (version 1)."""
-    import_roster(district_db, NAME, small_roster(), "roster.csv")
+    import_roster(district_db, DISTRICT, small_roster(), "roster.csv")
     plan = first_fit(PlanningProblem(default_district(), small_roster(), MONTH))
-    save_plan(district_db, NAME, plan, None, "alvarez")
+    save_plan(district_db, DISTRICT, plan, None, "alvarez")
     return district_db, plan
 
 
@@ -119,12 +120,12 @@ def with_walk(plan, incident: Incident):
 
 def test_a_post_incident_walk_is_saved_with_its_incident(planned):
     db, plan = planned
-    assert post_incident_walk(db, NAME, "C-1") is None
+    assert post_incident_walk(db, DISTRICT, "C-1") is None
     new_plan, walk = with_walk(plan, INSIDE)
-    assert save_post_incident(db, NAME, INSIDE, new_plan, 1, walk.id, "lt. okafor") == 2
-    assert load_plan(db, NAME, MONTH) == (new_plan, 2)
-    assert get_incident(db, NAME, "C-1") == INSIDE
-    assert post_incident_walk(db, NAME, "C-1") == walk
+    assert save_post_incident(db, DISTRICT, INSIDE, new_plan, 1, walk.id, "lt. okafor").version == 2
+    assert plan_and_version(load_plan(db, DISTRICT, MONTH)) == (new_plan, 2)
+    assert get_incident(db, DISTRICT, "C-1") == INSIDE
+    assert post_incident_walk(db, DISTRICT, "C-1") == walk
     with db.session() as session:
         row = session.scalars(select(WalkRow).where(WalkRow.key == walk.id)).one()
         assert (row.source, row.locked) == ("post_incident", True)
@@ -132,25 +133,25 @@ def test_a_post_incident_walk_is_saved_with_its_incident(planned):
 
 def test_an_imported_incident_gets_its_walk_linked(planned):
     db, plan = planned
-    import_incidents(db, NAME, FILE, "incidents.csv")
+    import_incidents(db, DISTRICT, FILE, "incidents.csv")
     new_plan, walk = with_walk(plan, INSIDE)
-    save_post_incident(db, NAME, INSIDE, new_plan, 1, walk.id, "lt. okafor")
+    save_post_incident(db, DISTRICT, INSIDE, new_plan, 1, walk.id, "lt. okafor")
     assert count(db, IncidentRow) == 4
-    assert post_incident_walk(db, NAME, "C-1") == walk
+    assert post_incident_walk(db, DISTRICT, "C-1") == walk
 
 
 def test_a_refused_save_records_no_incident(planned):
     db, plan = planned
-    save_plan(db, NAME, replace(plan, walks=plan.walks[:5]), 1, "captain")  # a colleague saves first
+    save_plan(db, DISTRICT, replace(plan, walks=plan.walks[:5]), 1, "captain")  # a colleague saves first
     new_plan, walk = with_walk(plan, INSIDE)
     with pytest.raises(PlanConflict, match="was changed by captain"):
-        save_post_incident(db, NAME, INSIDE, new_plan, 1, walk.id, "lt. okafor")
-    assert get_incident(db, NAME, "C-1") is None
-    assert load_plan(db, NAME, MONTH)[1] == 2
+        save_post_incident(db, DISTRICT, INSIDE, new_plan, 1, walk.id, "lt. okafor")
+    assert get_incident(db, DISTRICT, "C-1") is None
+    assert load_plan(db, DISTRICT, MONTH).version == 2
 
 
 def test_the_walk_must_be_in_the_plan(planned):
     db, plan = planned
     with pytest.raises(ValueError, match="walk pi-C-1 is not in the plan of 2026-12"):
-        save_post_incident(db, NAME, INSIDE, plan, 1, "pi-C-1", "lt. okafor")
-    assert get_incident(db, NAME, "C-1") is None
+        save_post_incident(db, DISTRICT, INSIDE, plan, 1, "pi-C-1", "lt. okafor")
+    assert get_incident(db, DISTRICT, "C-1") is None

@@ -9,7 +9,7 @@ import pytest
 from sqlalchemy import func, select
 
 from scheduler.domain import DateRange, Rank, Unit, WorkPattern
-from scheduler.domain.errors import InputError
+from scheduler.domain.errors import InputError, NotFound
 from scheduler.formats.district_settings import default_district
 from scheduler.store import (
     ImportSummary,
@@ -22,7 +22,7 @@ from scheduler.store import (
 from scheduler.store.schema import LeaveRow, PersonRow
 from tests.factories import person, small_roster
 
-NAME = default_district().name
+DISTRICT = 1  # the id of the first district of a new database
 
 
 def stored_people(db) -> list[tuple]:
@@ -41,9 +41,9 @@ def count(db, table) -> int:
 
 def test_a_first_import_adds_everyone_in_roster_order(district_db):
     people = small_roster()
-    summary = import_roster(district_db, NAME, people, "roster.csv")
+    summary = import_roster(district_db, DISTRICT, people, "roster.csv")
     assert summary == ImportSummary(added=len(people), updated=0, unchanged=0, deactivated=0)
-    assert active_people(district_db, NAME) == people
+    assert active_people(district_db, DISTRICT) == people
     assert count(district_db, PersonRow) == len(people)
 
 
@@ -65,51 +65,51 @@ def test_every_field_survives_the_round_trip(district_db):
     )
     special = replace(special, name="Иванова Nguyễn Ayşe")
     weekend = person("w1", Rank.OFFICER, pattern=WorkPattern(weekdays=frozenset({4, 5, 6})))
-    import_roster(district_db, NAME, (special, weekend), "roster.csv")
-    assert active_people(district_db, NAME) == (special, weekend)
+    import_roster(district_db, DISTRICT, (special, weekend), "roster.csv")
+    assert active_people(district_db, DISTRICT) == (special, weekend)
 
 
 def test_reimport_updates_by_id_adds_new_and_deactivates_missing(district_db):
     people = small_roster()
-    import_roster(district_db, NAME, people, "roster.csv")
+    import_roster(district_db, DISTRICT, people, "roster.csv")
     moved = replace(
         people[0], name="Captain Renamed", leave=(DateRange(date(2026, 12, 1), date(2026, 12, 3)),)
     )
     newcomer = person("n1", Rank.OFFICER, squad="A")
     second = (moved, *people[1:-2], newcomer)  # the last two people left the district
 
-    summary = import_roster(district_db, NAME, second, "roster2.csv")
+    summary = import_roster(district_db, DISTRICT, second, "roster2.csv")
 
     assert summary == ImportSummary(added=1, updated=1, unchanged=len(people) - 3, deactivated=2)
-    assert active_people(district_db, NAME) == second
+    assert active_people(district_db, DISTRICT) == second
     assert count(district_db, PersonRow) == len(people) + 1  # nobody duplicated, nobody deleted
-    inactive = {p.id for p in all_people(district_db, NAME)} - {p.id for p in second}
+    inactive = {p.id for p in all_people(district_db, DISTRICT)} - {p.id for p in second}
     assert inactive == {people[-2].id, people[-1].id}
     assert count(district_db, LeaveRow) == 1
 
 
 def test_someone_back_on_the_roster_is_active_again(district_db):
     people = small_roster()
-    import_roster(district_db, NAME, people, "roster.csv")
-    import_roster(district_db, NAME, people[1:], "roster.csv")
-    summary = import_roster(district_db, NAME, people, "roster.csv")
+    import_roster(district_db, DISTRICT, people, "roster.csv")
+    import_roster(district_db, DISTRICT, people[1:], "roster.csv")
+    summary = import_roster(district_db, DISTRICT, people, "roster.csv")
     assert summary == ImportSummary(added=0, updated=1, unchanged=len(people) - 1, deactivated=0)
-    assert active_people(district_db, NAME) == people  # in the new file's order
+    assert active_people(district_db, DISTRICT) == people  # in the new file's order
     assert count(district_db, PersonRow) == len(people)
 
 
 def test_the_same_roster_twice_changes_nothing(district_db):
     people = small_roster()
-    import_roster(district_db, NAME, people, "roster.csv")
+    import_roster(district_db, DISTRICT, people, "roster.csv")
     before = stored_people(district_db)
-    summary = import_roster(district_db, NAME, people, "roster.csv")
+    summary = import_roster(district_db, DISTRICT, people, "roster.csv")
     assert summary == ImportSummary(added=0, updated=0, unchanged=len(people), deactivated=0)
     assert stored_people(district_db) == before
 
 
 def test_a_bad_import_changes_nothing(district_db):
     people = small_roster()
-    import_roster(district_db, NAME, people, "roster.csv")
+    import_roster(district_db, DISTRICT, people, "roster.csv")
     before = stored_people(district_db)
     leave_before = count(district_db, LeaveRow)
     # Updates, additions and a deactivation come first; the last row is one the database refuses
@@ -123,33 +123,33 @@ def test_a_bad_import_changes_nothing(district_db):
     failing = person("bad", Rank.OFFICER, hours=30.0)
 
     with pytest.raises(InputError, match=r"roster-bad\.csv: nothing was imported") as error:
-        import_roster(district_db, NAME, (*changed, *newcomers, failing), "roster-bad.csv")
+        import_roster(district_db, DISTRICT, (*changed, *newcomers, failing), "roster-bad.csv")
 
     assert "\n" not in str(error.value)
     assert stored_people(district_db) == before
     assert count(district_db, LeaveRow) == leave_before
-    assert active_people(district_db, NAME) == people
+    assert active_people(district_db, DISTRICT) == people
 
 
 def test_duplicate_ids_are_refused_before_anything_is_written(district_db):
     people = small_roster()
     with pytest.raises(InputError, match=r"row 4, field 'id'"):
-        import_roster(district_db, NAME, (people[0], people[1], people[0]), "roster.csv")
+        import_roster(district_db, DISTRICT, (people[0], people[1], people[0]), "roster.csv")
     assert count(district_db, PersonRow) == 0
 
 
 def test_import_needs_an_existing_district(db):
-    with pytest.raises(InputError, match="holds no district yet"):
-        import_roster(db, "Nowhere", small_roster(), "roster.csv")
+    with pytest.raises(NotFound, match="no district with id 1"):
+        import_roster(db, DISTRICT, small_roster(), "roster.csv")
 
 
 def test_people_belong_to_their_district(district_db):
     other = replace(default_district(), name="Westside District")
-    save_settings(district_db, other)
-    import_roster(district_db, NAME, small_roster(), "east.csv")
+    other_id = save_settings(district_db, other).district.id
+    import_roster(district_db, DISTRICT, small_roster(), "east.csv")
     west = (person("c1", Rank.CAPTAIN, responsible=True), person("w2", Rank.OFFICER))
-    summary = import_roster(district_db, other.name, west, "west.csv")
+    summary = import_roster(district_db, other_id, west, "west.csv")
     assert summary.added == 2  # the same badge number in another district is another person
-    assert active_people(district_db, other.name) == west
-    assert active_people(district_db, NAME) == small_roster()
-    assert get_district(district_db, other.name)[1] == other
+    assert active_people(district_db, other_id) == west
+    assert active_people(district_db, DISTRICT) == small_roster()
+    assert get_district(district_db, other_id) == other

@@ -10,15 +10,16 @@ import pytest
 from sqlalchemy import func, select
 
 from scheduler.domain import Month, Plan, PlanningProblem, Shortfall
-from scheduler.domain.errors import InputError
+from scheduler.domain.errors import Conflict, InputError, NotFound
 from scheduler.formats.district_settings import default_district
 from scheduler.planning.firstfit import first_fit
 from scheduler.store import (
     PlanConflict,
     add_district,
-    district_names,
+    find_district,
     get_district,
     import_roster,
+    list_districts,
     load_plan,
     plan_changes,
     save_plan,
@@ -26,14 +27,15 @@ from scheduler.store import (
 )
 from scheduler.store.schema import PlanRow, WalkParticipantRow, WalkRow
 from tests.factories import MONTH, small_roster
+from tests.store.conftest import plan_and_version
 
-NAME = default_district().name
+DISTRICT = 1  # the id of the first district of a new database
 
 
 @pytest.fixture
 def planned(district_db):
     """A database with the small roster, and a valid plan of December (not yet saved)."""
-    import_roster(district_db, NAME, small_roster(), "roster.csv")
+    import_roster(district_db, DISTRICT, small_roster(), "roster.csv")
     plan = first_fit(PlanningProblem(default_district(), small_roster(), MONTH))
     shortfall = Shortfall("district", "2026-12", 2, 1, "district walk, 2026-12: no non-patrol captain")
     return district_db, replace(plan, shortfalls=(shortfall,))
@@ -54,9 +56,9 @@ def edited(plan: Plan) -> Plan:
 
 def test_a_saved_plan_loads_back_equal(planned):
     db, plan = planned
-    assert load_plan(db, NAME, MONTH) is None
-    assert save_plan(db, NAME, plan, None, "alvarez") == 1
-    loaded, version = load_plan(db, NAME, MONTH)
+    assert load_plan(db, DISTRICT, MONTH) is None
+    assert save_plan(db, DISTRICT, plan, None, "alvarez").version == 1
+    loaded, version = plan_and_version(load_plan(db, DISTRICT, MONTH))
     assert (loaded, version) == (plan, 1)
     assert all(
         walk.start.tzinfo is not None and str(walk.start.tzinfo) == plan.timezone for walk in loaded.walks
@@ -67,12 +69,12 @@ def test_a_saved_plan_loads_back_equal(planned):
 
 def test_each_save_is_a_new_version_and_the_history_says_who_changed_what(planned):
     db, plan = planned
-    save_plan(db, NAME, plan, None, "alvarez")
+    save_plan(db, DISTRICT, plan, None, "alvarez")
     second = edited(plan)
-    assert save_plan(db, NAME, second, 1, "okafor") == 2
-    assert load_plan(db, NAME, MONTH) == (second, 2)
+    assert save_plan(db, DISTRICT, second, 1, "okafor").version == 2
+    assert plan_and_version(load_plan(db, DISTRICT, MONTH)) == (second, 2)
     assert rows(db, WalkRow) == len(second.walks)  # the removed walk's row is gone
-    history = plan_changes(db, NAME, MONTH)
+    history = plan_changes(db, DISTRICT, MONTH)
     assert [(change.version, change.changed_by) for change in history] == [(1, "alvarez"), (2, "okafor")]
     assert history[1].summary == f"{len(second.walks)} walks: 1 added, 2 changed, 1 removed"
     assert history[0].changed_at <= history[1].changed_at
@@ -82,10 +84,10 @@ def test_unchanged_walks_keep_their_rows_and_post_incident_walks_their_source(pl
     db, plan = planned
     incident_walk = replace(plan.walks[0], id="p1", type="post_incident", locked=True)
     plan = replace(plan, walks=(*plan.walks, incident_walk))
-    save_plan(db, NAME, plan, None, "alvarez")
+    save_plan(db, DISTRICT, plan, None, "alvarez")
     with db.session() as session:
         before = {key: row_id for key, row_id in session.execute(select(WalkRow.key, WalkRow.id))}
-    save_plan(db, NAME, edited(plan), 1, "okafor", source="manual")
+    save_plan(db, DISTRICT, edited(plan), 1, "okafor", source="manual")
     with db.session() as session:
         after = {row.key: row for row in session.scalars(select(WalkRow))}
     assert after[plan.walks[5].id].id == before[plan.walks[5].id]
@@ -96,33 +98,33 @@ def test_unchanged_walks_keep_their_rows_and_post_incident_walks_their_source(pl
 
 def test_the_later_of_two_saves_from_one_version_is_refused_and_nothing_is_lost(planned):
     db, plan = planned
-    save_plan(db, NAME, plan, None, "alvarez")
-    _, version = load_plan(db, NAME, MONTH)  # both captains open version 1
+    save_plan(db, DISTRICT, plan, None, "alvarez")
+    _, version = plan_and_version(load_plan(db, DISTRICT, MONTH))  # both captains open version 1
     theirs = edited(plan)
     mine = replace(plan, walks=plan.walks[:10])
-    save_plan(db, NAME, theirs, version, "okafor")
+    save_plan(db, DISTRICT, theirs, version, "okafor")
 
     with pytest.raises(PlanConflict) as conflict:
-        save_plan(db, NAME, mine, version, "alvarez")
+        save_plan(db, DISTRICT, mine, version, "alvarez")
 
     message = str(conflict.value)
-    assert message.startswith(f"plan 2026-12 of {NAME} was changed by okafor at 20")
+    assert message.startswith(f"plan 2026-12 of {default_district().name} was changed by okafor at 20")
     assert message.endswith("since you opened it (version 2, you have 1); reload to see their changes")
-    assert load_plan(db, NAME, MONTH) == (theirs, 2)
-    assert [change.changed_by for change in plan_changes(db, NAME, MONTH)] == ["alvarez", "okafor"]
+    assert plan_and_version(load_plan(db, DISTRICT, MONTH)) == (theirs, 2)
+    assert [change.changed_by for change in plan_changes(db, DISTRICT, MONTH)] == ["alvarez", "okafor"]
 
 
 def test_a_first_save_of_a_month_someone_else_planned_meanwhile_is_refused(planned):
     db, plan = planned
-    save_plan(db, NAME, plan, None, "okafor")
+    save_plan(db, DISTRICT, plan, None, "okafor")
     with pytest.raises(PlanConflict, match=r"was saved by okafor .* \(version 1, you have none\)"):
-        save_plan(db, NAME, edited(plan), None, "alvarez")
-    assert load_plan(db, NAME, MONTH) == (plan, 1)
+        save_plan(db, DISTRICT, edited(plan), None, "alvarez")
+    assert plan_and_version(load_plan(db, DISTRICT, MONTH)) == (plan, 1)
 
 
 def test_concurrent_saves_from_one_version_let_exactly_one_through(planned):
     db, plan = planned
-    save_plan(db, NAME, plan, None, "alvarez")
+    save_plan(db, DISTRICT, plan, None, "alvarez")
     versions = {"okafor": edited(plan), "alvarez": replace(plan, walks=plan.walks[:10])}
     start = threading.Barrier(len(versions))
     outcomes: dict[str, object] = {}
@@ -130,7 +132,7 @@ def test_concurrent_saves_from_one_version_let_exactly_one_through(planned):
     def save(user: str) -> None:
         start.wait()
         try:
-            outcomes[user] = save_plan(db, NAME, versions[user], 1, user)
+            outcomes[user] = save_plan(db, DISTRICT, versions[user], 1, user).version
         except PlanConflict as conflict:
             outcomes[user] = conflict
 
@@ -143,7 +145,7 @@ def test_concurrent_saves_from_one_version_let_exactly_one_through(planned):
     winners = [user for user, outcome in outcomes.items() if outcome == 2]
     losers = [user for user, outcome in outcomes.items() if isinstance(outcome, PlanConflict)]
     assert len(winners) == 1 and len(losers) == 1, outcomes
-    assert load_plan(db, NAME, MONTH) == (versions[winners[0]], 2)
+    assert plan_and_version(load_plan(db, DISTRICT, MONTH)) == (versions[winners[0]], 2)
     assert f"changed by {winners[0]}" in str(outcomes[losers[0]])
 
 
@@ -156,8 +158,8 @@ def test_a_plan_naming_someone_not_on_the_roster_is_refused(planned):
     db, plan = planned
     stranger = replace(plan.walks[0], participants=(*plan.walks[0].participants, "nobody"))
     with pytest.raises(InputError, match="names 'nobody', who is not on the district's roster"):
-        save_plan(db, NAME, replace(plan, walks=(stranger, *plan.walks[1:])), None, "alvarez")
-    assert load_plan(db, NAME, MONTH) is None
+        save_plan(db, DISTRICT, replace(plan, walks=(stranger, *plan.walks[1:])), None, "alvarez")
+    assert load_plan(db, DISTRICT, MONTH) is None
 
 
 def test_each_district_has_its_own_plans_and_rules(planned):
@@ -169,22 +171,22 @@ def test_each_district_has_its_own_plans_and_rules(planned):
             replace(t, minimum=1) if t.key == "captain" else t for t in default_district().walk_types
         ),
     )
-    save_settings(db, west)
-    import_roster(db, west.name, small_roster(), "west.csv")
-    save_plan(db, NAME, plan, None, "alvarez")
-    assert load_plan(db, west.name, MONTH) is None
-    assert get_district(db, west.name)[1].walk_type("captain").minimum == 1
-    assert get_district(db, NAME)[1].walk_type("captain").minimum == 3
-    with pytest.raises(InputError, match=r"holds several districts .*choose one with --district"):
-        get_district(db, None)
+    west_id = save_settings(db, west).district.id
+    import_roster(db, west_id, small_roster(), "west.csv")
+    save_plan(db, DISTRICT, plan, None, "alvarez")
+    assert load_plan(db, west_id, MONTH) is None
+    assert get_district(db, find_district(db, west.name).id).walk_type("captain").minimum == 1
+    assert get_district(db, DISTRICT).walk_type("captain").minimum == 3
+    with pytest.raises(NotFound, match=r"holds several districts .*choose one"):
+        find_district(db, None)
 
 
 def test_a_district_name_is_taken_once(district_db):
-    with pytest.raises(InputError, match=f"district '{NAME}' already exists"):
+    with pytest.raises(Conflict, match=f"district '{default_district().name}' already exists"):
         add_district(district_db, default_district())
     west = replace(default_district(), name="Westside District")
     add_district(district_db, west)
-    assert district_names(district_db) == (NAME, west.name)
+    assert [d.name for d in list_districts(district_db)] == [default_district().name, west.name]
 
 
 def test_updating_settings_replaces_the_rules(district_db):
@@ -196,15 +198,15 @@ def test_updating_settings_replaces_the_rules(district_db):
         workdays=frozenset({0, 2, 4}),
         walk_types=tuple(replace(t, minutes=t.minutes + 5) for t in district.walk_types[1:]),
     )
-    _, created = save_settings(district_db, changed)
+    created = save_settings(district_db, changed).created
     assert not created
-    assert get_district(district_db, None)[1] == changed
+    assert get_district(district_db, DISTRICT) == changed
 
 
 def test_months_are_separate_plans(planned):
     db, plan = planned
-    save_plan(db, NAME, plan, None, "alvarez")
+    save_plan(db, DISTRICT, plan, None, "alvarez")
     january = Plan(Month(2027, 1), plan.timezone)
-    assert save_plan(db, NAME, january, None, "alvarez") == 1
-    assert load_plan(db, NAME, Month(2027, 1)) == (january, 1)
-    assert load_plan(db, NAME, MONTH) == (plan, 1)
+    assert save_plan(db, DISTRICT, january, None, "alvarez").version == 1
+    assert plan_and_version(load_plan(db, DISTRICT, Month(2027, 1))) == (january, 1)
+    assert plan_and_version(load_plan(db, DISTRICT, MONTH)) == (plan, 1)

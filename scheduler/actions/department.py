@@ -1,0 +1,71 @@
+"""The department database and its districts: opening it, and the imports that set a district up.
+
+Each function is one thing a user does, all or nothing; the command line and the app call these
+and nothing below them.
+"""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+from scheduler.domain import District, Person
+from scheduler.domain.errors import InputError
+from scheduler.formats.district_settings import load_settings
+from scheduler.formats.roster import load_roster
+from scheduler.store import (
+    Database,
+    DistrictRef,
+    ImportSummary,
+    SavedDistrict,
+    active_people,
+    all_people,
+    get_district,
+    open_database,
+    save_settings,
+)
+from scheduler.store import find_district as _find_district
+from scheduler.store import import_roster as _import_roster
+from scheduler.store import list_districts as _list_districts
+
+
+def open_department(url: str | None = None) -> Database:
+    """Open the database at `url` (default: `BEATWALK_DB`, else the user's SQLite file), creating
+    or upgrading it; `Database.backup` names the copy made before an upgrade. Close it when done."""
+    return open_database(url)
+
+
+def find_district(db: Database, *, name: str | None = None) -> DistrictRef:
+    """The district called `name`, or the database's only district when no name is given."""
+    return _find_district(db, name)
+
+
+def list_districts(db: Database) -> tuple[DistrictRef, ...]:
+    return _list_districts(db)
+
+
+def district_settings(db: Database, *, district: DistrictRef) -> District:
+    return get_district(db, district.id)
+
+
+def district_people(db: Database, *, district: DistrictRef, active_only: bool = True) -> tuple[Person, ...]:
+    """The district's current roster (active), or everyone it ever had: old plans name both."""
+    return active_people(db, district.id) if active_only else all_people(db, district.id)
+
+
+def import_settings(db: Database, *, path: Path, expected_name: str | None = None) -> SavedDistrict:
+    """Create the district a settings file names, or update its settings and rules.
+
+    `expected_name` is the district the user meant to change; a file naming another one is refused,
+    so a wrong file never rewrites the wrong district.
+    """
+    district = load_settings(path)
+    if expected_name is not None and expected_name != district.name:
+        message = f"names district {district.name!r}, but district {expected_name!r} was chosen"
+        raise InputError(str(path), message, field="name")
+    return save_settings(db, district)
+
+
+def import_roster(db: Database, *, district: DistrictRef, path: Path) -> ImportSummary:
+    """Make the district's people those of the roster file: known ids updated, new ones added,
+    people missing from the file marked inactive (never deleted)."""
+    return _import_roster(db, district.id, load_roster(path), str(path))

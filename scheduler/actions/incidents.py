@@ -1,0 +1,255 @@
+"""The neighborhood and its incidents: the boundary, incident imports, and the walk within 24 hours
+of a homicide or shooting, in the stored plan or in a plan file.
+
+A walk is never scheduled by an incident import: a file often holds history, whose walks can no
+longer happen, and re-planning months inside an import would make it neither quick nor all or
+nothing. The import lists the incidents whose walk is still due instead.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass, replace
+from datetime import datetime
+from pathlib import Path
+from zoneinfo import ZoneInfo
+
+from scheduler.actions.outputs import check_output, write_plan_file
+from scheduler.actions.plans import SolveRequest, month_problem
+from scheduler.domain import District, Month, Person, Plan, PlanningProblem
+from scheduler.domain.errors import Conflict, InputError, NotFound
+from scheduler.domain.incidents import INCIDENT_KINDS, WITHIN, Incident
+from scheduler.formats.boundary import is_outside, read_boundary
+from scheduler.formats.district_settings import default_district, load_settings
+from scheduler.formats.incidents import read_incidents
+from scheduler.formats.plan_json import read_plan_file
+from scheduler.formats.roster import load_roster
+from scheduler.planning.post_incident import IncidentResult, add_post_incident
+from scheduler.store import Database, DistrictRef, StoredPlan, all_people, get_district
+from scheduler.store.neighborhood import (
+    IncidentImport,
+    get_incident,
+    load_boundary,
+    post_incident_walk,
+    save_boundary,
+    save_post_incident,
+)
+from scheduler.store.neighborhood import import_incidents as _import_incidents
+
+INCIDENT_SOLVE = SolveRequest(time_limit=10.0)  # a re-plan around one walk needs less search
+REQUEST = "incident"  # names the user's request (not a file) in InputError; its fields are below
+
+
+@dataclass(frozen=True)
+class IncidentRequest:
+    """What the user says about an incident: a stored one by `id`, or a new one (`kind` and `at`
+    required). A naive `at` is the district's local time."""
+
+    id: str | None = None
+    kind: str | None = None
+    at: datetime | None = None
+    address: str | None = None
+    latitude: float | None = None
+    longitude: float | None = None
+
+
+@dataclass(frozen=True)
+class BoundaryImported:
+    replaced: bool  # a boundary was stored before
+    polygons: int
+    points: int
+
+
+@dataclass(frozen=True)
+class IncidentsImported:
+    summary: IncidentImport
+    walks_due: tuple[Incident, ...]  # new homicides and shootings inside whose 24 hours are not over
+
+
+@dataclass(frozen=True)
+class IncidentWalkAdded:
+    """The post-incident walk and the re-planned month; `result.walk` is None when nobody from
+    the community policing unit can coordinate within 24 hours (then nothing is saved or written)."""
+
+    incident: Incident
+    result: IncidentResult
+    district: District
+    people: tuple[Person, ...]  # everyone the plan may name, for showing names
+    saved: StoredPlan | None
+    out: Path | None
+
+
+def import_boundary(db: Database, *, district: DistrictRef, path: Path) -> BoundaryImported:
+    """Make the GeoJSON file's polygon the district's neighborhood boundary."""
+    boundary = read_boundary(path)
+    replaced = save_boundary(db, district.id, boundary)
+    points = sum(len(ring) - 1 for polygon in boundary.polygons for ring in polygon)
+    return BoundaryImported(replaced, len(boundary.polygons), points)
+
+
+def import_incidents(db: Database, *, district: DistrictRef, path: Path, now: datetime) -> IncidentsImported:
+    """Record the file's incidents whose id is new, flagged against the stored boundary."""
+    timezone = get_district(db, district.id).timezone
+    summary = _import_incidents(db, district.id, read_incidents(path, timezone), str(path))
+    due = tuple(i for i in summary.new if i.needs_walk and now < i.occurred_at + WITHIN)
+    return IncidentsImported(summary, due)
+
+
+def add_incident_walk(
+    db: Database,
+    *,
+    district: DistrictRef,
+    request: IncidentRequest,
+    user: str,
+    out: Path | None = None,
+    solve: SolveRequest = INCIDENT_SOLVE,
+) -> IncidentWalkAdded:
+    """Record the incident, put its walk (locked) into the stored plan of the month the walk falls
+    in, re-plan that month changing as few walks as possible, and save it with the version check.
+
+    A month never planned is refused (the walk must fit around the month's other walks), and so is
+    an incident that already has its walk. When no coordinator can come, the incident is still
+    recorded, so the next look at the month shows it.
+    """
+    if out is not None:
+        check_output(out)
+    settings = get_district(db, district.id)
+    incident = _incident(db, district, settings, request)
+    existing = post_incident_walk(db, district.id, incident.id)
+    if existing is not None:
+        raise Conflict(
+            f"incident {incident.id} already has its post-incident walk {existing.id} "
+            f"on {existing.start:%Y-%m-%d %H:%M}"
+        )
+    result, version = _place_walk(db, district, settings, incident, solve)
+    people = all_people(db, district.id)
+    if result.walk is None:
+        _import_incidents(db, district.id, (incident,), REQUEST)
+        return IncidentWalkAdded(incident, result, settings, people, None, None)
+    saved = save_post_incident(db, district.id, incident, result.plan, version, result.walk.id, user)
+    if out is not None:
+        write_plan_file(result.plan, out, settings, people)
+    return IncidentWalkAdded(incident, result, settings, people, saved, out)
+
+
+def add_incident_walk_to_file(
+    *,
+    roster: Path,
+    settings: Path | None,
+    plan: Path,
+    request: IncidentRequest,
+    out: Path,
+    solve: SolveRequest = INCIDENT_SOLVE,
+) -> IncidentWalkAdded:
+    """The same on files: the month's plan comes from `plan` and the re-planned month goes to `out`."""
+    district = load_settings(settings) if settings else default_district()
+    people = load_roster(roster)
+    check_output(out)
+    month_plan = read_plan_file(plan)
+    if request.kind is None or request.at is None:
+        field = "type" if request.kind is None else "at"
+        raise InputError(REQUEST, "a new incident needs its type and time", field=field)
+    occurred = _aware(request.at, district.timezone)
+    incident = Incident(
+        request.id or occurred.strftime("%Y%m%d%H%M"), request.kind, occurred, request.address or ""
+    )
+    problem = PlanningProblem(
+        district, people, month_plan.month, locked=tuple(w for w in month_plan.walks if w.locked)
+    )
+    result = _add(problem, month_plan, incident, solve)
+    if result.walk is not None:
+        write_plan_file(result.plan, out, district, people)
+    return IncidentWalkAdded(incident, result, district, people, None, out if result.walk else None)
+
+
+def _place_walk(
+    db: Database, district: DistrictRef, settings: District, incident: Incident, solve: SolveRequest
+) -> tuple[IncidentResult, int | None]:
+    """The re-planned month with the incident's walk, and the version it was loaded at.
+
+    The walk goes into the plan of the month it falls in, which is the next month when the 24
+    hours run past midnight at a month's end: then the next month is re-planned instead. Both
+    months' walks count as busy in either run, so the second run picks the same time.
+    """
+    zone = ZoneInfo(settings.timezone)
+    month = _month_of(incident.occurred_at, zone)
+    problem, plan, version = _stored_month(db, district, month, incident)
+    result = _add(problem, plan, incident, solve)
+    if result.walk is not None and _month_of(result.walk.start, zone) != month:
+        problem, plan, version = _stored_month(db, district, _month_of(result.walk.start, zone), incident)
+        result = _add(problem, plan, incident, solve)
+    return result, version
+
+
+def _stored_month(
+    db: Database, district: DistrictRef, month: Month, incident: Incident
+) -> tuple[PlanningProblem, Plan, int | None]:
+    problem, stored = month_problem(db, district=district, month=month)
+    if stored is None:
+        message = f"{district.name} has no plan for {month}, where the walk after incident {incident.id} goes"
+        raise NotFound(message, what="plan", key=str(month))
+    return problem, stored.plan, stored.version
+
+
+def _add(problem: PlanningProblem, plan: Plan, incident: Incident, solve: SolveRequest) -> IncidentResult:
+    return add_post_incident(
+        problem,
+        plan,
+        incident,
+        time_limit=solve.time_limit,
+        seed=solve.seed,
+        on_progress=solve.on_progress,
+        should_stop=solve.should_stop,
+    )
+
+
+def _incident(db: Database, district: DistrictRef, settings: District, request: IncidentRequest) -> Incident:
+    """The stored incident the request names by id, or a new one from the request (not stored yet)."""
+    stored = get_incident(db, district.id, request.id) if request.id else None
+    occurred = _aware(request.at, settings.timezone) if request.at else None
+    if (request.latitude is None) != (request.longitude is None):
+        missing = "longitude" if request.longitude is None else "latitude"
+        raise InputError(REQUEST, "give the latitude and the longitude together", field=missing)
+    if stored is not None:
+        given = {
+            "type": (request.kind, stored.kind),
+            "at": (occurred, stored.occurred_at),
+            "address": (request.address, stored.address),
+            "latitude": (request.latitude, stored.latitude),
+            "longitude": (request.longitude, stored.longitude),
+        }
+        for field, (mine, theirs) in given.items():
+            if mine is not None and mine != theirs:
+                message = (
+                    f"incident {stored.id} is stored with {field} {theirs}; leave the {field} out to use "
+                    "the stored incident, or give another id"
+                )
+                raise InputError(REQUEST, message, field=field)
+        if stored.kind not in INCIDENT_KINDS:
+            message = (
+                f"incident {stored.id} is a {stored.kind}; post-incident walks follow homicides and shootings"
+            )
+            raise InputError(REQUEST, message, field="id")
+        return stored
+    if request.kind is None or occurred is None:
+        where = f"{district.name} has no incident {request.id!r}, so" if request.id else "for a new incident"
+        message = f"{where} the type and the time are required"
+        raise InputError(REQUEST, message, field="type" if request.kind is None else "at")
+    incident = Incident(
+        request.id or occurred.strftime("%Y%m%d%H%M"),
+        request.kind,
+        occurred,
+        request.address or "",
+        request.latitude,
+        request.longitude,
+    )
+    outside = is_outside(load_boundary(db, district.id), request.latitude, request.longitude)
+    return replace(incident, outside=outside)
+
+
+def _aware(moment: datetime, timezone: str) -> datetime:
+    return moment if moment.tzinfo else moment.replace(tzinfo=ZoneInfo(timezone))
+
+
+def _month_of(moment: datetime, zone: ZoneInfo) -> Month:
+    local = moment.astimezone(zone)
+    return Month(local.year, local.month)

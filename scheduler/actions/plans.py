@@ -1,0 +1,136 @@
+"""Planning a month, from the database or from files, and writing a stored plan out.
+
+Planning from the database re-plans around what is stored: the month's locked walks stay, so does
+every other walk that is still valid, and the neighbouring months' plans complete the weeks split
+between months. The save is versioned, so a colleague's save in between is refused, not lost.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Callable
+from dataclasses import dataclass
+from pathlib import Path
+
+from scheduler.actions.outputs import check_output, write_plan_file
+from scheduler.domain import District, Month, Person, PlanningProblem
+from scheduler.domain.errors import NotFound
+from scheduler.formats.district_settings import default_district, load_settings
+from scheduler.formats.roster import load_roster
+from scheduler.planning.planner import PlanResult, Progress, make_plan
+from scheduler.store import Database, DistrictRef, StoredPlan, active_people, all_people, get_district
+from scheduler.store import load_plan as _load_plan
+from scheduler.store import save_plan as _save_plan
+
+
+@dataclass(frozen=True)
+class SolveRequest:
+    """How hard to search and how to report: the same for every action that plans."""
+
+    time_limit: float = 20.0  # seconds of deterministic search effort (see the README)
+    seed: int = 0
+    on_progress: Callable[[Progress], None] | None = None
+    should_stop: Callable[[], bool] | None = None
+
+
+@dataclass(frozen=True)
+class MonthPlanned:
+    result: PlanResult  # the plan (with shortfalls and quality), how the search ended, how long it took
+    district: District
+    saved: StoredPlan | None  # None when planned from files
+    out: Path | None
+
+
+def plan_month(
+    db: Database,
+    *,
+    district: DistrictRef,
+    month: Month,
+    user: str,
+    out: Path | None = None,
+    solve: SolveRequest = SolveRequest(),
+) -> MonthPlanned:
+    """Plan (or re-plan) the month of a district in the database, save it, and write it to `out`.
+
+    A search the user stopped is not saved: its plan comes back for a look, and planning again
+    builds on the stored version.
+    """
+    if out is not None:
+        check_output(out)
+    settings = get_district(db, district.id)
+    problem, stored = month_problem(db, district=district, month=month)
+    result = _solve(problem, solve)
+    if result.stopped:
+        return MonthPlanned(result, settings, None, None)
+    saved = _save_plan(db, district.id, result.plan, stored.version if stored else None, user)
+    if out is not None:
+        write_plan_file(result.plan, out, settings, all_people(db, district.id))
+    return MonthPlanned(result, settings, saved, out)
+
+
+def plan_files(
+    *, roster: Path, settings: Path | None, month: Month, out: Path, solve: SolveRequest = SolveRequest()
+) -> MonthPlanned:
+    """Plan a month from a roster file (and a settings file, else the guide's rules) into `out`,
+    without any database."""
+    district = load_settings(settings) if settings else default_district()
+    people = load_roster(roster)
+    check_output(out)
+    result = _solve(PlanningProblem(district, people, month), solve)
+    write_plan_file(result.plan, out, district, people)
+    return MonthPlanned(result, district, None, out)
+
+
+def month_problem(
+    db: Database, *, district: DistrictRef, month: Month
+) -> tuple[PlanningProblem, StoredPlan | None]:
+    """The month's planning problem from the database, and the stored plan it re-plans (None: the
+    month has no plan yet). The stored plan's locked walks stay, and the neighbouring months' plans
+    complete the weeks split between months."""
+    stored = _load_plan(db, district.id, month)
+    previous = stored.plan if stored else None
+    neighbours = tuple(
+        found.plan
+        for other in (month.previous(), month.next())
+        if (found := _load_plan(db, district.id, other))
+    )
+    locked = tuple(walk for walk in previous.walks if walk.locked) if previous else ()
+    problem = PlanningProblem(
+        get_district(db, district.id),
+        active_people(db, district.id),
+        month,
+        locked=locked,
+        previous=previous,
+        neighbours=neighbours,
+    )
+    return problem, stored
+
+
+def stored_plan(db: Database, *, district: DistrictRef, month: Month) -> StoredPlan:
+    """The month's stored plan; NotFound if the month was never planned."""
+    stored = _load_plan(db, district.id, month)
+    if stored is None:
+        raise NotFound(f"{district.name} has no plan for {month}", what="plan", key=str(month))
+    return stored
+
+
+def export_plan(db: Database, *, district: DistrictRef, month: Month, out: Path) -> StoredPlan:
+    """Write the month's stored plan to `out` (.json, .csv or .ics)."""
+    check_output(out)
+    stored = stored_plan(db, district=district, month=month)
+    write_plan_file(stored.plan, out, get_district(db, district.id), all_people(db, district.id))
+    return stored
+
+
+def month_people(db: Database, *, district: DistrictRef) -> tuple[Person, ...]:
+    """Everyone a stored plan of the district may name, active first."""
+    return all_people(db, district.id)
+
+
+def _solve(problem: PlanningProblem, solve: SolveRequest) -> PlanResult:
+    return make_plan(
+        problem,
+        time_limit=solve.time_limit,
+        seed=solve.seed,
+        on_progress=solve.on_progress,
+        should_stop=solve.should_stop,
+    )
