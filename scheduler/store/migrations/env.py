@@ -7,9 +7,10 @@ from the `sqlalchemy.url` option, as `scheduler.store.revision` sets it for writ
 
 from __future__ import annotations
 
-from typing import Any
+from typing import Any, Literal
 
 from alembic import context
+from alembic.autogenerate.api import AutogenContext
 from sqlalchemy import create_engine, pool
 from sqlalchemy.engine import Connection
 
@@ -23,7 +24,7 @@ config = context.config
 target_metadata = Base.metadata
 
 
-def render_item(kind: str, item: Any, autogen_context: Any) -> str | bool:
+def render_item(kind: str, item: Any, autogen_context: AutogenContext) -> str | Literal[False]:
     """Write the UTC type as a plain DateTime, so migrations never import the app's code."""
     if kind == "type" and isinstance(item, UTCDateTime):
         return "sa.DateTime(timezone=True)"
