@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 from datetime import time
+from pathlib import Path
 
 from scheduler.domain import District, Engagement, Month, Person, PlanningProblem, Rank, Unit, WorkPattern
 from scheduler.rules.walk_types import default_walk_types
@@ -80,3 +81,14 @@ def problem(
     people: tuple[Person, ...] | None = None, month: Month = MONTH, **fields: object
 ) -> PlanningProblem:
     return PlanningProblem(district=district(), people=people or small_roster(), month=month, **fields)  # type: ignore[arg-type]
+
+
+def write_roster(path: Path) -> Path:
+    lines = ["id,name,rank,unit,responsible,squad,shift_start,shift_hours,workdays,engagement,email"]
+    for p in small_roster():
+        lines.append(
+            f"{p.id},{p.name},{p.rank.value},{p.unit.value},{'yes' if p.responsible else 'no'},{p.squad},"
+            f"{p.shift_start:%H:%M},{p.shift_hours:g},Mon-Fri,{p.engagement.value},{p.id}@example.org"
+        )
+    path.write_text("\n".join(lines) + "\n", encoding="utf-8")
+    return path

@@ -7,7 +7,7 @@ two lives here, so a change to either side shows up in one file.
 
 from __future__ import annotations
 
-from collections.abc import Iterable, Mapping
+from collections.abc import Iterable, Mapping, Sequence
 from enum import StrEnum
 from typing import TypeVar
 from zoneinfo import ZoneInfo
@@ -20,6 +20,8 @@ from scheduler.domain import (
     Per,
     Person,
     Plan,
+    PlanQuality,
+    QualityTerm,
     Rank,
     Role,
     Shortfall,
@@ -33,6 +35,7 @@ from scheduler.store.schema import (
     LeaveRow,
     PersonRow,
     PlanRow,
+    QualityTermRow,
     ShortfallRow,
     WalkRoleRow,
     WalkRow,
@@ -217,4 +220,21 @@ def plan_from_row(row: PlanRow, external_ids: Mapping[int, str]) -> Plan:
         timezone=row.timezone,
         walks=tuple(walk_from_row(walk, external_ids, zone) for walk in row.walks),
         shortfalls=tuple(shortfall_from_row(shortfall) for shortfall in row.shortfalls),
+        quality=quality_from_rows(row.quality_bound, row.quality_terms),
     )
+
+
+def apply_quality(row: PlanRow, quality: PlanQuality | None) -> None:
+    """Replace the plan's stored quality breakdown (terms are few and always rewritten together)."""
+    row.quality_bound = quality.bound if quality else None
+    row.quality_terms = [
+        QualityTermRow(position=index, rule=t.rule, amount=t.amount, weight=t.weight, detail=t.detail)
+        for index, t in enumerate(quality.terms if quality else ())
+    ]
+
+
+def quality_from_rows(bound: float | None, rows: Sequence[QualityTermRow]) -> PlanQuality | None:
+    if not rows:
+        return None
+    terms = tuple(QualityTerm(row.rule, row.amount, row.weight, row.detail) for row in rows)
+    return PlanQuality(terms, bound)

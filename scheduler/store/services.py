@@ -26,6 +26,7 @@ from scheduler.domain.incidents import POST_INCIDENT
 from scheduler.store.convert import (
     apply_district,
     apply_person,
+    apply_quality,
     apply_walk_type,
     district_from_row,
     person_from_row,
@@ -256,6 +257,7 @@ def _plan_query(district_id: int, month: Month) -> Select[Any]:
         .options(
             selectinload(PlanRow.walks).selectinload(WalkRow.participants),
             selectinload(PlanRow.shortfalls),
+            selectinload(PlanRow.quality_terms),
         )
     )
 
@@ -326,6 +328,7 @@ def store_plan(
     summary = _store_walks(row, plan, ids, source)
     row.timezone = plan.timezone
     row.shortfalls = [shortfall_row(item, index) for index, item in enumerate(plan.shortfalls)]
+    apply_quality(row, plan.quality)
     row.updated_at = utc_now()  # always changes, so every save bumps the version
     row.updated_by = user
     session.flush()

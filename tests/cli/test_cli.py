@@ -13,20 +13,9 @@ from scheduler.formats.district_settings import default_district
 from scheduler.formats.plan_json import plan_from_json
 from scheduler.formats.roster import load_roster
 from scheduler.rules.validator import validate
-from tests.factories import small_roster
+from tests.factories import write_roster
 
 TEMPLATE = Path(__file__).resolve().parents[2] / "resources" / "roster_template.csv"
-
-
-def write_roster(path: Path) -> Path:
-    lines = ["id,name,rank,unit,responsible,squad,shift_start,shift_hours,workdays,engagement,email"]
-    for p in small_roster():
-        lines.append(
-            f"{p.id},{p.name},{p.rank.value},{p.unit.value},{'yes' if p.responsible else 'no'},{p.squad},"
-            f"{p.shift_start:%H:%M},{p.shift_hours:g},Mon-Fri,{p.engagement.value},{p.id}@example.org"
-        )
-    path.write_text("\n".join(lines) + "\n", encoding="utf-8")
-    return path
 
 
 def test_plan_meets_every_minimum_and_exits_0(tmp_path, capsys):

@@ -9,7 +9,7 @@ from datetime import timedelta
 import pytest
 from sqlalchemy import func, select
 
-from scheduler.domain import Month, Plan, PlanningProblem, Shortfall
+from scheduler.domain import Month, Plan, PlanningProblem, PlanQuality, QualityTerm, Shortfall
 from scheduler.domain.errors import Conflict, InputError, NotFound
 from scheduler.formats.district_settings import default_district
 from scheduler.planning.firstfit import first_fit
@@ -210,3 +210,15 @@ def test_months_are_separate_plans(planned):
     assert save_plan(db, DISTRICT, january, None, "alvarez").version == 1
     assert plan_and_version(load_plan(db, DISTRICT, Month(2027, 1))) == (january, 1)
     assert plan_and_version(load_plan(db, DISTRICT, MONTH)) == (plan, 1)
+
+
+def test_a_plans_quality_breakdown_is_kept_and_replaced_on_each_save(planned):
+    db, plan = planned
+    quality = PlanQuality(
+        (QualityTerm("busiest_person", 1, 400, "busiest officer: 4 walks"), QualityTerm("crowded", 0, 1, "")),
+        bound=380.0,
+    )
+    save_plan(db, DISTRICT, replace(plan, quality=quality), None, "alvarez")
+    assert load_plan(db, DISTRICT, MONTH).plan.quality == quality
+    save_plan(db, DISTRICT, plan, 1, "okafor")  # edited by hand: no breakdown any more
+    assert load_plan(db, DISTRICT, MONTH).plan.quality is None

@@ -9,7 +9,7 @@ from __future__ import annotations
 from datetime import datetime
 from typing import TYPE_CHECKING
 
-from sqlalchemy import CheckConstraint, ForeignKey, String, Text, UniqueConstraint
+from sqlalchemy import BigInteger, CheckConstraint, ForeignKey, String, Text, UniqueConstraint
 from sqlalchemy.orm import Mapped, mapped_column, relationship
 
 from scheduler.store.schema.base import Base, choices, utc_now
@@ -42,6 +42,7 @@ class PlanRow(Base):
     created_by: Mapped[str]
     updated_at: Mapped[datetime] = mapped_column(default=utc_now)
     updated_by: Mapped[str]
+    quality_bound: Mapped[float | None]  # the solver's bound on the plan's cost, if a solver made it
 
     __mapper_args__ = {"version_id_col": version}  # noqa: RUF012 - SQLAlchemy's declared form
 
@@ -54,6 +55,9 @@ class PlanRow(Base):
     )
     changes: Mapped[list[PlanChangeRow]] = relationship(
         back_populates="plan", cascade="all, delete-orphan", order_by="PlanChangeRow.id"
+    )
+    quality_terms: Mapped[list[QualityTermRow]] = relationship(
+        back_populates="plan", cascade="all, delete-orphan", order_by="QualityTermRow.position"
     )
 
 
@@ -85,6 +89,23 @@ class ShortfallRow(Base):
     reason: Mapped[str] = mapped_column(Text)
 
     plan: Mapped[PlanRow] = relationship(back_populates="shortfalls")
+
+
+class QualityTermRow(Base):
+    """What the plan pays for one rule (see `scheduler.domain.QualityTerm`); a plan without rows
+    has no quality breakdown (edited by hand, or saved before plans carried one)."""
+
+    __tablename__ = "plan_quality_terms"
+
+    id: Mapped[int] = mapped_column(primary_key=True)
+    plan_id: Mapped[int] = mapped_column(ForeignKey("plans.id", ondelete="CASCADE"), index=True)
+    position: Mapped[int]
+    rule: Mapped[str] = mapped_column(String(40))
+    amount: Mapped[int]
+    weight: Mapped[int] = mapped_column(BigInteger)
+    detail: Mapped[str] = mapped_column(Text)
+
+    plan: Mapped[PlanRow] = relationship(back_populates="quality_terms")
 
 
 class WalkRow(Base):

@@ -16,8 +16,10 @@ from scheduler.formats.plan_json import plan_from_json
 from scheduler.rules.validator import validate
 from scheduler.store import active_people, get_district, load_plan, open_database, plan_changes
 from scheduler.store.neighborhood import get_incident, load_boundary, post_incident_walk
-from tests.cli.test_cli import write_roster
-from tests.store.conftest import sqlite_url
+from tests.factories import write_roster
+from tests.store.conftest import plan_and_version, sqlite_url
+
+DISTRICT_ID = 1  # the first district of a new database
 
 DISTRICT = "Eastside District"
 NY = ZoneInfo("America/New_York")
@@ -79,14 +81,14 @@ def check_walk_in_stored_plan(url: str, incident_id: str, month: Month = DECEMBE
     keeps every rule."""
     db = opened(url)
     try:
-        _, district = get_district(db, None)
-        incident = get_incident(db, DISTRICT, incident_id)
-        walk = post_incident_walk(db, DISTRICT, incident_id)
-        plan, version = load_plan(db, DISTRICT, month)
+        district = get_district(db, DISTRICT_ID)
+        incident = get_incident(db, DISTRICT_ID, incident_id)
+        walk = post_incident_walk(db, DISTRICT_ID, incident_id)
+        plan, version = plan_and_version(load_plan(db, DISTRICT_ID, month))
         assert walk in plan.walks and walk.locked and walk.type == "post_incident"
         assert incident.occurred_at <= walk.start and walk.end <= incident.occurred_at + timedelta(hours=24)
         locked = tuple(w for w in plan.walks if w.locked)
-        problem = PlanningProblem(district, active_people(db, DISTRICT), month, locked=locked)
+        problem = PlanningProblem(district, active_people(db, DISTRICT_ID), month, locked=locked)
         assert validate(problem, plan) == []
         return plan, version, walk
     finally:
@@ -110,7 +112,7 @@ def test_boundary_incidents_and_a_walk_end_to_end(planned, tmp_path, capsys, mon
     ]
     assert err[-1] == "beatwalk: bad.csv: 3 mistakes, nothing was imported"
     db = opened(planned)
-    assert get_incident(db, DISTRICT, "C-8") is None
+    assert get_incident(db, DISTRICT_ID, "C-8") is None
     db.close()
 
     incidents = write(tmp_path / "incidents.csv", INCIDENTS)
@@ -142,8 +144,8 @@ def test_boundary_incidents_and_a_walk_end_to_end(planned, tmp_path, capsys, mon
     assert "incident C-1 already has its post-incident walk pi-C-1 on 2026-12-11" in capsys.readouterr().err
     db = opened(planned)
     try:
-        assert load_plan(db, DISTRICT, DECEMBER)[1] == 2
-        assert load_boundary(db, DISTRICT) is not None
+        assert load_plan(db, DISTRICT_ID, DECEMBER).version == 2
+        assert load_boundary(db, DISTRICT_ID) is not None
     finally:
         db.close()
 
@@ -177,7 +179,7 @@ def test_a_new_incident_is_recorded_with_its_walk_and_the_plan_written(planned, 
     assert plan_from_json(out.read_text(encoding="utf-8"), str(out)) == plan
     db = opened(planned)
     try:
-        incident = get_incident(db, DISTRICT, "2026-0042")
+        incident = get_incident(db, DISTRICT_ID, "2026-0042")
         assert (incident.kind, incident.address, incident.latitude, incident.longitude) == (
             "homicide",
             "12 Elm St",
@@ -185,7 +187,7 @@ def test_a_new_incident_is_recorded_with_its_walk_and_the_plan_written(planned, 
             -84.2,
         )
         assert incident.occurred_at == datetime(2026, 12, 17, 4, 10, tzinfo=UTC)
-        assert plan_changes(db, DISTRICT, DECEMBER)[-1].version == version == 2
+        assert plan_changes(db, DISTRICT_ID, DECEMBER)[-1].version == version == 2
     finally:
         db.close()
     assert "saved as version 2 of Eastside District: " in capsys.readouterr().out
@@ -197,7 +199,7 @@ def test_a_walk_after_midnight_on_new_years_eve_goes_into_january(planned, tmp_p
     err = capsys.readouterr().err
     assert "has no plan for 2027-01 in Eastside District, where the walk after incident NYE goes" in err
     db = opened(planned)
-    assert get_incident(db, DISTRICT, "NYE") is None  # nothing recorded
+    assert get_incident(db, DISTRICT_ID, "NYE") is None  # nothing recorded
     db.close()
 
     assert (
@@ -218,7 +220,7 @@ def test_a_month_never_planned_is_refused_and_nothing_recorded(planned, capsys):
     assert "has no plan for 2027-02" in err and "plan it first with 'beatwalk plan --month 2027-02" in err
     db = opened(planned)
     try:
-        assert get_incident(db, DISTRICT, "F") is None
+        assert get_incident(db, DISTRICT_ID, "F") is None
     finally:
         db.close()
 
@@ -275,7 +277,7 @@ def test_mistakes_exit_2_with_one_line_and_change_nothing(stored, capsys, args, 
     assert expected in err and err.count("\n") == 1 and "Traceback" not in err
     db = opened(stored)
     try:
-        assert load_plan(db, DISTRICT, DECEMBER)[1] == 1
+        assert load_plan(db, DISTRICT_ID, DECEMBER).version == 1
     finally:
         db.close()
 
@@ -291,7 +293,7 @@ def test_a_bad_boundary_is_one_line_and_keeps_the_stored_one(stored, tmp_path, c
     )
     db = opened(stored)
     try:
-        assert load_boundary(db, DISTRICT).polygons[0][0][0] == (-84.21, 39.77)
+        assert load_boundary(db, DISTRICT_ID).polygons[0][0][0] == (-84.21, 39.77)
     finally:
         db.close()
 

@@ -8,16 +8,16 @@ from dataclasses import replace
 import pytest
 from sqlalchemy import func, select
 
-import desktop.cli
 from desktop.cli import main
 from scheduler.domain import Month, PlanningProblem
 from scheduler.formats.plan_json import plan_from_json
 from scheduler.rules.validator import validate
 from scheduler.store import active_people, get_district, load_plan, open_database, plan_changes, save_plan
 from scheduler.store.schema import PersonRow, WalkRow
-from tests.cli.test_cli import write_roster
-from tests.factories import small_roster
-from tests.store.conftest import sqlite_url
+from tests.factories import small_roster, write_roster
+from tests.store.conftest import plan_and_version, sqlite_url
+
+DISTRICT_ID = 1  # the first district of a new database
 
 MONTH = Month(2026, 12)
 SETTINGS = """name = "Eastside District"
@@ -56,9 +56,9 @@ def test_import_plan_and_export_end_to_end(files, tmp_path, capsys):
 
     db = open_database(url)
     try:
-        _, district = get_district(db, None)
+        district = get_district(db, DISTRICT_ID)
         assert district.walk_type("captain").minimum == 2  # the district's own rules were used
-        stored, version = load_plan(db, district.name, MONTH)
+        stored, version = plan_and_version(load_plan(db, district.name, MONTH))
         assert version == 1
         assert plan_from_json(out.read_text(encoding="utf-8"), str(out)) == stored
         assert validate(PlanningProblem(district, active_people(db, district.name), MONTH), stored) == []
@@ -94,10 +94,10 @@ def planned(files, tmp_path):
 def test_planning_again_keeps_the_locked_walks_and_saves_a_new_version(planned, tmp_path):
     db = open_database(planned)
     try:
-        first, version = load_plan(db, "Eastside District", MONTH)
+        first, version = plan_and_version(load_plan(db, DISTRICT_ID, MONTH))
         locked = replace(first.walks[3], locked=True)
         walks = (*first.walks[:3], locked, *first.walks[4:])
-        save_plan(db, "Eastside District", replace(first, walks=walks), version, "captain")
+        save_plan(db, DISTRICT_ID, replace(first, walks=walks), version, "captain")
     finally:
         db.close()
 
@@ -118,48 +118,17 @@ def test_planning_again_keeps_the_locked_walks_and_saves_a_new_version(planned, 
 
     db = open_database(planned)
     try:
-        again, version = load_plan(db, "Eastside District", MONTH)
+        again, version = plan_and_version(load_plan(db, DISTRICT_ID, MONTH))
         assert version == 3
         assert locked in again.walks
-        assert [change.version for change in plan_changes(db, "Eastside District", MONTH)] == [1, 2, 3]
-    finally:
-        db.close()
-
-
-def test_a_plan_saved_by_someone_else_while_planning_is_not_overwritten(
-    planned, tmp_path, monkeypatch, capsys
-):
-    make_plan = desktop.cli.make_plan
-    colleague = {}
-
-    def plan_while_a_colleague_saves(problem, **options):
-        result = make_plan(problem, **options)
-        db = open_database(planned)
-        try:
-            theirs = replace(problem.previous, walks=problem.previous.walks[:5])
-            colleague["plan"] = theirs
-            save_plan(db, "Eastside District", theirs, 1, "okafor")
-        finally:
-            db.close()
-        return result
-
-    monkeypatch.setattr(desktop.cli, "make_plan", plan_while_a_colleague_saves)
-    out = tmp_path / "mine.json"
-    capsys.readouterr()
-    assert run("--db", planned, "plan", "--month", "2026-12", "--out", out, "--time-limit", "1") == 2
-    err = capsys.readouterr().err
-    assert "was changed by okafor" in err and "(version 2, you have 1)" in err and err.count("\n") == 1
-    assert not out.exists()
-    db = open_database(planned)
-    try:
-        assert load_plan(db, "Eastside District", MONTH) == (colleague["plan"], 2)
+        assert [change.version for change in plan_changes(db, DISTRICT_ID, MONTH)] == [1, 2, 3]
     finally:
         db.close()
 
 
 def test_a_bad_roster_import_exits_2_and_changes_nothing(planned, tmp_path, capsys):
     db = open_database(planned)
-    before = active_people(db, "Eastside District")
+    before = active_people(db, DISTRICT_ID)
     db.close()
     roster = tmp_path / "bad.csv"
     lines = write_roster(tmp_path / "roster2.csv").read_text(encoding="utf-8").splitlines()
@@ -173,7 +142,7 @@ def test_a_bad_roster_import_exits_2_and_changes_nothing(planned, tmp_path, caps
     assert "bad.csv, row 6, field 'rank'" in err and err.count("\n") == 1
     db = open_database(planned)
     try:
-        assert active_people(db, "Eastside District") == before
+        assert active_people(db, DISTRICT_ID) == before
     finally:
         db.close()
 

@@ -1,0 +1,53 @@
+"""A department database with one district, its small roster, and December 2026 planned (version 1):
+planned once per module and copied for each test, since planning is the slow part."""
+
+from __future__ import annotations
+
+import shutil
+from pathlib import Path
+
+import pytest
+
+from scheduler import actions
+from scheduler.actions import Database, DistrictRef, Month, SolveRequest
+from tests.factories import write_roster
+from tests.store.conftest import sqlite_url
+
+DECEMBER = Month(2026, 12)
+QUICK = SolveRequest(time_limit=1.0)
+SETTINGS = 'name = "Eastside District"\ntimezone = "America/New_York"\n'
+
+
+@pytest.fixture(autouse=True)
+def _no_configured_database(monkeypatch):
+    monkeypatch.delenv("BEATWALK_DB", raising=False)
+
+
+@pytest.fixture(scope="module")
+def planned_file(tmp_path_factory) -> Path:
+    folder = tmp_path_factory.mktemp("department")
+    settings = folder / "district.toml"
+    settings.write_text(SETTINGS, encoding="utf-8")
+    db = actions.open_department(sqlite_url(folder / "department.sqlite3"))
+    try:
+        district = actions.import_settings(db, path=settings).district
+        actions.import_roster(db, district=district, path=write_roster(folder / "roster.csv"))
+        actions.plan_month(db, district=district, month=DECEMBER, user="alvarez", solve=QUICK)
+    finally:
+        db.close()
+    return folder / "department.sqlite3"
+
+
+@pytest.fixture
+def db(planned_file, tmp_path) -> Database:
+    """A copy of the planned department for one test."""
+    copy = tmp_path / "department.sqlite3"
+    shutil.copyfile(planned_file, copy)
+    database = actions.open_department(sqlite_url(copy))
+    yield database
+    database.close()
+
+
+@pytest.fixture
+def district(db) -> DistrictRef:
+    return actions.find_district(db)
