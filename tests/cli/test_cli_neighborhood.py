@@ -197,7 +197,7 @@ def test_a_walk_after_midnight_on_new_years_eve_goes_into_january(planned, tmp_p
     at = ("--type", "shooting", "--at", "2026-12-31T19:30", "--id", "NYE", "--time-limit", "1")
     assert run("--db", planned, "incident", "add", *at) == 2
     err = capsys.readouterr().err
-    assert "has no plan for 2027-01 in Eastside District, where the walk after incident NYE goes" in err
+    assert "Eastside District has no plan for 2027-01, where the walk after incident NYE goes" in err
     db = opened(planned)
     assert get_incident(db, DISTRICT_ID, "NYE") is None  # nothing recorded
     db.close()
@@ -230,20 +230,23 @@ def test_a_month_never_planned_is_refused_and_nothing_recorded(planned, capsys):
     [
         (
             ["incident", "add", "--type", "shooting"],
-            "field '--at': for a new incident --type and --at are required",
+            "field '--at': for a new incident the type and the time are required",
         ),
-        (["incident", "add", "--id", "C-7", "--at", "2026-12-10T21:30"], "has no incident 'C-7', so --type"),
+        (
+            ["incident", "add", "--id", "C-7", "--at", "2026-12-10T21:30"],
+            "has no incident 'C-7', so the type",
+        ),
         (
             ["incident", "add", "--id", "C-2"],
             "incident C-2 is a robbery; post-incident walks follow homicides",
         ),
         (
             ["incident", "add", "--id", "C-1", "--type", "homicide"],
-            "field '--type': incident C-1 is stored with type shooting; leave --type out",
+            "field '--type': incident C-1 is stored with type shooting; leave the type out",
         ),
         (
             ["incident", "add", "--type", "shooting", "--at", "2026-12-10T21:30", "--latitude", "39.7"],
-            "field '--longitude': give --latitude and --longitude together",
+            "field '--longitude': give the latitude and the longitude together",
         ),
         (
             [

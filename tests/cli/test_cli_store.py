@@ -172,7 +172,7 @@ def test_mistakes_exit_2_with_one_line(files, tmp_path, monkeypatch, capsys, arg
 
 def test_export_of_a_month_never_planned_exits_2(planned, tmp_path, capsys):
     assert run("--db", planned, "export", "--month", "2027-01", "--out", tmp_path / "x.json") == 2
-    assert "has no plan for 2027-01 in Eastside District" in capsys.readouterr().err
+    assert "Eastside District has no plan for 2027-01" in capsys.readouterr().err
     assert not (tmp_path / "x.json").exists()
 
 
@@ -182,7 +182,8 @@ def test_settings_for_another_district_than_chosen_are_refused(files, capsys):
     )
     assert code == 2
     assert (
-        "names district 'Eastside District', but --district is 'Westside District'" in capsys.readouterr().err
+        "names district 'Eastside District', but district 'Westside District' was chosen"
+        in capsys.readouterr().err
     )
 
 
