@@ -33,6 +33,7 @@ from scheduler.planning.firstfit import first_fit
 from scheduler.rules.walk_types import default_walk_types
 from scheduler.store import (
     active_people,
+    find_district,
     get_district,
     import_roster,
     load_plan,
@@ -91,19 +92,18 @@ def measure(url: str, roster: tuple[Person, ...], plans: list[Plan]) -> dict[str
     figures: dict[str, float] = {}
     db = open_database(url)
     try:
-        save_settings(db, DISTRICT)
-        figures["import"] = _seconds(lambda: import_roster(db, DISTRICT.name, roster, "roster.csv"))
+        district = save_settings(db, DISTRICT).district.id
+        figures["import"] = _seconds(lambda: import_roster(db, district, roster, "roster.csv"))
         changed = tuple(replace(p, name=p.name + " Jr.") if i % 20 == 0 else p for i, p in enumerate(roster))
-        figures["reimport"] = _seconds(lambda: import_roster(db, DISTRICT.name, changed, "roster.csv"))
+        figures["reimport"] = _seconds(lambda: import_roster(db, district, changed, "roster.csv"))
         first_saves = []
         for plan in plans:
-            first_saves.append(_seconds(lambda plan=plan: save_plan(db, DISTRICT.name, plan, None, "bench")))
-            add_walk_logs(db, DISTRICT.name, _logs(plan), "cad.csv")
+            first_saves.append(_seconds(lambda plan=plan: save_plan(db, district, plan, None, "bench")))
+            add_walk_logs(db, district, _logs(plan), "cad.csv")
         figures["save"] = statistics.median(first_saves)
         figures["save_max"] = max(first_saves)
         edits = [
-            _seconds(lambda plan=plan: save_plan(db, DISTRICT.name, _edited(plan), 1, "bench"))
-            for plan in plans
+            _seconds(lambda plan=plan: save_plan(db, district, _edited(plan), 1, "bench")) for plan in plans
         ]
         figures["resave"] = statistics.median(edits)
     finally:
@@ -116,13 +116,14 @@ def _open_district(url: str) -> None:
     """What the app loads when it opens a district: settings, people, a year of plans and logs."""
     db = open_database(url)
     try:
-        _, district = get_district(db, None)
-        people = active_people(db, district.name)
+        district = find_district(db, None).id
+        assert get_district(db, district).name == DISTRICT.name
+        people = active_people(db, district)
         assert len(people) == 1000
         for month in MONTHS:
-            stored = load_plan(db, district.name, month)
-            assert stored is not None and stored[0].walks
-            assert walk_logs(db, district.name, month)
+            stored = load_plan(db, district, month)
+            assert stored is not None and stored.plan.walks
+            assert walk_logs(db, district, month)
     finally:
         db.close()
 
