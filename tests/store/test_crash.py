@@ -9,6 +9,7 @@ import sys
 from dataclasses import replace
 from pathlib import Path
 
+import pytest
 from sqlalchemy import text
 
 from scheduler.domain import PlanningProblem
@@ -45,6 +46,7 @@ print("saved", flush=True)
 """
 
 
+@pytest.mark.slow  # starts a second Python process with the whole store in it
 def test_a_save_killed_before_its_commit_leaves_the_previous_plan(db_url, tmp_path):
     db = open_database(db_url)
     try:

@@ -9,15 +9,13 @@ from zoneinfo import ZoneInfo
 import pytest
 from sqlalchemy import func, select
 
-from scheduler.domain import Month, PlanningProblem
+from scheduler.domain import Month
 from scheduler.domain.errors import InputError
-from scheduler.formats.district_settings import default_district
-from scheduler.planning.firstfit import first_fit
-from scheduler.store import import_roster, open_database, save_plan
+from scheduler.store import open_database
 from scheduler.store.logs import Photo, WalkLog, add_photo, add_walk_logs, load_photo, photo_names, walk_logs
 from scheduler.store.schema import WalkLogRow
-from tests.factories import MONTH, small_roster
-from tests.store.conftest import sqlite_url
+from tests.factories import MONTH
+from tests.store.conftest import december_plan, sqlite_url
 
 DISTRICT = 1  # the id of the first district of a new database
 ZONE = ZoneInfo("America/New_York")
@@ -25,11 +23,8 @@ JPEG = b"\xff\xd8\xff\xe0" + bytes(range(256)) * 40 + b"\xff\xd9"
 
 
 @pytest.fixture
-def logged(district_db):
-    import_roster(district_db, DISTRICT, small_roster(), "roster.csv")
-    plan = first_fit(PlanningProblem(default_district(), small_roster(), MONTH))
-    save_plan(district_db, DISTRICT, plan, None, "alvarez")
-    walk = plan.walks[0]
+def logged(planned_db):
+    walk = december_plan().walks[0]
     logs = (
         WalkLog(
             number="CAD-1",
@@ -49,8 +44,8 @@ def logged(district_db):
             "CAD-3", "community walk", datetime(2027, 1, 1, 0, 30, tzinfo=ZONE), 30, ("u1",), walk_type="cpu"
         ),
     )
-    assert add_walk_logs(district_db, DISTRICT, logs, "cad.csv") == 3
-    return district_db, logs
+    assert add_walk_logs(planned_db, DISTRICT, logs, "cad.csv") == 3
+    return planned_db, logs
 
 
 def test_logs_come_back_by_month_in_local_time(logged):

@@ -10,12 +10,10 @@ from zoneinfo import ZoneInfo
 import pytest
 from sqlalchemy import func, select
 
-from scheduler.domain import Month, PlanningProblem, Walk
+from scheduler.domain import Month, Walk
 from scheduler.domain.incidents import Incident
 from scheduler.formats.boundary import parse_boundary
-from scheduler.formats.district_settings import default_district
-from scheduler.planning.firstfit import first_fit
-from scheduler.store import PlanConflict, import_roster, load_plan, save_plan
+from scheduler.store import PlanConflict, load_plan, save_plan
 from scheduler.store.neighborhood import (
     get_incident,
     import_incidents,
@@ -26,8 +24,8 @@ from scheduler.store.neighborhood import (
     save_post_incident,
 )
 from scheduler.store.schema import IncidentRow, WalkRow
-from tests.factories import MONTH, small_roster
-from tests.store.conftest import plan_and_version
+from tests.factories import MONTH
+from tests.store.conftest import december_plan, plan_and_version
 
 DISTRICT = 1  # the id of the first district of a new database
 NY = ZoneInfo("America/New_York")
@@ -97,12 +95,9 @@ def test_without_a_boundary_nothing_is_outside_until_one_is_drawn(district_db):
 
 
 @pytest.fixture
-def planned(district_db):
+def planned(planned_db):
     """The small roster and a saved plan of December (version 1)."""
-    import_roster(district_db, DISTRICT, small_roster(), "roster.csv")
-    plan = first_fit(PlanningProblem(default_district(), small_roster(), MONTH))
-    save_plan(district_db, DISTRICT, plan, None, "alvarez")
-    return district_db, plan
+    return planned_db, december_plan()
 
 
 def with_walk(plan, incident: Incident):

@@ -9,10 +9,9 @@ from datetime import timedelta
 import pytest
 from sqlalchemy import func, select
 
-from scheduler.domain import Month, Plan, PlanningProblem, PlanQuality, QualityTerm, Shortfall
+from scheduler.domain import Month, Plan, PlanQuality, QualityTerm, Shortfall
 from scheduler.domain.errors import Conflict, InputError, NotFound
 from scheduler.formats.district_settings import default_district
-from scheduler.planning.firstfit import first_fit
 from scheduler.store import (
     PlanConflict,
     add_district,
@@ -27,7 +26,7 @@ from scheduler.store import (
 )
 from scheduler.store.schema import PlanRow, WalkParticipantRow, WalkRow
 from tests.factories import MONTH, small_roster
-from tests.store.conftest import plan_and_version
+from tests.store.conftest import december_plan, plan_and_version
 
 DISTRICT = 1  # the id of the first district of a new database
 
@@ -36,9 +35,8 @@ DISTRICT = 1  # the id of the first district of a new database
 def planned(district_db):
     """A database with the small roster, and a valid plan of December (not yet saved)."""
     import_roster(district_db, DISTRICT, small_roster(), "roster.csv")
-    plan = first_fit(PlanningProblem(default_district(), small_roster(), MONTH))
     shortfall = Shortfall("district", "2026-12", 2, 1, "district walk, 2026-12: no non-patrol captain")
-    return district_db, replace(plan, shortfalls=(shortfall,))
+    return district_db, replace(december_plan(), shortfalls=(shortfall,))
 
 
 def rows(db, table) -> int:
