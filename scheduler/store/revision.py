@@ -1,4 +1,5 @@
-"""Write a new migration for a change to `scheduler/store/schema/`: `python -m scheduler.store.revision "what changed"`.
+"""Write a new migration for a change to the schema (`scheduler/store/schema/`):
+`python -m scheduler.store.revision "what changed"`.
 
 Alembic compares the ORM with a scratch SQLite database upgraded to the newest revision and writes
 the difference into `migrations/versions/`, numbered 0001, 0002... so the files sort in order. Read
