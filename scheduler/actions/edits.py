@@ -59,9 +59,7 @@ def remove_participant(problem: PlanningProblem, plan: Plan, *, walk_id: str, pe
     """Take someone off a walk; taking the coordinator off makes the next participant coordinator."""
 
     def remove(walk: Walk) -> Walk:
-        if person_id not in walk.participants:
-            raise InputError(EDIT, f"{person_id} is not on walk {walk.id}", field="person")
-        rest = tuple(pid for pid in walk.participants if pid != person_id)
+        rest = _others_on(walk, person_id)
         if not rest:
             raise InputError(
                 EDIT, f"{person_id} is the only one on walk {walk.id}; delete the walk", field="person"
@@ -74,10 +72,7 @@ def remove_participant(problem: PlanningProblem, plan: Plan, *, walk_id: str, pe
 
 def set_coordinator(problem: PlanningProblem, plan: Plan, *, walk_id: str, person_id: str) -> Edited:
     def lead(walk: Walk) -> Walk:
-        if person_id not in walk.participants:
-            raise InputError(EDIT, f"{person_id} is not on walk {walk.id}", field="person")
-        others = tuple(pid for pid in walk.participants if pid != person_id)
-        return replace(walk, coordinator=person_id, participants=(person_id, *others))
+        return replace(walk, coordinator=person_id, participants=(person_id, *_others_on(walk, person_id)))
 
     return _edit(problem, plan, walk_id, lead)
 
@@ -175,6 +170,13 @@ def _walk(plan: Plan, walk_id: str) -> Walk:
         if walk.id == walk_id:
             return walk
     raise NotFound(f"plan {plan.month} has no walk {walk_id}", what="walk")
+
+
+def _others_on(walk: Walk, person_id: str) -> tuple[str, ...]:
+    """The walk's other participants; the person must be on it."""
+    if person_id not in walk.participants:
+        raise InputError(EDIT, f"{person_id} is not on walk {walk.id}", field="person")
+    return tuple(pid for pid in walk.participants if pid != person_id)
 
 
 def _check_person(problem: PlanningProblem, person_id: str) -> None:
