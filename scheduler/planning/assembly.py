@@ -4,11 +4,12 @@ from __future__ import annotations
 
 import re
 from collections.abc import Callable, Iterable, Iterator, Sequence
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
+from datetime import date
 from zoneinfo import ZoneInfo
 
 from scheduler.domain import Plan, PlanningProblem, Shortfall, Walk
-from scheduler.planning.candidates import Demand, Slot, local_day, walk_start
+from scheduler.planning.candidates import Demand, Slot, local_day, slot_key, walk_start
 
 
 @dataclass(frozen=True)
@@ -29,25 +30,22 @@ def previous_slot_ids(problem: PlanningProblem, demands: Sequence[Demand]) -> di
     slots = {slot.key: slot for demand in demands for slot in demand.slots}
     mapping: dict[str, Walk] = {}
     earlier = sorted((w for w in problem.previous.walks if not w.locked), key=lambda w: w.start)
-    index: dict[tuple[str, object], int] = {}
+    index: dict[tuple[str, date], int] = {}
     for walk in earlier:
         day = local_day(walk, tz)
         n = index.get((walk.type, day), 0)
         index[(walk.type, day)] = n + 1
-        key = f"{walk.type}-{day.isoformat()}-{n}"
+        key = slot_key(walk.type, day, n)
         if key in slots:
             mapping[key] = walk
     return mapping
 
 
 def assemble_plan(
-    problem: PlanningProblem,
-    demands: Sequence[Demand],
-    assignments: Iterable[Assignment],
-    explain: Callable[[Demand, int], str],
+    problem: PlanningProblem, demands: Sequence[Demand], assignments: Iterable[Assignment]
 ) -> Plan:
     """The plan of the locked walks and the assignments; each demand left short becomes a
-    shortfall whose reason `explain(demand, planned)` gives."""
+    shortfall, its reason left for `with_reasons` (worked out only for the plan that is kept)."""
     tz = ZoneInfo(problem.district.timezone)
     previous = previous_slot_ids(problem, demands)
     taken = {w.id for w in problem.locked} | {w.id for w in previous.values()}
@@ -73,16 +71,19 @@ def assemble_plan(
         done = demand.locked + planned.get((demand.walk_type.key, demand.period.key), 0)
         if done < demand.period.required:
             shortfalls.append(
-                Shortfall(
-                    demand.walk_type.key,
-                    demand.period.key,
-                    demand.period.required,
-                    done,
-                    explain(demand, done),
-                )
+                Shortfall(demand.walk_type.key, demand.period.key, demand.period.required, done, "")
             )
     walks.sort(key=lambda w: (w.start, w.type, w.id))
     return Plan(problem.month, problem.district.timezone, tuple(walks), tuple(shortfalls))
+
+
+def with_reasons(plan: Plan, demands: Sequence[Demand], explain: Callable[[Demand, int], str]) -> Plan:
+    """The plan with each shortfall's reason, `explain(demand, planned)`."""
+    by_period = {(d.walk_type.key, d.period.key): d for d in demands}
+    shortfalls = tuple(
+        replace(s, reason=explain(by_period[(s.type, s.period)], s.planned)) for s in plan.shortfalls
+    )
+    return replace(plan, shortfalls=shortfalls)
 
 
 def _fresh_ids(taken: set[str]) -> Iterator[str]:

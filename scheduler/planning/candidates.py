@@ -15,10 +15,9 @@ from datetime import date, datetime, timedelta
 from zoneinfo import ZoneInfo
 
 from scheduler.domain import Per, Person, PlanningProblem, Walk, WalkType
-from scheduler.domain.availability import Window, at_minutes, duty_windows, walk_hours
+from scheduler.domain.availability import Window, at_minutes, duty_windows
 from scheduler.domain.periods import Period, periods_for
-
-STEP_MINUTES = 15  # walks start on the quarter hour
+from scheduler.rules.hard_rules import start_minutes
 
 
 @dataclass(frozen=True)
@@ -41,7 +40,13 @@ class Slot:
 
     @property
     def key(self) -> str:
-        return f"{self.walk_type.key}-{self.day.isoformat()}-{self.index}"
+        return slot_key(self.walk_type.key, self.day, self.index)
+
+
+def slot_key(walk_type: str, day: date, index: int) -> str:
+    """The name of the `index`-th slot of a walk type on a day: the model's variables, the hint and
+    a re-plan's mapping from the previous plan's walks all find a slot by it."""
+    return f"{walk_type}-{day.isoformat()}-{index}"
 
 
 @dataclass(frozen=True)
@@ -56,8 +61,7 @@ class Demand:
 
 
 def start_grid(walk_type: WalkType, problem: PlanningProblem) -> list[int]:
-    opens, closes = walk_hours(problem.district)
-    return list(range(opens, closes - walk_type.minutes + 1, STEP_MINUTES))
+    return list(start_minutes(problem.district, walk_type.minutes))
 
 
 def person_starts(windows: Iterable[tuple[int, int]], grid: Sequence[int], minutes: int) -> frozenset[int]:

@@ -12,9 +12,10 @@ from collections.abc import Sequence
 from datetime import date
 from zoneinfo import ZoneInfo
 
-from scheduler.domain import Engagement, Plan, PlanningProblem, Unit
+from scheduler.domain import Engagement, Plan, PlanningProblem
 from scheduler.planning.assembly import Assignment, assemble_plan
 from scheduler.planning.candidates import Candidate, Demand, Slot, build_demands, walk_interval
+from scheduler.rules.hard_rules import limited_squads, may_join, overlaps
 
 # Times of day the n-th walk of a type aims for, so a week's walks are not all at one hour.
 TARGET_MINUTES = (10 * 60, 14 * 60, 17 * 60 + 30)
@@ -27,7 +28,7 @@ class Calendar:
         self.problem = problem
         self.busy: dict[tuple[str, date], list[tuple[int, int]]] = defaultdict(list)
         self.load: Counter[str] = Counter()
-        self.squad_of = {p.id: p.squad for p in problem.people if p.squad and p.unit is Unit.PATROL}
+        self.squad_of = limited_squads(problem.people)
         tz = ZoneInfo(problem.district.timezone)
         for walk in problem.locked:
             day, start, end = walk_interval(walk, tz)
@@ -39,7 +40,7 @@ class Calendar:
         self.load[pid] += 1
 
     def free(self, pid: str, day: date, start: int, end: int) -> bool:
-        return all(end <= s or e <= start for s, e in self.busy[(pid, day)])
+        return not any(overlaps(start, end, s, e) for s, e in self.busy[(pid, day)])
 
     def squad_walking(self, squad: str, day: date, start: int, end: int) -> int:
         """Members of the squad on a walk overlapping [start, end) (an upper bound at any moment)."""
@@ -50,7 +51,7 @@ class Calendar:
 
 def first_fit(problem: PlanningProblem) -> Plan:
     demands = build_demands(problem)
-    return assemble_plan(problem, demands, fill(problem, demands), lambda demand, planned: "")
+    return assemble_plan(problem, demands, fill(problem, demands))
 
 
 def fill(problem: PlanningProblem, demands: Sequence[Demand]) -> list[Assignment]:
@@ -101,9 +102,12 @@ def _fill_slot(slot: Slot, target: int, calendar: Calendar) -> Assignment | None
 
 def _fill_at(slot: Slot, start: int, calendar: Calendar) -> list[str] | None:
     end = start + slot.walk_type.minutes
-    limit = calendar.problem.district.max_walking_per_squad
     chosen: list[Candidate] = []
-    squads: Counter[str] = Counter()
+    squads: Counter[str] = Counter()  # of the people chosen so far
+
+    def walking(squad: str) -> int:
+        return calendar.squad_walking(squad, slot.day, start, end) + squads[squad]
+
     for index, role in enumerate(slot.walk_type.roles):
         for _ in range(role.count):
             options = [
@@ -113,7 +117,7 @@ def _fill_at(slot: Slot, start: int, calendar: Calendar) -> list[str] | None:
                 and start in c.starts
                 and c not in chosen
                 and calendar.free(c.person.id, slot.day, start, end)
-                and _squad_allows(c, squads, calendar, slot.day, start, end, limit)
+                and may_join(c.person, walking, calendar.problem.district)
             ]
             if not options:
                 return None
@@ -137,18 +141,3 @@ def _pairing_cost(candidate: Candidate, chosen: Sequence[Candidate]) -> tuple[bo
         has_developing and not has_natural and engagement is not Engagement.NATURAL,
         not has_natural and engagement is Engagement.DEVELOPING,
     )
-
-
-def _squad_allows(
-    candidate: Candidate,
-    squads: Counter[str],
-    calendar: Calendar,
-    day: date,
-    start: int,
-    end: int,
-    limit: int,
-) -> bool:
-    squad = calendar.squad_of.get(candidate.person.id)
-    if not squad:
-        return True
-    return calendar.squad_walking(squad, day, start, end) + squads[squad] < limit

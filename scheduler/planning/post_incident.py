@@ -10,15 +10,16 @@ from __future__ import annotations
 
 import time
 from collections import Counter
+from collections.abc import Callable
 from dataclasses import dataclass, replace
 from datetime import UTC, datetime, timedelta
 from zoneinfo import ZoneInfo
 
-from scheduler.domain import Person, Plan, PlanningProblem, Unit, Walk, WalkType
-from scheduler.domain.availability import at_minutes, on_duty, walk_hours
+from scheduler.domain import Plan, PlanningProblem, Walk, WalkType
+from scheduler.domain.availability import at_minutes, on_duty
 from scheduler.domain.incidents import POST_INCIDENT, WITHIN, Incident
-from scheduler.planning.candidates import STEP_MINUTES
-from scheduler.planning.planner import make_plan
+from scheduler.planning.planner import Ending, Progress, make_plan
+from scheduler.rules.hard_rules import limited_squad, may_join, overlaps, start_minutes
 
 
 @dataclass(frozen=True)
@@ -28,6 +29,7 @@ class IncidentResult:
     unmet_groups: tuple[str, ...]  # labels of the groups nobody could represent
     changed_walks: int
     seconds: float
+    ending: Ending  # of the re-plan; OPTIMAL when the plan needed none
 
 
 def add_post_incident(
@@ -37,8 +39,11 @@ def add_post_incident(
     *,
     time_limit: float = 10.0,
     seed: int = 0,
+    on_progress: Callable[[Progress], None] | None = None,
+    should_stop: Callable[[], bool] | None = None,
 ) -> IncidentResult:
-    """Schedule the post-incident walk into `plan` (the plan of `problem.month`) and re-plan.
+    """Schedule the post-incident walk into `plan` (the plan of `problem.month`) and re-plan,
+    reporting the re-plan's progress and stopping it as `make_plan` does.
 
     A walk that falls in another month than the plan's is returned without changing the plan:
     it belongs to that month's plan.
@@ -50,16 +55,27 @@ def add_post_incident(
     best = _best_walk(problem, plan, incident, walk_type)
     if best is None:
         groups = tuple(role.label for role in walk_type.roles)
-        return IncidentResult(plan, None, groups, 0, time.monotonic() - started)
+        return IncidentResult(plan, None, groups, 0, time.monotonic() - started, Ending.OPTIMAL)
     walk, unmet = best
     tz = ZoneInfo(problem.district.timezone)
     local = walk.start.astimezone(tz)
     if (local.year, local.month) != (problem.month.year, problem.month.month):
-        return IncidentResult(plan, walk, unmet, 0, time.monotonic() - started)
+        return IncidentResult(plan, walk, unmet, 0, time.monotonic() - started, Ending.OPTIMAL)
     replanned = make_plan(
-        replace(problem, locked=(*problem.locked, walk), previous=plan), time_limit=time_limit, seed=seed
+        replace(problem, locked=(*problem.locked, walk), previous=plan),
+        time_limit=time_limit,
+        seed=seed,
+        on_progress=on_progress,
+        should_stop=should_stop,
     )
-    return IncidentResult(replanned.plan, walk, unmet, replanned.changed_walks, time.monotonic() - started)
+    return IncidentResult(
+        replanned.plan,
+        walk,
+        unmet,
+        replanned.changed_walks,
+        time.monotonic() - started,
+        replanned.ending,
+    )
 
 
 def _best_walk(
@@ -72,7 +88,7 @@ def _best_walk(
     best: tuple[tuple[int, int], Walk, tuple[str, ...]] | None = None
     for start in _candidate_starts(problem, incident, walk_type, tz):
         end = start.astimezone(UTC) + timedelta(minutes=walk_type.minutes)
-        busy = {pid for w in walks if w.start < end and start < w.end for pid in w.participants}
+        busy = {pid for w in walks if overlaps(start, end, w.start, w.end) for pid in w.participants}
         chosen = _groups_at(problem, walk_type, start, end, busy, tz)
         if chosen is None:
             continue
@@ -96,14 +112,13 @@ def _candidate_starts(
     problem: PlanningProblem, incident: Incident, walk_type: WalkType, tz: ZoneInfo
 ) -> list[datetime]:
     """Quarter-hour starts inside walk hours, from the incident until 24 hours after it."""
-    opens, closes = walk_hours(problem.district)
     first = incident.occurred_at.astimezone(tz)
     occurred = incident.occurred_at.astimezone(UTC)  # 24 real hours, even across a clock change
     latest = occurred + WITHIN - timedelta(minutes=walk_type.minutes)
     starts = []
     for offset in range(3):
         day = first.date() + timedelta(days=offset)
-        for minute in range(opens, closes - walk_type.minutes + 1, STEP_MINUTES):
+        for minute in start_minutes(problem.district, walk_type.minutes):
             start = at_minutes(day, minute, tz)
             if occurred <= start.astimezone(UTC) <= latest:
                 starts.append(start)
@@ -122,27 +137,25 @@ def _groups_at(
     None if no coordinator is on duty."""
     on_duty_now = [p for p in problem.people if on_duty(p, start, end, tz)]
     order = sorted(on_duty_now, key=lambda p: (p.id in busy, p.id))
-    limit = problem.district.max_walking_per_squad
     people: list[str] = []
-    squads: Counter[str] = Counter()
+    squads: Counter[str] = Counter()  # squads of the people picked so far
     unmet = []
     for index, role in enumerate(walk_type.roles):
-        pick = next(
-            (p for p in order if p.id not in people and role.admits(p) and _squad_ok(p, squads, limit)), None
+        allowed = (
+            p
+            for p in order
+            if p.id not in people and role.admits(p) and may_join(p, squads.__getitem__, problem.district)
         )
+        pick = next(allowed, None)
         if pick is None:
             if index == 0:
                 return None
             unmet.append(role.label)
             continue
         people.append(pick.id)
-        if pick.squad and pick.unit is Unit.PATROL:
-            squads[pick.squad] += 1
+        if limited_squad(pick):
+            squads[limited_squad(pick)] += 1
     return people, tuple(unmet)
-
-
-def _squad_ok(person: Person, squads: Counter[str], limit: int) -> bool:
-    return not (person.squad and person.unit is Unit.PATROL) or squads[person.squad] < limit
 
 
 def _fresh_id(plan: Plan, incident: Incident) -> str:

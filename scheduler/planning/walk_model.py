@@ -3,28 +3,30 @@
 Hard rules: each walk's composition, everyone on duty for the whole walk, nobody on two walks at
 once, the squad walking limit, locked walks kept, and no more walks than a minimum needs. A
 missed minimum is not infeasible: it costs more than anything else, so the solver still returns
-the best plan and the shortfall can be explained. Soft rules are weighted in `WEIGHTS`, in the
-issue's priority order.
+the best plan and the shortfall can be explained. Every soft rule adds to its own named `Cost`,
+so a plan can say what it paid for each rule; `Weights` puts the rules in their priority order.
 """
 
 from __future__ import annotations
 
 import math
-from collections import defaultdict
-from collections.abc import Callable, Sequence
-from dataclasses import dataclass
+from collections import Counter, defaultdict
+from collections.abc import Mapping, Sequence
+from dataclasses import dataclass, fields
 from datetime import date
-from itertools import combinations
+from typing import ClassVar
 from zoneinfo import ZoneInfo
 
 from ortools.sat.python import cp_model
 
 from scheduler.domain import Engagement, Per, PlanningProblem, Rank, Unit
 from scheduler.domain.periods import week_start_of
+from scheduler.planning import costs
 from scheduler.planning.assembly import Assignment, previous_slot_ids
-from scheduler.planning.candidates import Demand, Slot, walk_interval
-
-Value = Callable[[cp_model.IntVar], int]  # a variable's value in a (hinted) solution
+from scheduler.planning.candidates import Demand, Slot, slot_key, walk_interval
+from scheduler.planning.costs import BusiestLoad, Cost, Definition, Unpaired, Value
+from scheduler.planning.load_bounds import most_walks, officer_load_floor
+from scheduler.rules.hard_rules import limited_squads
 
 # Boundaries (minutes after midnight) between morning, afternoon and evening walks.
 TIME_OF_DAY_BOUNDS = (12 * 60, 16 * 60)
@@ -32,41 +34,100 @@ TIME_OF_DAY_BOUNDS = (12 * 60, 16 * 60)
 
 @dataclass(frozen=True)
 class Weights:
-    """Objective weights, highest priority first. Each unit of a higher tier outweighs any
-    realistic amount of the tiers below it."""
+    """What one unit of each rule costs; the fields are the rules, highest priority first.
 
-    missed_walk: int = 1_000_000  # a minimum not met
-    changed_walk: int = 10_000  # re-planning: a walk of the previous plan that had to change
-    busiest_officer: int = 60  # (1) each walk the busiest officer does above the lower bound
-    person_left_out: int = 20  # (1) each person who could walk but is on no walk
-    developing_unpaired: int = 6  # (2) a developing officer on a walk without a natural one
-    second_walk_same_day: int = 3  # (3) two walks of one type on one day
-    crowded_time_of_day: int = 1  # (3) a type's walks bunched in one part of the day
+    The tiers, in the guide's priority: a missed minimum, then a changed walk when re-planning,
+    then (1) fairness: the busiest officer's walks above the least any plan can do, and each person
+    who could walk but is on no walk; (2) pairing: a developing person on a walk without a natural
+    engager; (3) spread: a second walk of a type on one day, and a type's walks crowding one part
+    of the day.
+
+    A unit of a higher tier must outweigh any amount of the tiers below it, or the solver trades
+    one busiest-officer walk for enough same-day repeats. Fixed weights cannot promise that: how
+    much a lower tier can add up to depends on the month (how many walks, who could pair, where
+    second walks on a day are possible). So `tiered` derives them from the month's model: each tier's
+    smallest unit costs one more than the most all lower tiers together can cost, where each rule's
+    most is its `Cost.ceiling` (never above the walks or places the minimums ask for). On a
+    realistic month of the guide's walk types (81 walks, about 175 places) that puts a missed walk
+    near 10^6, where the old fixed weight was, so the objective's range does not grow and proofs
+    do not slow down.
+
+    Within a tier the ratios are fixed (`TIERS`): a walk more for the busiest officer weighs as much
+    as three people left out, because wearing out a few officers is what makes a strategy stop;
+    a second walk the same day weighs as much as three walks bunched in one part of the day.
+    """
+
+    missed_walk: int
+    changed_walk: int
+    busiest_person: int
+    person_left_out: int
+    developing_unpaired: int
+    second_walk_same_day: int
+    crowded_time_of_day: int
+
+    TIERS: ClassVar[tuple[dict[str, int], ...]] = (
+        {"missed_walk": 1},
+        {"changed_walk": 1},
+        {"busiest_person": 3, "person_left_out": 1},
+        {"developing_unpaired": 1},
+        {"second_walk_same_day": 3, "crowded_time_of_day": 1},
+    )
+
+    @classmethod
+    def tiered(cls, ceilings: Mapping[str, int]) -> Weights:
+        """Weights from the most each rule can cost (in its own units) on the month's model."""
+        weights: dict[str, int] = {}
+        below = 0  # the most the tiers below can cost together
+        for tier in reversed(cls.TIERS):
+            for rule, ratio in tier.items():
+                weights[rule] = ratio * (below + 1)
+            below += sum(weights[rule] * ceilings[rule] for rule in tier)
+        return cls(**weights)
+
+    def of(self, rule: str) -> int:
+        weight: int = getattr(self, rule)
+        return weight
 
 
-WEIGHTS = Weights()
+RULES = tuple(f.name for f in fields(Weights))  # priority order
 
 
 class WalkModel:
     """The CP-SAT model of one month. Variables exist only for slots and candidates that
-    `candidates.py` found possible; each constraint is named after the rule it enforces."""
+    `candidates.py` found possible; each constraint is named after the rule it enforces.
 
-    def __init__(self, problem: PlanningProblem, demands: Sequence[Demand], *, squad_limit: bool = True):
+    `changes_made` counts walks of a previous plan already changed before this model (a re-plan
+    around the walks that are still valid): their cost is a constant of the changed-walk rule.
+    """
+
+    def __init__(
+        self,
+        problem: PlanningProblem,
+        demands: Sequence[Demand],
+        *,
+        squad_limit: bool = True,
+        changes_made: int = 0,
+    ):
         self.problem = problem
         self.demands = demands
         self.model = cp_model.CpModel()
         self.tz = ZoneInfo(problem.district.timezone)
         self.slots: list[Slot] = [slot for demand in demands for slot in demand.slots]
-        self._slot_type = {slot.key: slot.walk_type.key for slot in self.slots}
         self.active: dict[str, cp_model.IntVar] = {}
         self.start: dict[str, cp_model.IntVar] = {}
         self.member: dict[tuple[str, str], cp_model.IntVar] = {}
         self.place: dict[tuple[str, str, int], cp_model.IntVar] = {}
         self._intervals: dict[tuple[str, date], list[cp_model.IntervalVar]] = defaultdict(list)
-        self._penalties: list[tuple[cp_model.LinearExprT, int]] = []
+        self.costs: dict[str, Cost] = {rule: Cost() for rule in RULES}
+        self.missed: list[tuple[Demand, cp_model.IntVar]] = []
+        self.busiest: list[BusiestLoad] = []
+        self.unpaired: list[Unpaired] = []
+        self.walkers: list[cp_model.IntVar] = []  # true for each person who could walk and does
+        self.places = 0  # on the walks still to plan
+        self.previous_walks = 0  # walks of the previous plan that can change
         # Auxiliary variables with the rule that gives their value from the decisions, in order
         # of definition, so a hint can be completed (CP-SAT is much faster with a full hint).
-        self._defined: list[tuple[cp_model.IntVar, Callable[[Value], int]]] = []
+        self._defined: list[tuple[cp_model.IntVar, Definition]] = []
         for slot in self.slots:
             self._add_slot(slot)
         self._add_fixed_walks()
@@ -77,8 +138,9 @@ class WalkModel:
         self._add_fairness()
         self._add_pairing()
         self._add_spread()
-        self._add_changes()
-        self.model.minimize(sum(weight * term for term, weight in self._penalties))
+        self._add_changes(changes_made)
+        self.weights = Weights.tiered({rule: cost.ceiling for rule, cost in self.costs.items()})
+        self._minimize()
 
     # -- hard rules ---------------------------------------------------------------------------
 
@@ -100,10 +162,10 @@ class WalkModel:
                 by_role[candidate.roles[0]].append(member)
             else:
                 places = []
-                for role in candidate.roles:
-                    place = self.place[(key, pid, role)] = m.new_bool_var(f"place[{key},{pid},{role}]")
+                for index in candidate.roles:
+                    place = self.place[(key, pid, index)] = m.new_bool_var(f"place[{key},{pid},{index}]")
                     places.append(place)
-                    by_role[role].append(place)
+                    by_role[index].append(place)
                 m.add(sum(places) == member).with_name(f"one_role_each[{key},{pid}]")
             if len(candidate.starts) < len(slot.starts):
                 m.add_linear_expression_in_domain(
@@ -116,9 +178,11 @@ class WalkModel:
         for index, role in enumerate(walk_type.roles):
             m.add(sum(by_role[index]) == role.count * active).with_name(f"composition[{key},{role.key}]")
         if slot.index > 0:
-            earlier = f"{walk_type.key}-{slot.day.isoformat()}-{slot.index - 1}"
+            earlier = slot_key(walk_type.key, slot.day, slot.index - 1)
             m.add_implication(active, self.active[earlier]).with_name(f"slots_in_order[{key}]")
-            m.add(self.start[earlier] <= start).only_enforce_if(active)
+            m.add(self.start[earlier] <= start).only_enforce_if(active).with_name(
+                f"slots_in_order_of_start[{key}]"
+            )
 
     def _add_fixed_walks(self) -> None:
         """Locked walks are not variables: their people are simply busy then."""
@@ -137,8 +201,8 @@ class WalkModel:
 
     def _add_squad_limit(self) -> None:
         """At most `max_walking_per_squad` of one patrol squad walking at once, so calls for
-        service are still answered."""
-        squad_of = {p.id: p.squad for p in self.problem.people if p.squad and p.unit is Unit.PATROL}
+        service are still answered (who counts: `hard_rules.limited_squad`)."""
+        squad_of = limited_squads(self.problem.people)
         squads: dict[tuple[str, date], list[cp_model.IntervalVar]] = defaultdict(list)
         for (pid, day), intervals in self._intervals.items():
             if pid in squad_of:
@@ -152,190 +216,162 @@ class WalkModel:
 
     def _add_minimums(self) -> None:
         """Each period's minimum, and no more walks than it needs; a missed walk is paid for."""
+        cost = self.costs["missed_walk"]
         for demand in self.demands:
             name = f"{demand.walk_type.key},{demand.period.key}"
-            held = sum(self.active[slot.key] for slot in demand.slots)
-            missed = self.model.new_int_var(0, demand.required, f"missed[{name}]")
-            self.model.add(held + missed == demand.required).with_name(f"minimum[{name}]")
             actives = [self.active[slot.key] for slot in demand.slots]
-            self._define(missed, lambda v, need=demand.required, xs=actives: need - sum(map(v, xs)))
-            self._penalties.append((missed, WEIGHTS.missed_walk))
+            missed = self.model.new_int_var(0, demand.required, f"missed[{name}]")
+            self.model.add(sum(actives) + missed == demand.required).with_name(f"minimum[{name}]")
+            self._define(missed, costs.shortfall_of(demand.required, actives))
+            cost.add(missed)
+            cost.ceiling += demand.required
+            self.missed.append((demand, missed))
 
     # -- soft rules ---------------------------------------------------------------------------
 
     def _add_fairness(self) -> None:
         """(1) Involve as many people as possible; keep the busiest officer's load low."""
-        m = self.model
+        m, people = self.model, self.problem.people_by_id
         walks_of: dict[str, list[cp_model.IntVar]] = defaultdict(list)
         for (_, pid), member in self.member.items():
             walks_of[pid].append(member)
-        fixed_load: dict[str, int] = defaultdict(int)
-        for walk in self.problem.locked:
-            for pid in walk.participants:
-                fixed_load[pid] += 1
-        people = self.problem.people_by_id
-        positions = sum(d.required * d.walk_type.size for d in self.demands)
-        used = []
+        fixed_load = Counter(pid for walk in self.problem.locked for pid in walk.participants)
+        left_out = self.costs["person_left_out"]
         for pid, members in walks_of.items():
             if fixed_load[pid]:
                 continue  # already walking on a locked walk
             walks = m.new_bool_var(f"walks[{pid}]")
-            m.add(walks <= sum(members))
-            self._define(walks, lambda v, xs=members: int(any(map(v, xs))))
-            used.append(walks)
-        left_out = min(len(used), positions) - sum(used)
-        self._penalties.append((left_out, WEIGHTS.person_left_out))
+            m.add(walks <= sum(members)).with_name(f"walks_only_on_a_walk[{pid}]")
+            self._define(walks, costs.walks_at_all(members))
+            left_out.add(walks, -1)
+            self.walkers.append(walks)
+        # No more people can walk than the places the minimums still ask for.
+        self.places = sum(d.required * d.walk_type.size for d in self.demands)
+        left_out.constant = left_out.ceiling = min(len(self.walkers), self.places)
+        most = most_walks(self.demands, fixed_load)
         units: dict[Unit, list[str]] = defaultdict(list)
         for pid in walks_of:
             if people[pid].rank is Rank.OFFICER:
                 units[people[pid].unit].append(pid)
         for unit, officers in units.items():
-            self._add_busiest_officer(unit, officers, walks_of, fixed_load)
+            loads = {pid: (walks_of[pid], fixed_load[pid]) for pid in officers}
+            self._add_busiest_officer(unit, loads, max(most[pid] for pid in officers))
 
     def _add_busiest_officer(
-        self,
-        unit: Unit,
-        officers: Sequence[str],
-        walks_of: dict[str, list[cp_model.IntVar]],
-        fixed_load: dict[str, int],
+        self, unit: Unit, loads: Mapping[str, tuple[list[cp_model.IntVar], int]], most: int
     ) -> None:
         """The busiest officer of each unit, so that patrol's load is balanced too and not hidden
-        behind the community policing unit's daily walks."""
-        lower = self._officer_load_lower_bound(unit)
-        upper = max(len(walks_of[pid]) + fixed_load[pid] for pid in officers)
-        busiest = self.model.new_int_var(lower, max(upper, lower), f"busiest_officer_load[{unit}]")
-        for pid in officers:
-            self.model.add(busiest >= sum(walks_of[pid]) + fixed_load[pid]).with_name(
-                f"busiest_officer_load[{unit},{pid}]"
-            )
-        loads = [(walks_of[pid], fixed_load[pid]) for pid in officers]
-        self._define(busiest, lambda v, lo=lower, ls=loads: max([lo] + [sum(map(v, xs)) + f for xs, f in ls]))
-        self._penalties.append((busiest - lower, WEIGHTS.busiest_officer))
-
-    def _officer_load_lower_bound(self, unit: Unit) -> int:
-        """No plan has a busiest officer below this. For every group of roles the unit's officers
-        can fill: the places left after everyone else takes all they could (at most the group's
-        places on each walk), shared evenly among those officers. A tight bound lets the solver
-        prove a plan optimal instead of searching on."""
-        officer_ids = {p.id for p in self.problem.people if p.rank is Rank.OFFICER and p.unit is unit}
-        places: dict[tuple[str, int], int] = defaultdict(int)  # (walk type, role) -> places
-        counts: dict[tuple[str, int], int] = {}
-        seats: dict[tuple[str, int], set[tuple[str, str]]] = defaultdict(set)  # (slot key, person)
-        for demand in self.demands:
-            for index, role in enumerate(demand.walk_type.roles):
-                key = (demand.walk_type.key, index)
-                places[key] += demand.required * role.count
-                counts[key] = role.count
-                seats[key] |= {
-                    (slot.key, c.person.id)
-                    for slot in demand.slots
-                    for c in slot.candidates
-                    if index in c.roles
-                }
-        keys = [key for key in places if any(pid in officer_ids for _, pid in seats[key])]
-        best = 0
-        for size in range(1, min(len(keys), 4) + 1):
-            for group in combinations(keys, size):
-                group_seats = set().union(*(seats[key] for key in group))
-                own = {pid for _, pid in group_seats if pid in officer_ids}
-                others: dict[str, int] = defaultdict(int)
-                for slot_key, pid in group_seats:
-                    others[slot_key] += pid not in officer_ids
-                width = {t: sum(counts[key] for key in group if key[0] == t) for t, _ in group}
-                taken = sum(min(n, width[self._slot_type[k]]) for k, n in others.items())
-                best = max(best, math.ceil((sum(places[key] for key in group) - taken) / len(own)))
-        return best
+        behind the community policing unit's daily walks. Its floor (the least any plan can do)
+        is free, and a tight floor lets the solver prove a plan optimal instead of searching on."""
+        floor = officer_load_floor(self.problem, self.demands, unit)
+        top = max(most, floor)
+        busiest = self.model.new_int_var(floor, top, f"busiest_load[{unit}]")
+        for pid, (members, fixed) in loads.items():
+            self.model.add(busiest >= sum(members) + fixed).with_name(f"busiest_load[{unit},{pid}]")
+        self._define(busiest, costs.busiest_of(floor, list(loads.values())))
+        cost = self.costs["busiest_person"]
+        cost.add(busiest)
+        cost.constant -= floor
+        cost.ceiling += top - floor
+        self.busiest.append(BusiestLoad(unit, busiest, floor))
 
     def _add_pairing(self) -> None:
-        """(2) A developing officer walks with someone for whom engagement comes naturally."""
-        for slot in self.slots:
-            naturals = [
-                self.member[(slot.key, c.person.id)]
-                for c in slot.candidates
-                if c.person.engagement is Engagement.NATURAL
-            ]
-            for c in slot.candidates:
-                if c.person.engagement is not Engagement.DEVELOPING:
-                    continue
-                member = self.member[(slot.key, c.person.id)]
-                if not naturals:
-                    self._penalties.append((member, WEIGHTS.developing_unpaired))
-                    continue
-                unpaired = self.model.new_bool_var(f"unpaired[{slot.key},{c.person.id}]")
-                self.model.add(member <= unpaired + sum(naturals)).with_name(
-                    f"pair_developing_with_natural[{slot.key},{c.person.id}]"
-                )
-                self._define(unpaired, lambda v, x=member, ns=naturals: int(v(x) and not any(map(v, ns))))
-                self._penalties.append((unpaired, WEIGHTS.developing_unpaired))
+        """(2) A developing person walks with someone for whom engagement comes naturally."""
+        cost = self.costs["developing_unpaired"]
+        for demand in self.demands:
+            found = widest = 0
+            for slot in demand.slots:
+                naturals = [
+                    self.member[(slot.key, c.person.id)]
+                    for c in slot.candidates
+                    if c.person.engagement is Engagement.NATURAL
+                ]
+                developing = [
+                    c.person for c in slot.candidates if c.person.engagement is Engagement.DEVELOPING
+                ]
+                widest = max(widest, min(len(developing), slot.walk_type.size))
+                for person in developing:
+                    member = self.member[(slot.key, person.id)]
+                    literal = member
+                    if naturals:
+                        literal = self.model.new_bool_var(f"unpaired[{slot.key},{person.id}]")
+                        self.model.add(member <= literal + sum(naturals)).with_name(
+                            f"pair_developing_with_natural[{slot.key},{person.id}]"
+                        )
+                        self._define(literal, costs.walks_alone(member, naturals))
+                    cost.add(literal)
+                    self.unpaired.append(Unpaired(slot, person, literal, bool(naturals)))
+                    found += 1
+            cost.ceiling += min(found, demand.required * widest)
 
     def _add_spread(self) -> None:
         """(3) Walks of a type on different days and at different times of day."""
-        locked_days = defaultdict(int)
-        for walk in self.problem.locked:
-            locked_days[(walk.type, walk.start.astimezone(self.tz).date())] += 1
-        groups: dict[tuple[str, date], list[cp_model.IntVar]] = defaultdict(list)
-        required: dict[tuple[str, date], int] = defaultdict(int)
+        week_start = self.problem.district.week_start
+        locked_days = Counter((w.type, w.start.astimezone(self.tz).date()) for w in self.problem.locked)
+        needed: Counter[tuple[str, date]] = Counter()
+        same_day = self.costs["second_walk_same_day"]
+        parts: dict[tuple[str, date, int], list[Slot]] = defaultdict(list)
         for demand in self.demands:
-            group = self._spread_group(demand.walk_type.per, demand.period.first)
-            required[(demand.walk_type.key, group)] += demand.required
-        for slot in self.slots:
-            if slot.index + locked_days[(slot.walk_type.key, slot.day)] > 0:
-                self._penalties.append((self.active[slot.key], WEIGHTS.second_walk_same_day))
-            for part in self._time_of_day_parts(slot):
-                groups[(slot.walk_type.key, self._spread_group(slot.walk_type.per, slot.day), part)].append(
-                    self._in_part(slot, part)
-                )
-        for (type_key, group, part), members in groups.items():
-            fair_share = math.ceil(required[(type_key, group)] / len(TIME_OF_DAY_BOUNDS) + 1)
-            if len(members) <= fair_share:
-                continue
-            crowding = self.model.new_int_var(0, len(members), f"crowded[{type_key},{group},{part}]")
-            self.model.add(crowding >= sum(members) - fair_share)
-            self._define(crowding, lambda v, xs=members, share=fair_share: max(0, sum(map(v, xs)) - share))
-            self._penalties.append((crowding, WEIGHTS.crowded_time_of_day))
-
-    @staticmethod
-    def _spread_group(per: Per, day: date) -> date:
-        return day.replace(day=1) if per is Per.MONTH else week_start_of(day, 0)
-
-    def _time_of_day_parts(self, slot: Slot) -> list[int]:
-        return sorted({self._part_of(start) for start in slot.starts})
-
-    @staticmethod
-    def _part_of(start: int) -> int:
-        return sum(1 for bound in TIME_OF_DAY_BOUNDS if start >= bound)
+            type_key = demand.walk_type.key
+            group = spread_group(demand.walk_type.per, demand.period.first, week_start)
+            needed[(type_key, group)] += demand.required
+            repeats = [
+                self.active[s.key]
+                for s in demand.slots
+                if s.index + locked_days[(s.walk_type.key, s.day)] > 0
+            ]
+            for active in repeats:
+                same_day.add(active)
+            same_day.ceiling += min(len(repeats), demand.required)
+            for slot in demand.slots:
+                for part in sorted({_part_of(start) for start in slot.starts}):
+                    parts[(type_key, group, part)].append(slot)
+        crowded = self.costs["crowded_time_of_day"]
+        for (type_key, group, part), slots in parts.items():
+            fair_share = math.ceil(needed[(type_key, group)] / len(TIME_OF_DAY_BOUNDS) + 1)
+            most = min(len(slots), needed[(type_key, group)]) - fair_share
+            if most <= 0:
+                continue  # no plan can crowd this part of the day
+            members = [self._in_part(slot, part) for slot in slots]
+            name = f"{type_key},{group},{part}"
+            crowding = self.model.new_int_var(0, most, f"crowded[{name}]")
+            self.model.add(crowding >= sum(members) - fair_share).with_name(f"crowded_time_of_day[{name}]")
+            self._define(crowding, costs.excess_over(members, fair_share))
+            crowded.add(crowding)
+            crowded.ceiling += most
 
     def _in_part(self, slot: Slot, part: int) -> cp_model.IntVar:
         """A literal true when the slot's walk is held and starts in that part of the day."""
         m, key = self.model, slot.key
-        literal = m.new_bool_var(f"part_of_day[{key},{part}]")
-        m.add_implication(literal, self.active[key])
-        self._define(
-            literal,
-            lambda v, a=self.active[key], s=self.start[key]: int(bool(v(a)) and self._part_of(v(s)) == part),
-        )
-        starts = [s for s in slot.starts if self._part_of(s) == part]
-        others = [s for s in slot.starts if self._part_of(s) != part]
+        name = f"{key},{part}"
+        literal = m.new_bool_var(f"part_of_day[{name}]")
+        m.add_implication(literal, self.active[key]).with_name(f"part_of_day_held[{name}]")
+        starts = [s for s in slot.starts if _part_of(s) == part]
+        others = [s for s in slot.starts if _part_of(s) != part]
+        self._define(literal, costs.held_at(self.active[key], self.start[key], frozenset(starts)))
         m.add_linear_expression_in_domain(
             self.start[key], cp_model.Domain.from_values(starts)
-        ).only_enforce_if(literal)
+        ).only_enforce_if(literal).with_name(f"part_of_day_start[{name}]")
         if others:
-            m.add_linear_expression_in_domain(
-                self.start[key], cp_model.Domain.from_values(others)
+            m.add_linear_expression_in_domain(self.start[key], cp_model.Domain.from_values(others)).with_name(
+                f"part_of_day_other_start[{name}]"
             ).only_enforce_if([self.active[key], ~literal])
         return literal
 
-    def _add_changes(self) -> None:
+    def _add_changes(self, changes_made: int) -> None:
         """Re-planning: each walk of the previous plan that does not stay as it was is paid for."""
-        previous = previous_slot_ids(self.problem, self.demands)
-        slots = {slot.key: slot for slot in self.slots}
+        cost = self.costs["changed_walk"]
+        cost.constant = cost.ceiling = changes_made
         if self.problem.previous is None:
             return
+        previous = previous_slot_ids(self.problem, self.demands)
+        slots = {slot.key: slot for slot in self.slots}
         locked = {w.id for w in self.problem.locked}
         mapped = {w.id for w in previous.values()}
         lost = sum(1 for w in self.problem.previous.walks if w.id not in locked and w.id not in mapped)
-        if lost:
-            self._penalties.append((lost, WEIGHTS.changed_walk))
+        self.previous_walks = lost + len(previous)
+        cost.constant += self.previous_walks  # each costs 1 unless it stays as it was
+        cost.ceiling += self.previous_walks
         for key, walk in previous.items():
             slot = slots[key]
             _, start, _ = walk_interval(walk, self.tz)
@@ -347,49 +383,77 @@ class WalkModel:
                 and (key, walk.coordinator, 0) in self.place
             )
             if not keepable:
-                self._penalties.append((1, WEIGHTS.changed_walk))
                 continue
             same = self.model.new_bool_var(f"unchanged[{key}]")
-            self.model.add(self.start[key] == start).only_enforce_if(same)
+            self.model.add(self.start[key] == start).only_enforce_if(same).with_name(
+                f"unchanged_start[{key}]"
+            )
             kept = [self.active[key], self.place[(key, walk.coordinator, 0)]] + [
                 self.member[(key, pid)] for pid in walk.participants
             ]
-            self.model.add_bool_and(kept).only_enforce_if(same)
-            self._define(
-                same, lambda v, xs=kept, s=self.start[key], at=start: int(all(map(v, xs)) and v(s) == at)
-            )
-            self._penalties.append((1 - same, WEIGHTS.changed_walk))
+            self.model.add_bool_and(kept).only_enforce_if(same).with_name(f"unchanged_people[{key}]")
+            self._define(same, costs.unchanged(kept, self.start[key], start))
+            cost.add(same, -1)
+
+    def _minimize(self) -> None:
+        variables: list[cp_model.IntVar] = []
+        coefficients: list[int] = []
+        offset = 0
+        for rule, cost in self.costs.items():
+            weight = self.weights.of(rule)
+            offset += weight * cost.constant
+            for var, coefficient in cost.parts:
+                variables.append(var)
+                coefficients.append(weight * coefficient)
+        self.model.minimize(cp_model.LinearExpr.weighted_sum(variables, coefficients) + offset)
 
     # -- hints and results --------------------------------------------------------------------
 
-    def _define(self, var: cp_model.IntVar, rule: Callable[[Value], int]) -> None:
-        self._defined.append((var, rule))
+    def _define(self, var: cp_model.IntVar, definition: Definition) -> None:
+        self._defined.append((var, definition))
 
-    def add_hint(self, assignments: Sequence[Assignment]) -> None:
+    def solution(self, decide: Value) -> Value:
+        """Every variable's value from the decisions' (held slots, starts, who fills which place):
+        each auxiliary variable takes the value its definition gives, the least cost the
+        constraints allow, so a plan's cost does not depend on how the solver left them."""
+        known: dict[int, int] = {}
+
+        def value(var: cp_model.IntVar) -> int:
+            found = known.get(var.index)
+            return decide(var) if found is None else found
+
+        for var, definition in self._defined:
+            known[var.index] = definition(value)
+        return value
+
+    def add_hint(self, assignments: Sequence[Assignment]) -> Value:
         """Start the search from a valid plan (first-fit's or the previous one), hinting every
-        variable: with a complete hint CP-SAT has its first solution right after presolve."""
+        variable: with a complete hint CP-SAT has its first solution right after presolve.
+        Returns the hinted solution's values."""
+        decided: dict[int, tuple[cp_model.IntVar, int]] = {}
+
+        def decide(var: cp_model.IntVar, value: int) -> None:
+            decided[var.index] = (var, value)
+
         chosen = {a.slot.key: a for a in assignments}
-        hinted: dict[int, int] = {}
-
-        def hint(var: cp_model.IntVar, value: int) -> None:
-            hinted[var.index] = int(value)
-            self.model.add_hint(var, int(value))
-
         for slot in self.slots:
             a = chosen.get(slot.key)
-            hint(self.active[slot.key], a is not None)
-            hint(self.start[slot.key], a.start if a else slot.starts[0])
+            decide(self.active[slot.key], a is not None)
+            decide(self.start[slot.key], a.start if a else slot.starts[0])
             role_of = _roles_in_order(slot, a.people) if a else {}
             for candidate in slot.candidates:
                 pid = candidate.person.id
-                hint(self.member[(slot.key, pid)], pid in role_of)
-                if len(candidate.roles) > 1:
-                    for index in candidate.roles:
-                        hint(self.place[(slot.key, pid, index)], role_of.get(pid) == index)
-        for var, rule in self._defined:
-            hint(var, rule(lambda x: hinted[x.index]))
+                decide(self.member[(slot.key, pid)], pid in role_of)
+                for index in candidate.roles:
+                    decide(self.place[(slot.key, pid, index)], role_of.get(pid) == index)
+        value = self.solution(lambda var: decided[var.index][1])
+        for var, hinted in decided.values():
+            self.model.add_hint(var, hinted)
+        for var, _ in self._defined:
+            self.model.add_hint(var, value(var))
+        return value
 
-    def assignments(self, value: Callable[[cp_model.LinearExprT], int]) -> list[Assignment]:
+    def assignments(self, value: Value) -> list[Assignment]:
         """The held walks of a solution, people ordered by role (the coordinator first)."""
         result = []
         for slot in self.slots:
@@ -403,6 +467,19 @@ class WalkModel:
             ]
             result.append(Assignment(slot, value(self.start[slot.key]), tuple(people)))
         return result
+
+    def walks_held(self, value: Value) -> int:
+        """How many walks a solution holds, the locked ones included."""
+        return len(self.problem.locked) + sum(value(active) for active in self.active.values())
+
+
+def spread_group(per: Per, day: date, week_start: int) -> date:
+    """The span a type's walks are spread over: its month, or the district's work week."""
+    return day.replace(day=1) if per is Per.MONTH else week_start_of(day, week_start)
+
+
+def _part_of(start: int) -> int:
+    return sum(1 for bound in TIME_OF_DAY_BOUNDS if start >= bound)
 
 
 def _roles_in_order(slot: Slot, people: Sequence[str]) -> dict[str, int]:

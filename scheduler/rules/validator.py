@@ -9,11 +9,13 @@ from __future__ import annotations
 from collections import Counter, defaultdict
 from collections.abc import Sequence
 from dataclasses import dataclass
+from datetime import datetime
 from zoneinfo import ZoneInfo
 
 from scheduler.domain import Per, Person, Plan, PlanningProblem, Role, Walk, WalkType
 from scheduler.domain.availability import local_datetime, on_duty
 from scheduler.domain.periods import all_periods
+from scheduler.rules.hard_rules import limited_squad, overlaps, within_squad_limit
 
 
 @dataclass(frozen=True)
@@ -144,7 +146,7 @@ def _overlap_violations(walks: Sequence[Walk], people: dict[str, Person]) -> lis
         own.sort(key=lambda w: (w.start, w.end))
         latest = own[0]  # of the walks so far, the one that ends last
         for later in own[1:]:
-            if later.start < latest.end:
+            if overlaps(later.start, later.end, latest.start, latest.end):
                 name = people[pid].label if pid in people else pid
                 found.append(Violation("overlap", later.id, f"{name} is also on walk {latest.id} then"))
             if later.end > latest.end:
@@ -156,20 +158,20 @@ def _squad_violations(
     problem: PlanningProblem, walks: Sequence[Walk], people: dict[str, Person]
 ) -> list[Violation]:
     """At most `max_walking_per_squad` of one patrol squad walking at any moment."""
-    limit = problem.district.max_walking_per_squad
-    events: dict[str, list[tuple[object, int, str]]] = defaultdict(list)
+    events: dict[str, list[tuple[datetime, int, str]]] = defaultdict(list)
     for walk in walks:
         for pid in set(walk.participants):
-            person = people.get(pid)
-            if person and person.squad and person.unit == "patrol":
-                events[person.squad].append((walk.start, 1, walk.id))
-                events[person.squad].append((walk.end, -1, walk.id))
+            squad = limited_squad(people[pid]) if pid in people else ""
+            if squad:
+                events[squad].append((walk.start, 1, walk.id))
+                events[squad].append((walk.end, -1, walk.id))
+    limit = problem.district.max_walking_per_squad
     found = []
     for squad, squad_events in events.items():
         walking = 0
         for _, change, walk_id in sorted(squad_events, key=lambda e: (e[0], e[1])):
             walking += change
-            if walking > limit:
+            if not within_squad_limit(walking, problem.district):
                 found.append(
                     Violation(
                         "squad_limit", walk_id, f"more than {limit} of squad {squad} would be walking at once"

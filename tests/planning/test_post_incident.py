@@ -10,18 +10,20 @@ import pytest
 
 from scheduler.domain import Month, Plan, Walk
 from scheduler.domain.incidents import Incident
-from scheduler.planning.planner import make_plan
+from scheduler.planning.firstfit import first_fit
+from scheduler.planning.planner import Ending, make_plan
 from scheduler.planning.post_incident import add_post_incident
 from scheduler.rules.validator import validate
 from tests.factories import problem
+from tests.planning.helpers import only_walk_types
 
 NY = ZoneInfo("America/New_York")
 
 
-@pytest.fixture(scope="module")
-def planned():
-    p = problem()
-    return p, make_plan(p, time_limit=2).plan
+@pytest.fixture
+def planned(december):
+    p, result = december
+    return p, result.plan
 
 
 def test_walk_within_24_hours_inside_walk_hours(planned):
@@ -61,11 +63,11 @@ def test_a_walk_that_takes_busy_people_changes_only_the_walks_it_must(planned):
 def test_incident_without_a_coordinator_on_duty():
     p = problem()
     nobody = replace(p, people=tuple(x for x in p.people if x.unit.value != "community_policing"))
-    plan = make_plan(nobody, time_limit=1).plan
+    plan = first_fit(nobody)
     result = add_post_incident(
         nobody, plan, Incident("C-9", "shooting", datetime(2026, 12, 10, 12, 0, tzinfo=NY))
     )
-    assert result.walk is None and result.plan == plan
+    assert result.walk is None and result.plan == plan and result.ending is Ending.OPTIMAL
     assert "community policing unit coordinator" in result.unmet_groups
 
 
@@ -78,11 +80,14 @@ def test_walks_of_the_next_month_count_as_busy_so_either_month_picks_the_same_wa
     cpu_walk = Walk("j1", "cpu", january_first, 45, "u1", ("u1", "u2"))
     january = Plan(Month(2027, 1), "America/New_York", (cpu_walk,))
     december = Plan(Month(2026, 12), "America/New_York")
-    from_december = add_post_incident(problem(neighbours=(january,)), december, incident)
-    from_january = add_post_incident(problem(month=Month(2027, 1), neighbours=(december,)), january, incident)
+    cpu_only = only_walk_types(problem(neighbours=(january,)), "cpu", "post_incident")  # quick to re-plan
+    from_december = add_post_incident(cpu_only, december, incident)
+    in_january = replace(cpu_only, month=Month(2027, 1), neighbours=(december,))
+    from_january = add_post_incident(in_january, january, incident)
     walk = from_january.walk
     assert walk is not None and walk.start.date() == january_first.date()
     assert replace(from_december.walk, id=walk.id) == walk
     assert from_december.plan == december  # the walk belongs to January's plan
+    assert from_december.ending is Ending.OPTIMAL and from_december.changed_walks == 0
     assert walk.start >= cpu_walk.end or not set(walk.participants) & set(cpu_walk.participants)
     assert walk in from_january.plan.walks
