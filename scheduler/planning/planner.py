@@ -110,7 +110,7 @@ def _replan_around_kept(
     solved = _solve(fixed, options, started, changes_made=dropped)
     missed_before = sum(s.required - s.planned for s in previous.shortfalls)
     missed_now = sum(s.required - s.planned for s in solved.plan.shortfalls)
-    if missed_now > missed_before and solved.ending is not Ending.STOPPED:
+    if missed_now > missed_before and solved.ending is not Ending.STOPPED:  # a stop keeps this plan
         return None
     return solved.result(started, previous)
 

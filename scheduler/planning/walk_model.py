@@ -52,9 +52,9 @@ class Weights:
     near 10^6, where the old fixed weight was, so the objective's range does not grow and proofs
     do not slow down.
 
-    Within a tier the ratios are fixed (`TIERS`): a walk more for the busiest officer weighs as much
-    as three people left out, because wearing out a few officers is what makes a strategy stop;
-    a second walk the same day weighs as much as three walks bunched in one part of the day.
+    Within a tier the ratios stay what they were (`TIERS`): a walk more for the busiest officer
+    weighs as much as three people left out, and a second walk of a type on one day as much as
+    three walks bunched in one part of the day.
     """
 
     missed_walk: int
@@ -124,7 +124,6 @@ class WalkModel:
         self.unpaired: list[Unpaired] = []
         self.walkers: list[cp_model.IntVar] = []  # true for each person who could walk and does
         self.places = 0  # on the walks still to plan
-        self.previous_walks = 0  # walks of the previous plan that can change
         # Auxiliary variables with the rule that gives their value from the decisions, in order
         # of definition, so a hint can be completed (CP-SAT is much faster with a full hint).
         self._defined: list[tuple[cp_model.IntVar, Definition]] = []
@@ -369,9 +368,8 @@ class WalkModel:
         locked = {w.id for w in self.problem.locked}
         mapped = {w.id for w in previous.values()}
         lost = sum(1 for w in self.problem.previous.walks if w.id not in locked and w.id not in mapped)
-        self.previous_walks = lost + len(previous)
-        cost.constant += self.previous_walks  # each costs 1 unless it stays as it was
-        cost.ceiling += self.previous_walks
+        cost.constant += lost + len(previous)  # each costs 1 unless it stays as it was
+        cost.ceiling += lost + len(previous)
         for key, walk in previous.items():
             slot = slots[key]
             _, start, _ = walk_interval(walk, self.tz)

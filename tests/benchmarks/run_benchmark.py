@@ -121,7 +121,7 @@ def measure(spec: AgencySpec, month: Month, time_limit: float, seed: int) -> dic
         "first_plan_seconds": progress[0] if progress else result.first_plan_seconds,
         "final_seconds": final_seconds,
         "optimal": result.optimal,
-        "gap": abs(result.objective - result.bound) / max(1.0, abs(result.objective)),
+        "gap": result.gap,
         "peak_rss_mb": peak_rss_mb(),
         "incident_seconds": incident_seconds,
         "incident_walk": after.walk is not None,

@@ -4,13 +4,16 @@ from __future__ import annotations
 
 from datetime import date, time, timedelta
 
+import pytest
 from hypothesis import HealthCheck, given, settings
 from hypothesis import strategies as st
 
 from scheduler.domain import DateRange, Engagement, Month, Person, Rank, Unit, WorkPattern
-from scheduler.planning.firstfit import first_fit
+from scheduler.planning.candidates import build_demands
+from scheduler.planning.firstfit import fill, first_fit
 from scheduler.planning.metrics import plan_metrics
 from scheduler.planning.planner import make_plan
+from scheduler.planning.walk_model import WalkModel
 from scheduler.rules.validator import validate
 from tests.factories import district, problem
 
@@ -69,6 +72,7 @@ def problems(draw):
     return problem(draw(people(month)), month=month)
 
 
+@pytest.mark.slow
 @settings(max_examples=12, deadline=None, suppress_health_check=[HealthCheck.too_slow])
 @given(problems())
 def test_random_rosters_give_valid_plans_with_real_shortfalls(p):
@@ -83,6 +87,18 @@ def test_random_rosters_give_valid_plans_with_real_shortfalls(p):
         for role in walk_type.roles:
             if f"no {role.label} on the roster" in shortfall.reason:
                 assert not any(role.admits(person) for person in p.people)
+
+
+@settings(max_examples=12, deadline=None, suppress_health_check=[HealthCheck.too_slow])
+@given(problems())
+def test_no_plan_costs_a_rule_more_than_its_ceiling(p):
+    """The tiers' weights rest on each rule's ceiling: first-fit's plan (the solver's starting
+    point) and the empty plan stay within every one."""
+    demands = build_demands(p)
+    model = WalkModel(p, demands)
+    for value in (model.add_hint(fill(p, demands)), model.add_hint([])):
+        for rule, cost in model.costs.items():
+            assert 0 <= cost.amount(value) <= cost.ceiling, rule
 
 
 def test_months_cover_their_days():
