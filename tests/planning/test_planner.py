@@ -68,7 +68,7 @@ def test_locked_walks_stay_and_count(december):
 
 def test_squad_limit_of_one():
     one = replace(district(), max_walking_per_squad=1)
-    p = only_walk_types(replace(problem(), district=one), "officer", "squad", "shift")
+    p = only_walk_types(replace(problem(), district=one), "squad", "shift")
     result = make_plan(p, time_limit=3)
     assert validate(p, result.plan) == []
     # a shift walk needs a sergeant and an officer, both from patrol squads at the same time

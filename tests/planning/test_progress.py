@@ -85,7 +85,7 @@ def test_post_incident_re_planning_reports_progress_and_stops(december):
     local = squad_walk.start.astimezone(NY)
     incident = Incident("C-8", "shooting", datetime(local.year, local.month, local.day, 8, 0, tzinfo=NY))
     seen = []
-    reported = add_post_incident(p, result.plan, incident, time_limit=1, on_progress=seen.append)
+    reported = add_post_incident(p, result.plan, incident, time_limit=0.3, on_progress=seen.append)
     assert seen and seen[-1].walks == len(reported.plan.walks)
     assert reported.ending in (Ending.OPTIMAL, Ending.TIME_LIMIT)
 
