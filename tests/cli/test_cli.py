@@ -18,6 +18,7 @@ from tests.factories import write_roster
 TEMPLATE = Path(__file__).resolve().parents[2] / "resources" / "roster_template.csv"
 
 
+@pytest.mark.slow  # plans a whole month
 def test_plan_meets_every_minimum_and_exits_0(tmp_path, capsys):
     roster = write_roster(tmp_path / "roster.csv")
     out = tmp_path / "plan.json"
@@ -31,6 +32,7 @@ def test_plan_meets_every_minimum_and_exits_0(tmp_path, capsys):
     assert "walks planned for 2026-12" in capsys.readouterr().out
 
 
+@pytest.mark.slow  # plans a whole month
 def test_shortfalls_exit_3_and_each_is_printed_with_its_reason(tmp_path, capsys):
     out = tmp_path / "plan.json"
     code = main(
@@ -45,6 +47,7 @@ def test_shortfalls_exit_3_and_each_is_printed_with_its_reason(tmp_path, capsys)
     assert "the district captain (Maria Alvarez) is on leave all week" in printed
 
 
+@pytest.mark.slow  # plans a whole month
 def test_calendar_output(tmp_path):
     roster = write_roster(tmp_path / "roster.csv")
     out = tmp_path / "plan.ics"
@@ -94,6 +97,7 @@ def test_usage_errors_exit_2(capsys):
     assert capsys.readouterr().err.count("\n") == 1
 
 
+@pytest.mark.slow  # plans a whole month
 def test_incident_add_inserts_a_locked_walk_within_24_hours(tmp_path, capsys):
     roster = write_roster(tmp_path / "roster.csv")
     plan_file = tmp_path / "plan.json"

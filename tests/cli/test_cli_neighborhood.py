@@ -16,8 +16,9 @@ from scheduler.formats.plan_json import plan_from_json
 from scheduler.rules.validator import validate
 from scheduler.store import active_people, get_district, load_plan, open_database, plan_changes
 from scheduler.store.neighborhood import get_incident, load_boundary, post_incident_walk
+from tests.cli.conftest import copied, plan_department
 from tests.factories import write_roster
-from tests.store.conftest import plan_and_version, sqlite_url
+from tests.store.conftest import plan_and_version
 
 DISTRICT_ID = 1  # the first district of a new database
 
@@ -46,18 +47,16 @@ def write(path, text: str):
     return path
 
 
+@pytest.fixture(scope="module")
+def planned_template(tmp_path_factory):
+    settings = f'name = "{DISTRICT}"\ntimezone = "America/New_York"\n'
+    return plan_department(tmp_path_factory.mktemp("planned"), settings)
+
+
 @pytest.fixture
-def planned(tmp_path, capsys):
-    """A district with the small roster, December planned and saved (version 1)."""
-    url = sqlite_url(tmp_path / "department.sqlite3")
-    settings = write(tmp_path / "district.toml", f'name = "{DISTRICT}"\ntimezone = "America/New_York"\n')
-    assert run("--db", url, "import", "settings", settings) == 0
-    assert run("--db", url, "import", "roster", write_roster(tmp_path / "roster.csv")) == 0
-    assert (
-        run("--db", url, "plan", "--month", "2026-12", "--out", tmp_path / "p.json", "--time-limit", "1") == 0
-    )
-    capsys.readouterr()
-    return url
+def planned(planned_template, tmp_path):
+    """A copy of the district with the small roster and December planned (version 1)."""
+    return copied(planned_template, tmp_path)
 
 
 @pytest.fixture
@@ -193,6 +192,7 @@ def test_a_new_incident_is_recorded_with_its_walk_and_the_plan_written(planned, 
     assert "saved as version 2 of Eastside District: " in capsys.readouterr().out
 
 
+@pytest.mark.slow  # plans a whole month
 def test_a_walk_after_midnight_on_new_years_eve_goes_into_january(planned, tmp_path, capsys):
     at = ("--type", "shooting", "--at", "2026-12-31T19:30", "--id", "NYE", "--time-limit", "1")
     assert run("--db", planned, "incident", "add", *at) == 2

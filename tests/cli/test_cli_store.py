@@ -14,6 +14,7 @@ from scheduler.formats.plan_json import plan_from_json
 from scheduler.rules.validator import validate
 from scheduler.store import active_people, get_district, load_plan, open_database, plan_changes, save_plan
 from scheduler.store.schema import PersonRow, WalkRow
+from tests.cli.conftest import copied, plan_department
 from tests.factories import small_roster, write_roster
 from tests.store.conftest import plan_and_version, sqlite_url
 
@@ -43,6 +44,7 @@ def run(*args: object) -> int:
     return main([str(arg) for arg in args])
 
 
+@pytest.mark.slow  # plans a whole month
 def test_import_plan_and_export_end_to_end(files, tmp_path, capsys):
     url = files["url"]
     assert run("--db", url, "import", "settings", files["settings"]) == 0
@@ -79,16 +81,15 @@ def test_import_plan_and_export_end_to_end(files, tmp_path, capsys):
     assert len(table.read_text(encoding="utf-8").splitlines()) == len(stored.walks) + 1
 
 
+@pytest.fixture(scope="module")
+def planned_template(tmp_path_factory):
+    return plan_department(tmp_path_factory.mktemp("planned"), SETTINGS)
+
+
 @pytest.fixture
-def planned(files, tmp_path):
-    url = files["url"]
-    assert run("--db", url, "import", "settings", files["settings"]) == 0
-    assert run("--db", url, "import", "roster", files["roster"]) == 0
-    assert (
-        run("--db", url, "plan", "--month", "2026-12", "--out", tmp_path / "first.json", "--time-limit", "1")
-        == 0
-    )
-    return url
+def planned(planned_template, tmp_path):
+    """A copy of the district with the small roster and December planned (version 1)."""
+    return copied(planned_template, tmp_path)
 
 
 def test_planning_again_keeps_the_locked_walks_and_saves_a_new_version(planned, tmp_path):

@@ -1,0 +1,35 @@
+"""The command line's database tests start from a planned month: planned once per module through
+the command line itself, and copied for each test, since planning is the slow part."""
+
+from __future__ import annotations
+
+import shutil
+from pathlib import Path
+
+import pytest
+
+from desktop.cli import main
+from tests.factories import write_roster
+from tests.store.conftest import sqlite_url
+
+
+@pytest.fixture(autouse=True)
+def _no_configured_database(monkeypatch):
+    monkeypatch.delenv("BEATWALK_DB", raising=False)
+
+
+def plan_department(folder: Path, settings: str) -> Path:
+    """A database with the district of `settings`, the small roster and December planned (version 1)."""
+    url = sqlite_url(folder / "department.sqlite3")
+    (folder / "district.toml").write_text(settings, encoding="utf-8")
+    assert main(["--db", url, "import", "settings", str(folder / "district.toml")]) == 0
+    assert main(["--db", url, "import", "roster", str(write_roster(folder / "roster.csv"))]) == 0
+    plan = ["--db", url, "plan", "--month", "2026-12", "--out", str(folder / "p.json"), "--time-limit", "1"]
+    assert main(plan) == 0
+    return folder / "department.sqlite3"
+
+
+def copied(template: Path, folder: Path) -> str:
+    """The URL of a fresh copy of `template` in `folder`."""
+    shutil.copyfile(template, folder / "department.sqlite3")
+    return sqlite_url(folder / "department.sqlite3")
