@@ -144,8 +144,11 @@ def main(argv: Sequence[str] | None = None) -> int:
 
 def _with_hint(error: BeatwalkError, args: argparse.Namespace) -> str:
     """The action's message, with what to type next on this command line."""
-    if isinstance(error, InputError) and error.file in (actions.REQUEST, "plan edit"):
+    if isinstance(error, InputError) and error.file == actions.REQUEST:
         return str(InputError(COMMAND_LINE, error.message, error.row, error.field and f"--{error.field}"))
+    out = getattr(args, "out", None)
+    if isinstance(error, InputError) and out is not None and error.file == str(out) and not error.field:
+        return str(InputError(error.file, error.message, error.row, "--out"))
     if isinstance(error, NotFound) and error.what == "district":
         if not error.choices:
             return f"{error} (create one with 'beatwalk import settings DISTRICT.toml')"

@@ -15,9 +15,9 @@ PLAN_SUFFIXES = (".json", ".csv", ".ics")
 def check_output(out: Path) -> None:
     """Refuse a bad output path before spending time on planning or changing the database."""
     if out.suffix.lower() not in PLAN_SUFFIXES:
-        raise InputError(str(out), "output must end in .json, .csv or .ics", field="--out")
+        raise InputError(str(out), "a plan file must end in .json, .csv or .ics")
     if not out.parent.exists():
-        raise InputError(str(out), f"folder {out.parent} does not exist", field="--out")
+        raise InputError(str(out), f"folder {out.parent} does not exist")
 
 
 def write_plan_file(plan: Plan, out: Path, district: District, people: Sequence[Person]) -> None:

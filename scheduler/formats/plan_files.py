@@ -29,9 +29,9 @@ def write_plan(
     elif suffix == ".ics":
         text = plan_to_ics(plan, people, walk_names, district_name)
     else:
-        raise InputError(str(path), "output must end in .json, .csv or .ics", field="--out")
+        raise InputError(str(path), "a plan file must end in .json, .csv or .ics")
     try:
         write_atomically(path, text)
     except OSError as error:
         # a missing folder or a read-only share is the user's to fix: one line, not a traceback
-        raise InputError(str(path), f"cannot write: {error.strerror or error}", field="--out") from None
+        raise InputError(str(path), f"cannot write: {error.strerror or error}") from None

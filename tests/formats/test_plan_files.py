@@ -32,8 +32,8 @@ def test_write_plan_refuses_an_unknown_suffix_and_writes_nothing(tmp_path: Path)
     target = tmp_path / "plan.txt"
     with pytest.raises(InputError) as caught:
         write_plan(december_plan(), target, PEOPLE, WALK_NAMES, "Fifth District")
-    assert (caught.value.file, caught.value.field) == (str(target), "--out")
-    assert caught.value.message == "output must end in .json, .csv or .ics"
+    assert (caught.value.file, caught.value.field) == (str(target), None)
+    assert caught.value.message == "a plan file must end in .json, .csv or .ics"
     assert os.listdir(tmp_path) == []
 
 
@@ -41,6 +41,6 @@ def test_write_plan_into_a_missing_folder_is_an_input_error(tmp_path: Path) -> N
     target = tmp_path / "missing" / "plan.json"
     with pytest.raises(InputError) as caught:
         write_plan(december_plan(), target, PEOPLE, WALK_NAMES, "Fifth District")
-    assert caught.value.field == "--out"
+    assert caught.value.file == str(target) and caught.value.field is None
     assert "cannot write" in caught.value.message
     assert os.listdir(tmp_path) == []
