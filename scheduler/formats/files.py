@@ -19,27 +19,47 @@ _NEW_FILE_MODE = 0o644  # mkstemp's 0600 would hide a shared plan from colleague
 
 
 def write_atomically(path: Path | str, data: str | bytes) -> None:
-    """Replace `path` with `data` (text is written as UTF-8, byte for byte: no newline translation).
+    """Replace `path` with `data` (text is written as UTF-8, byte for byte: no newline translation)."""
+    staged = StagedFile(path, data)
+    try:
+        staged.commit()
+    except BaseException:
+        staged.discard()
+        raise
+
+
+class StagedFile:
+    """A file written in full beside its target under a temporary name, and renamed over the target
+    only on `commit`: a caller can learn that the file cannot be written before it changes anything
+    else (a database), and then either commit or discard.
 
     The temporary file lives in the target's directory because a rename is only atomic within one
     file system; it is synced before the rename so that the new name never points at missing data.
     """
-    target = Path(path)
-    payload = data.encode("utf-8") if isinstance(data, str) else data
-    mode = _mode_for(target)
-    handle, temp_name = tempfile.mkstemp(dir=target.parent, prefix=f".{target.name}.", suffix=".tmp")
-    try:
-        with os.fdopen(handle, "wb") as stream:
-            stream.write(payload)
-            stream.flush()
-            os.fsync(stream.fileno())
-        os.chmod(temp_name, mode)
-        os.replace(temp_name, target)
-    except BaseException:
+
+    def __init__(self, path: Path | str, data: str | bytes):
+        self.target = Path(path)
+        payload = data.encode("utf-8") if isinstance(data, str) else data
+        handle, self._temp = tempfile.mkstemp(
+            dir=self.target.parent, prefix=f".{self.target.name}.", suffix=".tmp"
+        )
+        try:
+            with os.fdopen(handle, "wb") as stream:
+                stream.write(payload)
+                stream.flush()
+                os.fsync(stream.fileno())
+        except BaseException:
+            self.discard()
+            raise
+
+    def commit(self) -> None:
+        os.chmod(self._temp, _mode_for(self.target))
+        os.replace(self._temp, self.target)
+        _sync_directory(self.target.parent)
+
+    def discard(self) -> None:
         with contextlib.suppress(OSError):
-            os.unlink(temp_name)
-        raise
-    _sync_directory(target.parent)
+            os.unlink(self._temp)
 
 
 def _mode_for(target: Path) -> int:

@@ -7,10 +7,45 @@ from pathlib import Path
 
 from scheduler.domain import Person, Plan
 from scheduler.domain.errors import InputError
-from scheduler.formats.files import write_atomically
+from scheduler.formats.files import StagedFile
 from scheduler.formats.icalendar import plan_to_ics
 from scheduler.formats.plan_csv import plan_to_csv
 from scheduler.formats.plan_json import plan_to_json
+
+
+def render_plan(
+    plan: Plan,
+    path: Path,
+    people: Mapping[str, Person],
+    walk_names: Mapping[str, str],
+    district_name: str,
+) -> str:
+    """The plan's text in the format the file name's suffix names."""
+    suffix = Path(path).suffix.lower()
+    if suffix == ".json":
+        return plan_to_json(plan)
+    if suffix == ".csv":
+        return plan_to_csv(plan, people)
+    if suffix == ".ics":
+        return plan_to_ics(plan, people, walk_names, district_name)
+    raise InputError(str(path), "a plan file must end in .json, .csv or .ics")
+
+
+def stage_plan(
+    plan: Plan,
+    path: Path,
+    people: Mapping[str, Person],
+    walk_names: Mapping[str, str],
+    district_name: str,
+) -> StagedFile:
+    """The plan written in full beside `path`, to be committed (renamed into place) or discarded:
+    a file that cannot be written is known before anything else changes."""
+    text = render_plan(plan, path, people, walk_names, district_name)
+    try:
+        return StagedFile(path, text)
+    except OSError as error:
+        # a missing folder or a read-only share is the user's to fix: one line, not a traceback
+        raise InputError(str(path), f"cannot write: {error.strerror or error}") from None
 
 
 def write_plan(
@@ -21,17 +56,9 @@ def write_plan(
     district_name: str,
 ) -> None:
     """Write the plan in the format its suffix names; all or nothing, as DESIGN.md's rules require."""
-    suffix = Path(path).suffix.lower()
-    if suffix == ".json":
-        text = plan_to_json(plan)
-    elif suffix == ".csv":
-        text = plan_to_csv(plan, people)
-    elif suffix == ".ics":
-        text = plan_to_ics(plan, people, walk_names, district_name)
-    else:
-        raise InputError(str(path), "a plan file must end in .json, .csv or .ics")
+    staged = stage_plan(plan, path, people, walk_names, district_name)
     try:
-        write_atomically(path, text)
+        staged.commit()
     except OSError as error:
-        # a missing folder or a read-only share is the user's to fix: one line, not a traceback
+        staged.discard()
         raise InputError(str(path), f"cannot write: {error.strerror or error}") from None
