@@ -9,13 +9,13 @@ from __future__ import annotations
 
 import contextlib
 import os
+import secrets
 import stat
-import tempfile
 from pathlib import Path
 
 from scheduler.domain.errors import InputError
 
-_NEW_FILE_MODE = 0o644  # mkstemp's 0600 would hide a shared plan from colleagues
+_TEMPORARY_FLAGS = os.O_WRONLY | os.O_CREAT | os.O_EXCL | getattr(os, "O_BINARY", 0)
 
 
 def write_atomically(path: Path | str, data: str | bytes) -> None:
@@ -30,19 +30,20 @@ def write_atomically(path: Path | str, data: str | bytes) -> None:
 
 class StagedFile:
     """A file written in full beside its target under a temporary name, and renamed over the target
-    only on `commit`: a caller can learn that the file cannot be written before it changes anything
-    else (a database), and then either commit or discard.
+    only on `commit`: a caller learns that the file cannot be written before it changes anything
+    else (a database), and then commits or discards it.
 
     The temporary file lives in the target's directory because a rename is only atomic within one
     file system; it is synced before the rename so that the new name never points at missing data.
+    A new file gets the permissions the user's umask gives new files (plans hold names, e-mail
+    addresses and schedules: under umask 077 only the user may read them); a replaced file keeps
+    its own, so rewriting a plan does not change who may read it.
     """
 
     def __init__(self, path: Path | str, data: str | bytes):
         self.target = Path(path)
         payload = data.encode("utf-8") if isinstance(data, str) else data
-        handle, self._temp = tempfile.mkstemp(
-            dir=self.target.parent, prefix=f".{self.target.name}.", suffix=".tmp"
-        )
+        handle, self._temp = _create_temporary(self.target)
         try:
             with os.fdopen(handle, "wb") as stream:
                 stream.write(payload)
@@ -53,7 +54,9 @@ class StagedFile:
             raise
 
     def commit(self) -> None:
-        os.chmod(self._temp, _mode_for(self.target))
+        mode = _existing_mode(self.target)
+        if mode is not None:
+            os.chmod(self._temp, mode)
         os.replace(self._temp, self.target)
         _sync_directory(self.target.parent)
 
@@ -62,12 +65,23 @@ class StagedFile:
             os.unlink(self._temp)
 
 
-def _mode_for(target: Path) -> int:
-    """Keep an existing file's permissions, so rewriting a plan does not change who may read it."""
+def _existing_mode(target: Path) -> int | None:
     try:
         return stat.S_IMODE(target.stat().st_mode)
     except OSError:
-        return _NEW_FILE_MODE
+        return None
+
+
+def _create_temporary(target: Path) -> tuple[int, str]:
+    """A new empty file beside `target`, opened for writing. Asked for with mode 0666, so the
+    system applies the umask as for any new file (mkstemp's fixed 0600 would not); reading the
+    umask instead would mean setting it, which is not safe while other threads create files."""
+    while True:
+        name = str(target.parent / f".{target.name}.{secrets.token_hex(8)}.tmp")
+        try:
+            return os.open(name, _TEMPORARY_FLAGS, 0o666), name
+        except FileExistsError:  # another writer's temporary file: 64 random bits make it rare
+            continue
 
 
 def _sync_directory(directory: Path) -> None:
