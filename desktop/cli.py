@@ -27,6 +27,7 @@ from scheduler import actions
 from scheduler.actions import (
     INCIDENT_KINDS,
     BeatwalkError,
+    Conflict,
     Database,
     DistrictRef,
     InputError,
@@ -59,8 +60,10 @@ def build_parser() -> argparse.ArgumentParser:
     _add_inputs(plan)
     plan.add_argument("--month", required=True, help="the month to plan, YYYY-MM")
     plan.add_argument("--out", required=True, type=Path, help="plan.json, plan.csv or plan.ics")
-    plan.add_argument("--time-limit", type=float, default=20.0, help="seconds to search (default 20)")
-    plan.add_argument("--seed", type=int, default=0, help="same input and seed give the same plan")
+    plan.add_argument(
+        "--time-limit", type=_seconds, default=20.0, help="seconds the command may take (default 20)"
+    )
+    plan.add_argument("--seed", type=_seed, default=0, help="same input and seed give the same plan")
     _add_store_options(plan)
 
     incident = commands.add_parser("incident", help="post-incident walks")
@@ -79,7 +82,7 @@ def build_parser() -> argparse.ArgumentParser:
     add.add_argument("--latitude", help="where it happened, decimal degrees (database only)")
     add.add_argument("--longitude", help="where it happened, decimal degrees (database only)")
     add.add_argument("--out", type=Path, help="where to write the updated plan (required with --plan)")
-    add.add_argument("--time-limit", type=float, default=10.0, help="seconds to re-plan (default 10)")
+    add.add_argument("--time-limit", type=_seconds, default=10.0, help="seconds to re-plan (default 10)")
     _add_store_options(add)
 
     imports = commands.add_parser("import", help="read a file into the database")
@@ -92,6 +95,12 @@ def build_parser() -> argparse.ArgumentParser:
     ):
         kind = kinds.add_parser(name, help=help_text)
         kind.add_argument("file", type=Path, help=file_help)
+        if name == "roster":
+            kind.add_argument(
+                "--deactivate-missing",
+                action="store_true",
+                help="allow a roster that makes more than half of the district's people inactive",
+            )
         _add_store_options(kind)
 
     export = commands.add_parser("export", help="write a month's stored plan to a file")
@@ -118,7 +127,10 @@ def _add_store_options(parser: argparse.ArgumentParser, default: object = argpar
 
 
 def main(argv: Sequence[str] | None = None) -> int:
-    args = build_parser().parse_args(argv)
+    try:
+        args = build_parser().parse_args(argv)
+    except SystemExit as done:  # --help (0) or a usage mistake (2, one line already printed)
+        return done.code if isinstance(done.code, int) else EXIT_BAD_INPUT
     try:
         _check_files_only(args)
         if args.command == "plan":
@@ -138,8 +150,8 @@ def main(argv: Sequence[str] | None = None) -> int:
     except BeatwalkError as error:
         print(f"beatwalk: {_with_hint(error, args)}", file=sys.stderr)
         return EXIT_BAD_INPUT
-    build_parser().print_help()
-    return EXIT_OK
+    build_parser().print_help(sys.stderr)  # until the app opens here: a command is needed
+    return EXIT_BAD_INPUT
 
 
 def _with_hint(error: BeatwalkError, args: argparse.Namespace) -> str:
@@ -149,6 +161,8 @@ def _with_hint(error: BeatwalkError, args: argparse.Namespace) -> str:
     out = getattr(args, "out", None)
     if isinstance(error, InputError) and out is not None and error.file == str(out) and not error.field:
         return str(InputError(error.file, error.message, error.row, "--out"))
+    if isinstance(error, Conflict) and args.command == "import" and args.what == "roster":
+        return f"{error} (if that is meant, import it again with --deactivate-missing)"
     if isinstance(error, NotFound) and error.what == "district":
         if not error.choices:
             return f"{error} (create one with 'beatwalk import settings DISTRICT.toml')"
@@ -248,7 +262,9 @@ def _import(args: argparse.Namespace) -> int:
             return EXIT_OK
         district = _district(db, args)
         if args.what == "roster":
-            summary = actions.import_roster(db, district=district, path=args.file)
+            summary = actions.import_roster(
+                db, district=district, path=args.file, deactivate_most=args.deactivate_missing
+            )
             print(
                 f"{args.file}: {summary.added} added, {summary.updated} updated, {summary.unchanged} "
                 f"unchanged, {summary.deactivated} now inactive ({district.name})"
@@ -409,6 +425,31 @@ def _user() -> str:
         return getpass.getuser()
     except (OSError, KeyError):
         return "unknown user"
+
+
+MAX_SECONDS = 24 * 3600
+MAX_SEED = 2**31 - 1  # the solver's seed is a 32-bit number
+
+
+def _seconds(text: str) -> float:
+    """A time limit: a number of seconds above 0 and at most a day (not nan, not infinite)."""
+    try:
+        seconds = float(text)
+    except ValueError:
+        raise argparse.ArgumentTypeError(f"{text!r} is not a number of seconds") from None
+    if not 0 < seconds <= MAX_SECONDS:  # also false for nan
+        raise argparse.ArgumentTypeError(f"{text!r} must be more than 0 and at most {MAX_SECONDS} seconds")
+    return seconds
+
+
+def _seed(text: str) -> int:
+    try:
+        seed = int(text)
+    except ValueError:
+        raise argparse.ArgumentTypeError(f"{text!r} is not a whole number") from None
+    if not 0 <= seed <= MAX_SEED:
+        raise argparse.ArgumentTypeError(f"{text!r} must be from 0 to {MAX_SEED}")
+    return seed
 
 
 def _month(text: str) -> Month:

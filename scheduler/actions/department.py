@@ -10,6 +10,7 @@ from pathlib import Path
 
 from scheduler.domain import District, Person
 from scheduler.domain.errors import InputError
+from scheduler.domain.people import MAX_PEOPLE
 from scheduler.formats.district_settings import load_settings
 from scheduler.formats.roster import load_roster
 from scheduler.store import (
@@ -65,7 +66,14 @@ def import_settings(db: Database, *, path: Path, expected_name: str | None = Non
     return save_settings(db, district)
 
 
-def import_roster(db: Database, *, district: DistrictRef, path: Path) -> ImportSummary:
+def import_roster(
+    db: Database, *, district: DistrictRef, path: Path, deactivate_most: bool = False
+) -> ImportSummary:
     """Make the district's people those of the roster file: known ids updated, new ones added,
-    people missing from the file marked inactive (never deleted)."""
-    return _import_roster(db, district.id, load_roster(path), str(path))
+    people missing from the file marked inactive (never deleted). A file that would make more than
+    half of the active people inactive is refused unless `deactivate_most` is given."""
+    people = load_roster(path)
+    if len(people) > MAX_PEOPLE:
+        message = f"lists {len(people)} people; a district may have at most {MAX_PEOPLE}"
+        raise InputError(str(path), message)
+    return _import_roster(db, district.id, people, str(path), deactivate_most=deactivate_most)

@@ -13,7 +13,7 @@ from datetime import datetime
 from pathlib import Path
 from zoneinfo import ZoneInfo
 
-from scheduler.actions.outputs import check_output, write_plan_file
+from scheduler.actions.outputs import check_output, plan_file_on_success, write_plan_file
 from scheduler.actions.plans import SolveRequest, month_problem
 from scheduler.domain import District, Month, Person, Plan, PlanningProblem
 from scheduler.domain.errors import Conflict, InputError, NotFound
@@ -125,9 +125,8 @@ def add_incident_walk(
     if result.walk is None:
         _import_incidents(db, district.id, (incident,), REQUEST)
         return IncidentWalkAdded(incident, result, settings, people, None, None)
-    saved = save_post_incident(db, district.id, incident, result.plan, version, result.walk.id, user)
-    if out is not None:
-        write_plan_file(result.plan, out, settings, people)
+    with plan_file_on_success(result.plan, out, settings, people):
+        saved = save_post_incident(db, district.id, incident, result.plan, version, result.walk.id, user)
     return IncidentWalkAdded(incident, result, settings, people, saved, out)
 
 
@@ -141,9 +140,9 @@ def add_incident_walk_to_file(
     solve: SolveRequest = INCIDENT_SOLVE,
 ) -> IncidentWalkAdded:
     """The same on files: the month's plan comes from `plan` and the re-planned month goes to `out`."""
+    check_output(out, inputs=(roster, settings))  # the plan file itself may be updated in place
     district = load_settings(settings) if settings else default_district()
     people = load_roster(roster)
-    check_output(out)
     month_plan = read_plan_file(plan)
     if request.kind is None or request.at is None:
         field = "type" if request.kind is None else "at"
@@ -156,9 +155,18 @@ def add_incident_walk_to_file(
         district, people, month_plan.month, locked=tuple(w for w in month_plan.walks if w.locked)
     )
     result = _add(problem, month_plan, incident, solve)
-    if result.walk is not None:
-        write_plan_file(result.plan, out, district, people)
-    return IncidentWalkAdded(incident, result, district, people, None, out if result.walk else None)
+    if result.walk is None:
+        return IncidentWalkAdded(incident, result, district, people, None, None)
+    walk_month = _month_of(result.walk.start, ZoneInfo(district.timezone))
+    if walk_month != month_plan.month:
+        day = result.walk.start.astimezone(ZoneInfo(district.timezone)).date()
+        message = (
+            f"the walk after incident {incident.id} falls on {day}, outside the plan's month "
+            f"{month_plan.month}; add it to the plan of {walk_month}"
+        )
+        raise InputError(REQUEST, message, field="at")
+    write_plan_file(result.plan, out, district, people)
+    return IncidentWalkAdded(incident, result, district, people, None, out)
 
 
 def _place_walk(

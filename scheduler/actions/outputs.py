@@ -1,25 +1,65 @@
-"""Where a plan goes when the user names a file: checked before any work, written all or nothing."""
+"""Where a plan goes when the user names a file: checked before any work, written in full before the
+database changes, and renamed into place only once the database has taken the change."""
 
 from __future__ import annotations
 
-from collections.abc import Sequence
+import contextlib
+from collections.abc import Iterator, Sequence
 from pathlib import Path
 
 from scheduler.domain import District, Person, Plan
 from scheduler.domain.errors import InputError
-from scheduler.formats.plan_files import write_plan
+from scheduler.formats.plan_files import stage_plan
 
 PLAN_SUFFIXES = (".json", ".csv", ".ics")
 
 
-def check_output(out: Path) -> None:
-    """Refuse a bad output path before spending time on planning or changing the database."""
+def check_output(out: Path, *, inputs: Sequence[Path | None] = ()) -> None:
+    """Refuse a bad output path before spending time on planning or changing the database: a wrong
+    ending, a missing folder, a folder in its place, or one of the command's own input files (a
+    plan written over the roster would lose the roster)."""
     if out.suffix.lower() not in PLAN_SUFFIXES:
         raise InputError(str(out), "a plan file must end in .json, .csv or .ics")
-    if not out.parent.exists():
+    if not out.parent.is_dir():
         raise InputError(str(out), f"folder {out.parent} does not exist")
+    if out.is_dir():
+        raise InputError(str(out), "is a folder; give a file name ending in .json, .csv or .ics")
+    for given in inputs:
+        if given is not None and _same_file(out, given):
+            raise InputError(str(out), f"is the input file {given}; write the plan to another file")
+
+
+def _same_file(one: Path, other: Path) -> bool:
+    try:
+        return one.resolve() == other.resolve() or (one.exists() and one.samefile(other))
+    except OSError:
+        return False
+
+
+@contextlib.contextmanager
+def plan_file_on_success(
+    plan: Plan, out: Path | None, district: District, people: Sequence[Person]
+) -> Iterator[None]:
+    """Write the plan beside `out` first (so a file that cannot be written stops everything before
+    the block runs), run the block (e.g. saving to the database), then rename the file into place;
+    if the block fails, the file is discarded and `out` stays as it was."""
+    if out is None:
+        yield
+        return
+    names = {walk_type.key: walk_type.name for walk_type in district.walk_types}
+    staged = stage_plan(plan, out, {person.id: person for person in people}, names, district.name)
+    try:
+        yield
+    except BaseException:
+        staged.discard()
+        raise
+    try:
+        staged.commit()
+    except OSError as error:
+        staged.discard()
+        raise InputError(str(out), f"cannot write: {error.strerror or error}") from None
 
 
 def write_plan_file(plan: Plan, out: Path, district: District, people: Sequence[Person]) -> None:
-    names = {walk_type.key: walk_type.name for walk_type in district.walk_types}
-    write_plan(plan, out, {person.id: person for person in people}, names, district.name)
+    with plan_file_on_success(plan, out, district, people):
+        pass

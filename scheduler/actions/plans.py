@@ -11,7 +11,7 @@ from collections.abc import Callable
 from dataclasses import dataclass
 from pathlib import Path
 
-from scheduler.actions.outputs import check_output, write_plan_file
+from scheduler.actions.outputs import check_output, plan_file_on_success, write_plan_file
 from scheduler.domain import District, Month, Person, PlanningProblem
 from scheduler.domain.errors import NotFound
 from scheduler.formats.district_settings import default_district, load_settings
@@ -61,9 +61,8 @@ def plan_month(
     result = _solve(problem, solve)
     if result.stopped:
         return MonthPlanned(result, settings, None, None)
-    saved = _save_plan(db, district.id, result.plan, stored.version if stored else None, user)
-    if out is not None:
-        write_plan_file(result.plan, out, settings, all_people(db, district.id))
+    with plan_file_on_success(result.plan, out, settings, all_people(db, district.id)):
+        saved = _save_plan(db, district.id, result.plan, stored.version if stored else None, user)
     return MonthPlanned(result, settings, saved, out)
 
 
@@ -72,9 +71,9 @@ def plan_files(
 ) -> MonthPlanned:
     """Plan a month from a roster file (and a settings file, else the guide's rules) into `out`,
     without any database."""
+    check_output(out, inputs=(roster, settings))
     district = load_settings(settings) if settings else default_district()
     people = load_roster(roster)
-    check_output(out)
     result = _solve(PlanningProblem(district, people, month), solve)
     write_plan_file(result.plan, out, district, people)
     return MonthPlanned(result, district, None, out)

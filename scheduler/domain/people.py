@@ -91,3 +91,8 @@ class Person:
     @property
     def label(self) -> str:
         return f"{self.name} ({self.id})"
+
+
+# More active people than any district has (the largest agency the guide studied has 940 sworn):
+# beyond this the planner would run out of memory instead of planning.
+MAX_PEOPLE = 5000

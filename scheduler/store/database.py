@@ -105,6 +105,8 @@ def open_database(url: str | None = None) -> Database:
     engine = _engine(target)
     try:
         backup = _upgrade(engine, sqlite_file)
+        if sqlite_file is not None:
+            _use_write_ahead_log(engine)
     except SQLAlchemyError as error:
         engine.dispose()
         where = target.render_as_string(hide_password=True)
@@ -160,14 +162,24 @@ def _engine(target: URL) -> Engine:
 
 
 def _configure_sqlite_connection(dbapi_connection: sqlite3.Connection, _record: object) -> None:
-    """WAL lets the app read while another process writes; foreign keys are off in SQLite unless
-    asked for. The driver's own transaction handling is switched off so that every unit of work,
-    reads included, is one real transaction (SQLAlchemy's documented pysqlite recipe)."""
+    """Foreign keys are off in SQLite unless asked for. The driver's own transaction handling is
+    switched off so that every unit of work, reads included, is one real transaction (SQLAlchemy's
+    documented pysqlite recipe)."""
     dbapi_connection.isolation_level = None
     cursor = dbapi_connection.cursor()
     cursor.execute("PRAGMA foreign_keys = ON")
-    cursor.execute("PRAGMA journal_mode = WAL")
     cursor.close()
+
+
+def _use_write_ahead_log(engine: Engine) -> None:
+    """WAL lets the app read while another process writes. It is a property of the file, so it is
+    set once the file is known to be ours and current: a database of a newer Beatwalk that is
+    refused is left exactly as it was."""
+    connection = engine.raw_connection()
+    try:
+        connection.driver_connection.execute("PRAGMA journal_mode = WAL")  # type: ignore[union-attr]
+    finally:
+        connection.close()
 
 
 def _begin_sqlite_transaction(connection: Connection) -> None:

@@ -156,12 +156,19 @@ def _store_district(session: Session, row: DistrictRow, district: District) -> i
 
 
 def import_roster(
-    db: Database, district_id: int, people: Sequence[Person], source_file: str
+    db: Database,
+    district_id: int,
+    people: Sequence[Person],
+    source_file: str,
+    *,
+    deactivate_most: bool = False,
 ) -> ImportSummary:
     """Make the district's people those of the roster, all or nothing.
 
     People are matched by roster id: known ones are updated, new ones added, and people missing
-    from the roster are marked inactive, never deleted (plans and logs refer to them).
+    from the roster are marked inactive, never deleted (plans and logs refer to them). A roster
+    that would make more than half of the district's active people inactive is most likely the
+    wrong file or a part of one, so it is refused unless `deactivate_most` says it is meant.
     """
     _check_unique_ids(people, source_file)
     try:
@@ -173,6 +180,7 @@ def import_roster(
                 .options(selectinload(PersonRow.leave))
             )
             rows = {row.external_id: row for row in session.scalars(query)}
+            active_before = sum(1 for row in rows.values() if row.active)
             counts: Counter[str] = Counter()
             for position, person in enumerate(people):
                 row = rows.pop(person.id, None)
@@ -191,12 +199,22 @@ def import_roster(
                 if row.active:
                     row.active = False
                     counts["deactivated"] += 1
+            _check_deactivation(counts["deactivated"], active_before, source_file, deactivate_most)
             session.flush()
     except IntegrityError as error:
         raise InputError(
             source_file, f"nothing was imported: the database refused a value ({first_line(error)})"
         ) from None
     return ImportSummary(counts["added"], counts["updated"], counts["unchanged"], counts["deactivated"])
+
+
+def _check_deactivation(deactivated: int, active_before: int, source_file: str, meant: bool) -> None:
+    """More than half of the active people missing from a roster is most likely a wrong or cut file."""
+    if deactivated * 2 > active_before and not meant:
+        raise Conflict(
+            f"{source_file}: would make {deactivated} of the district's {active_before} active people "
+            "inactive (they are missing from this file); nothing was imported"
+        )
 
 
 def _check_unique_ids(people: Sequence[Person], source_file: str) -> None:

@@ -113,3 +113,18 @@ def test_a_database_from_a_newer_beatwalk_is_refused(tmp_path):
         connection.execute("UPDATE alembic_version SET version_num = '9999'")
     with pytest.raises(StoreError, match="newer Beatwalk"):
         open_database(sqlite_url(path))
+
+
+def test_a_refused_database_is_left_in_its_own_journal_mode(tmp_path):
+    """WAL is set only on a database that is ours and current: refusing a newer one changes nothing."""
+    path = tmp_path / "beatwalk.sqlite3"
+    open_database(sqlite_url(path)).close()
+    with closing(sqlite3.connect(path)) as connection:
+        assert connection.execute("PRAGMA journal_mode").fetchone() == ("wal",)
+        connection.execute("PRAGMA journal_mode = DELETE")
+        with connection:
+            connection.execute("UPDATE alembic_version SET version_num = '9999'")
+    with pytest.raises(StoreError, match="newer Beatwalk"):
+        open_database(sqlite_url(path))
+    with closing(sqlite3.connect(path)) as connection:
+        assert connection.execute("PRAGMA journal_mode").fetchone() == ("delete",)
