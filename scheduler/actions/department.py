@@ -8,9 +8,9 @@ from __future__ import annotations
 
 from pathlib import Path
 
+from scheduler.actions.plans import check_size
 from scheduler.domain import District, Person
 from scheduler.domain.errors import InputError
-from scheduler.domain.people import MAX_PEOPLE
 from scheduler.formats.district_settings import load_settings
 from scheduler.formats.roster import load_roster
 from scheduler.store import (
@@ -73,7 +73,5 @@ def import_roster(
     people missing from the file marked inactive (never deleted). A file that would make more than
     half of the active people inactive is refused unless `deactivate_most` is given."""
     people = load_roster(path)
-    if len(people) > MAX_PEOPLE:
-        message = f"lists {len(people)} people; a district may have at most {MAX_PEOPLE}"
-        raise InputError(str(path), message)
+    check_size(people, str(path))
     return _import_roster(db, district.id, people, str(path), deactivate_most=deactivate_most)

@@ -7,13 +7,14 @@ between months. The save is versioned, so a colleague's save in between is refus
 
 from __future__ import annotations
 
-from collections.abc import Callable
+from collections.abc import Callable, Sequence
 from dataclasses import dataclass
 from pathlib import Path
 
 from scheduler.actions.outputs import check_output, plan_file_on_success, write_plan_file
 from scheduler.domain import District, Month, Person, PlanningProblem
-from scheduler.domain.errors import NotFound
+from scheduler.domain.errors import InputError, NotFound
+from scheduler.domain.people import MAX_PEOPLE
 from scheduler.formats.district_settings import default_district, load_settings
 from scheduler.formats.roster import load_roster
 from scheduler.planning.planner import PlanResult, Progress, make_plan
@@ -58,6 +59,7 @@ def plan_month(
         check_output(out)
     settings = get_district(db, district.id)
     problem, stored = month_problem(db, district=district, month=month)
+    check_size(problem.people, district.name)
     result = _solve(problem, solve)
     if result.stopped:
         return MonthPlanned(result, settings, None, None)
@@ -74,6 +76,7 @@ def plan_files(
     check_output(out, inputs=(roster, settings))
     district = load_settings(settings) if settings else default_district()
     people = load_roster(roster)
+    check_size(people, str(roster))
     result = _solve(PlanningProblem(district, people, month), solve)
     write_plan_file(result.plan, out, district, people)
     return MonthPlanned(result, district, None, out)
@@ -123,6 +126,13 @@ def export_plan(db: Database, *, district: DistrictRef, month: Month, out: Path)
 def month_people(db: Database, *, district: DistrictRef) -> tuple[Person, ...]:
     """Everyone a stored plan of the district may name, active first."""
     return all_people(db, district.id)
+
+
+def check_size(people: Sequence[Person], source: str) -> None:
+    """Refuse a district larger than the planner is built for, before it runs out of memory."""
+    if len(people) > MAX_PEOPLE:
+        message = f"has {len(people)} active people; the planner plans districts of at most {MAX_PEOPLE}"
+        raise InputError(source, message)
 
 
 def _solve(problem: PlanningProblem, solve: SolveRequest) -> PlanResult:

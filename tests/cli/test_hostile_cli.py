@@ -27,6 +27,8 @@ def template(tmp_path_factory):
     plan_department(folder, SETTINGS)
     write_roster(folder / "roster.csv")
     (folder / "header.csv").write_text("id,name,rank,unit\n", encoding="utf-8")
+    rows = "".join(f"o{n},Officer {n},officer,patrol\n" for n in range(5001))
+    (folder / "huge.csv").write_text("id,name,rank,unit\n" + rows, encoding="utf-8")
     roster, out = str(folder / "roster.csv"), str(folder / "p.json")
     assert main([*PLAN, "--roster", roster, "--out", out, "--time-limit", "1"]) == 0
     return folder
@@ -84,6 +86,8 @@ CASES = [
     ),
     ((*IN_FILE, "--at", "2027-01-05T10:00"), "outside the plan's month 2026-12"),
     ((*IN_FILE, "--at", "1999-03-05T10:00"), "outside the plan's month 2026-12"),
+    ((*PLAN, "--roster", "huge.csv", "--out", "big.json"), "huge.csv: has 5001 active people"),
+    ((*DB, "import", "roster", "huge.csv"), "huge.csv: has 5001 active people"),
     ((), "usage: beatwalk"),
 ]
 
