@@ -87,6 +87,12 @@ class PlanningProblem:
     `locked` walks are kept exactly; `previous` is the plan being re-planned (the solver starts
     from it and changes as few of its walks as it can); `neighbours` are the adjacent months'
     plans that exist, so a week split across months counts their walks and needs the full minimum.
+
+    `not_before` (aware; "now" when re-planning the current month) is the earliest moment a walk
+    may start: no walk is planned before it, periods already over at that moment are neither
+    planned nor shortfalls, and a period in progress keeps its minimum, counting the walks it holds
+    (walks that started before `not_before` belong in `locked`, so they stay and count). None: any
+    moment of the month may be planned.
     """
 
     district: District
@@ -95,6 +101,7 @@ class PlanningProblem:
     locked: tuple[Walk, ...] = ()
     previous: Plan | None = None
     neighbours: tuple[Plan, ...] = ()
+    not_before: datetime | None = None
 
     @cached_property
     def people_by_id(self) -> dict[str, Person]:

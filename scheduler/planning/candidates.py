@@ -3,6 +3,7 @@
 Both the first-fit baseline and the CP-SAT model are built from these slots, so neither creates a
 choice that can never be true: a slot exists only on a workday on which every role of its walk
 type has someone on duty, and a person is a candidate only for slots they could really join.
+With `problem.not_before`, no slot starts before it and periods already over have no slots.
 """
 
 from __future__ import annotations
@@ -62,6 +63,21 @@ class Demand:
 
 def start_grid(walk_type: WalkType, problem: PlanningProblem) -> list[int]:
     return list(start_minutes(problem.district, walk_type.minutes))
+
+
+def starts_on(day: date, grid: Sequence[int], problem: PlanningProblem, tz: ZoneInfo) -> list[int]:
+    """The grid's starts on `day` that are not before `problem.not_before`."""
+    not_before = problem.not_before
+    if not_before is None or day > not_before.astimezone(tz).date():
+        return list(grid)
+    return [minute for minute in grid if at_minutes(day, minute, tz) >= not_before]
+
+
+def problem_periods(walk_type: WalkType, problem: PlanningProblem) -> list[Period]:
+    """The walk type's periods the planner fills: those still open at `problem.not_before`."""
+    return periods_for(
+        walk_type, problem.district, problem.month, problem.neighbours, not_before=problem.not_before
+    )
 
 
 def person_starts(windows: Iterable[tuple[int, int]], grid: Sequence[int], minutes: int) -> frozenset[int]:
@@ -143,13 +159,14 @@ def build_demands(problem: PlanningProblem) -> list[Demand]:
             continue
         grid = start_grid(walk_type, problem)
         eligible = eligible_people(walk_type, problem.people)
-        for period in periods_for(walk_type, problem.district, problem.month, problem.neighbours):
+        for period in problem_periods(walk_type, problem):
             locked = sum(1 for w in locked_by_type[walk_type.key] if local_day(w, tz) in period)
             required = max(0, period.required - locked)
             wanted = required or any(previous_per_day.get((walk_type.key, day)) for day in period.days)
             per_day = []
             for day in period.days if wanted else ():
-                starts, candidates = day_candidates(walk_type, day, grid, eligible, duty)
+                on_day = starts_on(day, grid, problem, tz)
+                starts, candidates = day_candidates(walk_type, day, on_day, eligible, duty)
                 if starts:
                     per_day.append((day, starts, candidates))
             per_slot_day = math.ceil(required / len(per_day)) if per_day else 0

@@ -9,6 +9,10 @@ relaxation that is already infeasible:
 4. this walk type alone in the full model, with and without the squad limit: how many of its
    walks could be staffed at all, and whether the squad limit is what holds it back;
 5. otherwise the walk competes with the other walks or the squad walking limit.
+
+The diagnosis takes its time from the planning call's deadline: each sub-solve stops at the
+deadline as well as at its deterministic limit, and a shortfall it has no time left for is said to
+be unexplained for lack of time rather than given a reason that may not be the right one.
 """
 
 from __future__ import annotations
@@ -16,34 +20,69 @@ from __future__ import annotations
 from collections.abc import Sequence
 from datetime import date
 from itertools import combinations
+from zoneinfo import ZoneInfo
 
 from ortools.sat.python import cp_model
 
 from scheduler.domain import Per, Person, PlanningProblem, Role, WalkType
 from scheduler.domain.periods import Period
-from scheduler.planning.candidates import Demand, DutyTable, eligible_people, person_starts, start_grid
-from scheduler.planning.walk_model import WalkModel
+from scheduler.planning.candidates import (
+    Demand,
+    DutyTable,
+    eligible_people,
+    person_starts,
+    start_grid,
+    starts_on,
+)
+from scheduler.planning.deadline import Deadline
+from scheduler.planning.walk_model import OutOfTime, WalkModel
+
+OUT_OF_TIME = "the time limit ran out before the reason could be worked out"
+SUB_SOLVE_EFFORT = 2.0  # deterministic units for each sub-solve
+SUB_SOLVE_LEAST_SECONDS = 0.05  # a sub-solve is not started with less time left
 
 
 class Diagnosis:
-    def __init__(self, problem: PlanningProblem):
+    def __init__(self, problem: PlanningProblem, deadline: Deadline | None = None):
         self.problem = problem
+        self.deadline = deadline
         self.duty = DutyTable(problem)
+        self.tz = ZoneInfo(problem.district.timezone)
 
     def explain(self, demand: Demand, planned: int) -> str:
         walk_type, period = demand.walk_type, demand.period
         span = {Per.WORK_WEEK: "that week", Per.WORKDAY: "that day"}.get(walk_type.per, "that month")
-        reason = (
-            self._missing_from_roster(walk_type)
-            or self._never_on_duty(walk_type, period, span)
-            or self._never_together(walk_type, period, span)
-            or self._too_few_alone(demand, span)
-            or (
-                "the people who could fill it are on other walks at those times, or their squads "
-                f"already have {self.problem.district.max_walking_per_squad} walking"
+        try:
+            self._check_time()
+            reason = (
+                self._missing_from_roster(walk_type)
+                or self._no_start_left(walk_type, period, span)
+                or self._never_on_duty(walk_type, period, span)
+                or self._never_together(walk_type, period, span)
+                or self._too_few_alone(demand, span)
+                or (
+                    "the people who could fill it are on other walks at those times, or their squads "
+                    f"already have {self.problem.district.max_walking_per_squad} walking"
+                )
             )
-        )
+        except OutOfTime:
+            reason = OUT_OF_TIME
         return f"{walk_type.name.lower()}, {_when(walk_type, period)}: {reason}"
+
+    def _check_time(self, least: float = 0.0) -> None:
+        if self.deadline is not None and self.deadline.remaining() <= least:
+            raise OutOfTime
+
+    def _starts(self, walk_type: WalkType, day: date) -> list[int]:
+        return starts_on(day, start_grid(walk_type, self.problem), self.problem, self.tz)
+
+    def _no_start_left(self, walk_type: WalkType, period: Period, span: str) -> str:
+        """Planning from `not_before` on: no start time of the period is left."""
+        not_before = self.problem.not_before
+        if not_before is None or not period.days or any(self._starts(walk_type, d) for d in period.days):
+            return ""
+        moment = f"{not_before.astimezone(self.tz):%Y-%m-%d %H:%M}"
+        return f"no walk can start in what is left of {span} after {moment}"
 
     def _missing_from_roster(self, walk_type: WalkType) -> str:
         problems = []
@@ -60,10 +99,11 @@ class Diagnosis:
         return "; ".join(problems)
 
     def _never_on_duty(self, walk_type: WalkType, period: Period, span: str) -> str:
-        grid = start_grid(walk_type, self.problem)
+        grids = {day: self._starts(walk_type, day) for day in period.days}
         for role in walk_type.roles:
+            self._check_time()
             people = [p for p in self.problem.people if role.admits(p)]
-            if any(self._can_walk(p, day, grid, walk_type) for p in people for day in period.days):
+            if any(self._can_walk(p, day, grids[day], walk_type) for p in people for day in period.days):
                 continue
             span = (
                 "all week"
@@ -88,10 +128,11 @@ class Diagnosis:
     def _never_together(self, walk_type: WalkType, period: Period, span: str) -> str:
         """The smallest set of roles that no start time of the period can fill with different
         people at once (Hall's condition over every start time of every day)."""
-        grid = start_grid(walk_type, self.problem)
         eligible = eligible_people(walk_type, self.problem.people)
         moments: list[list[tuple[int, ...]]] = []  # per start time: the roles of each person present
         for day in period.days:
+            self._check_time()
+            grid = self._starts(walk_type, day)
             starts_of = [
                 (roles, person_starts(self.duty.windows(person, day), grid, walk_type.minutes))
                 for person, roles in eligible
@@ -137,11 +178,23 @@ class Diagnosis:
         )
 
     def _most_walks(self, demand: Demand, *, squad_limit: bool) -> int | None:
-        alone = WalkModel(self.problem, [demand], squad_limit=squad_limit)
+        """The most walks of the demand that can be staffed on their own (None: not proven within
+        the sub-solve's effort); OutOfTime when the deadline stops it first."""
+        self._check_time(SUB_SOLVE_LEAST_SECONDS)
+        deadline = self.deadline
+        in_time = (lambda: not deadline.expired()) if deadline is not None else (lambda: True)
+        alone = WalkModel(self.problem, [demand], squad_limit=squad_limit, in_time=in_time)
         solver = cp_model.CpSolver()
-        solver.parameters.max_deterministic_time = 2.0
+        solver.parameters.max_deterministic_time = SUB_SOLVE_EFFORT
         solver.parameters.num_workers = 1
-        if solver.solve(alone.model) != cp_model.OPTIMAL:
+        if deadline is not None:
+            self._check_time(SUB_SOLVE_LEAST_SECONDS)
+            solver.parameters.max_time_in_seconds = deadline.remaining()
+        status = solver.solve(alone.model)
+        if status != cp_model.OPTIMAL:
+            stopped_by_clock = solver.deterministic_time < SUB_SOLVE_EFFORT
+            if deadline is not None and status in (cp_model.FEASIBLE, cp_model.UNKNOWN) and stopped_by_clock:
+                raise OutOfTime
             return None
         return sum(solver.value(alone.active[slot.key]) for slot in demand.slots) + demand.locked
 

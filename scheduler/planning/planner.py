@@ -1,13 +1,18 @@
 """The planner: a month of walks that meets every walk type's minimum, or says why it cannot.
 
 It hints CP-SAT with the first-fit plan (so a valid plan exists from the first moment), reports
-each better plan as cheap progress, can be stopped (keeping the best plan so far), and is
-deterministic for a seed. Re-planning keeps every walk of the previous plan that is still valid.
+each better plan as cheap progress, can be stopped (keeping the best plan so far), and keeps its
+time limit: `time_limit` is wall-clock seconds for the whole call, and every stage (building the
+model, the search, a re-plan's second search, explaining shortfalls) takes its time from one
+deadline. The search ends on proof of optimality, on `effort` (CP-SAT's deterministic time, when
+given), on the clock, or on the user's stop; the first two give the same plan for the same input
+and seed on any machine. Re-planning keeps every walk of the previous plan that is still valid.
 Shortfall reasons and the cost breakdown are worked out once, for the plan it returns.
 """
 
 from __future__ import annotations
 
+import math
 import threading
 import time
 from collections.abc import Callable, Sequence
@@ -17,21 +22,33 @@ from enum import StrEnum
 from ortools.sat.python import cp_model, cp_model_helper
 
 from scheduler.domain import Plan, PlanningProblem, Walk
-from scheduler.planning.assembly import assemble_plan, changed_walks, with_reasons
+from scheduler.planning.assembly import Assignment, assemble_plan, changed_walks, with_reasons
 from scheduler.planning.candidates import Demand, build_demands
+from scheduler.planning.deadline import Deadline, check_limits, may_load
 from scheduler.planning.diagnosis import Diagnosis
 from scheduler.planning.firstfit import fill
 from scheduler.planning.quality import plan_quality
-from scheduler.planning.walk_model import WalkModel
+from scheduler.planning.walk_model import OutOfTime, WalkModel
 from scheduler.rules.validator import validate
+
+# The most people the planner is built for: more than any police district has (the largest agency
+# the guide studied has 940), and still within its memory (a 925-person month peaks under 1 GB).
+MAX_PEOPLE = 5000
 
 
 class Ending(StrEnum):
-    """Why the search ended: the plan is proven best, time ran out, or the user stopped it."""
+    """Why the search ended. OPTIMAL: the plan is proven best; EFFORT: the deterministic effort
+    was used up. Both give the same plan for the same input and seed on any machine. TIME_LIMIT:
+    the clock ended it (another run may find another plan); STOPPED: the user stopped it."""
 
     OPTIMAL = "optimal"
+    EFFORT = "effort"
     TIME_LIMIT = "time_limit"
     STOPPED = "stopped"
+
+    @property
+    def reproducible(self) -> bool:
+        return self in (Ending.OPTIMAL, Ending.EFFORT)
 
 
 @dataclass(frozen=True)
@@ -50,7 +67,9 @@ class Progress:
 class PlanResult:
     plan: Plan
     ending: Ending
-    objective: float  # the plan's cost, `plan.quality.total`
+    # The plan's cost, `plan.quality.total`; infinite when the time limit left no time to build the
+    # model that prices it (then the plan is first-fit's and `plan.quality` is None).
+    objective: float
     bound: float  # no plan costs less
     seconds: float
     first_plan_seconds: float | None  # when the solver found its first plan, if it did
@@ -66,12 +85,16 @@ class PlanResult:
 
     @property
     def gap(self) -> float:
+        if not math.isfinite(self.objective):
+            return math.inf
         return abs(self.objective - self.bound) / max(1.0, abs(self.objective))
 
 
 @dataclass(frozen=True)
 class SolveOptions:
-    time_limit: float = 20.0
+    """How the search ends (besides the deadline) and how it reports."""
+
+    effort: float | None = None
     seed: int = 0
     relative_gap: float = 0.0
     on_progress: Callable[[Progress], None] | None = None
@@ -82,6 +105,7 @@ def make_plan(
     problem: PlanningProblem,
     *,
     time_limit: float = 20.0,
+    effort: float | None = None,
     seed: int = 0,
     relative_gap: float = 0.0,
     on_progress: Callable[[Progress], None] | None = None,
@@ -90,38 +114,66 @@ def make_plan(
     """Plan the month. With `problem.previous`, keep every previous walk that is still valid and
     re-plan only the rest; only if that leaves more walks missing does it re-plan the whole month,
     still paying for every walk it changes. `should_stop` returning True ends the search with the
-    best plan found so far (ending STOPPED)."""
-    options = SolveOptions(time_limit, seed, relative_gap, on_progress, should_stop)
-    started = time.monotonic()
+    best plan found so far (ending STOPPED).
+
+    `time_limit` (seconds, 0 < t <= 86400) bounds the whole call on the wall clock: it returns
+    within the limit and a fraction of a second, provided the limit covers the first-fit plan
+    (about 0.2 s for 160 people, 1.5 s for 925), which is always made whole; when no time is left
+    to build the model, that plan is returned unpriced. `effort` (deterministic units, > 0) ends the
+    search reproducibly; a re-plan that falls back to the whole month gives each of its two
+    searches that effort. `seed` is 0 to 2**31 - 1. ValueError for limits outside these, or for
+    more than MAX_PEOPLE people.
+    """
+    check_limits(time_limit, effort, seed, relative_gap)
+    check_size(problem)
+    options = SolveOptions(effort, seed, relative_gap, on_progress, should_stop)
+    return plan_by(problem, Deadline(time_limit), options)
+
+
+def check_size(problem: PlanningProblem) -> None:
+    """ValueError for a roster larger than the planner is built for (MAX_PEOPLE)."""
+    if len(problem.people) > MAX_PEOPLE:
+        raise ValueError(
+            f"the planner is built for districts of at most {MAX_PEOPLE} people, not {len(problem.people)}"
+        )
+
+
+def plan_by(problem: PlanningProblem, deadline: Deadline, options: SolveOptions) -> PlanResult:
+    """`make_plan` on a deadline made by the caller (`add_post_incident` plans within its own)."""
     if problem.previous is not None:
-        result = _replan_around_kept(problem, problem.previous, options, started)
+        result = _replan_around_kept(problem, problem.previous, options, deadline)
         if result is not None:
             return result
-    return _solve(problem, options, started).result(started)
+    return _solve(problem, options, deadline).result(deadline)
 
 
 def _replan_around_kept(
-    problem: PlanningProblem, previous: Plan, options: SolveOptions, started: float
+    problem: PlanningProblem, previous: Plan, options: SolveOptions, deadline: Deadline
 ) -> PlanResult | None:
+    """Re-plan around the previous walks that are still valid. Its search takes half the time left,
+    so a fall-back to the whole month has the other half; all of it with `effort`, so that the
+    effort, not the clock, ends it."""
     kept = still_valid_walks(problem, previous)
     locked = {w.id for w in problem.locked}
     dropped = sum(1 for w in previous.walks if w.id not in locked and w not in kept)
     fixed = replace(problem, locked=problem.locked + kept, previous=None)
-    solved = _solve(fixed, options, started, changes_made=dropped)
+    share = 1.0 if options.effort is not None else 0.5
+    solved = _solve(fixed, options, deadline, changes_made=dropped, share=share)
     missed_before = sum(s.required - s.planned for s in previous.shortfalls)
     missed_now = sum(s.required - s.planned for s in solved.plan.shortfalls)
     if missed_now > missed_before and solved.ending is not Ending.STOPPED:  # a stop keeps this plan
         return None
-    return solved.result(started, previous)
+    return solved.result(deadline, previous)
 
 
 def still_valid_walks(problem: PlanningProblem, previous: Plan) -> tuple[Walk, ...]:
     """The previous plan's walks (locked ones aside) that break no rule next to the locked walks
-    and the walks kept before them."""
+    and the walks kept before them, and start no earlier than `problem.not_before`."""
     kept: list[Walk] = []
     locked_ids = {w.id for w in problem.locked}
+    not_before = problem.not_before
     for walk in sorted(previous.walks, key=lambda w: w.start):
-        if walk.id in locked_ids:
+        if walk.id in locked_ids or (not_before is not None and walk.start < not_before):
             continue
         trial = Plan(problem.month, problem.district.timezone, (*problem.locked, *kept, walk))
         if not [v for v in validate(problem, trial) if v.rule != "minimum"]:
@@ -131,62 +183,92 @@ def still_valid_walks(problem: PlanningProblem, previous: Plan) -> tuple[Walk, .
 
 @dataclass(frozen=True)
 class _Solved:
-    """A search's plan, priced but with its shortfalls not yet explained."""
+    """A search's plan, priced (unless no time was left for the model) but with its shortfalls not
+    yet explained."""
 
     problem: PlanningProblem
     demands: Sequence[Demand]
     plan: Plan
     ending: Ending
-    objective: int
+    objective: float
     bound: float
     first_seconds: float | None
 
-    def result(self, started: float, previous: Plan | None = None) -> PlanResult:
-        """The result, with each shortfall's reason (worked out here only, for this plan)."""
-        plan = with_reasons(self.plan, self.demands, Diagnosis(self.problem).explain)
+    def result(self, deadline: Deadline, previous: Plan | None = None) -> PlanResult:
+        """The result, with each shortfall's reason (worked out here only, for this plan, in the
+        time left)."""
+        plan = with_reasons(self.plan, self.demands, Diagnosis(self.problem, deadline).explain)
         return PlanResult(
             plan=plan,
             ending=self.ending,
             objective=self.objective,
             bound=self.bound,
-            seconds=time.monotonic() - started,
+            seconds=deadline.elapsed(),
             first_plan_seconds=self.first_seconds,
             changed_walks=changed_walks(previous or self.problem.previous, plan),
         )
 
 
-def _solve(problem: PlanningProblem, options: SolveOptions, started: float, changes_made: int = 0) -> _Solved:
+def _solve(
+    problem: PlanningProblem,
+    options: SolveOptions,
+    deadline: Deadline,
+    *,
+    changes_made: int = 0,
+    share: float = 1.0,
+) -> _Solved:
     demands = build_demands(problem)
-    walk_model = WalkModel(problem, demands, changes_made=changes_made)
-    value = walk_model.add_hint(fill(problem, demands))  # first-fit's plan, valid by construction
+    hint = fill(problem, demands)  # first-fit's plan, valid by construction
+    building = deadline.elapsed()
+    in_time = lambda: deadline.remaining() > deadline.reserve  # noqa: E731
+    try:  # the model is built only while the search and what follows it still have time
+        walk_model = WalkModel(problem, demands, changes_made=changes_made, in_time=in_time)
+    except OutOfTime:
+        return _unpriced(problem, demands, hint, options)
+    value = walk_model.add_hint(hint)
+    build_seconds = deadline.elapsed() - building
     bound = 0.0  # no cost is below zero
     stopped = options.should_stop is not None and options.should_stop()
-    status, first_seconds = cp_model.UNKNOWN, None
-    if not stopped:
+    status, first_seconds, effort_used = cp_model.UNKNOWN, None, False
+    seconds = deadline.search_seconds(share=share)
+    if not stopped and may_load(seconds, build_seconds):
         solver = cp_model.CpSolver()
-        configure(solver.parameters, len(walk_model.member), options)
-        watch = _Watch(solver, walk_model, options, started)
+        configure(solver.parameters, len(walk_model.member), options, seconds)
+        watch = _Watch(solver, walk_model, options, deadline)
         status = solver.solve(walk_model.model, watch)
         watch.done()
         stopped, first_seconds = watch.stopped, watch.first_seconds
         bound = solver.best_objective_bound
+        effort_used = options.effort is not None and solver.deterministic_time >= options.effort
         if status in (cp_model.OPTIMAL, cp_model.FEASIBLE):
             value = walk_model.solution(solver.value)
     # Without a solution (stopped or out of time before the first) the plan is first-fit's.
     plan = assemble_plan(problem, demands, walk_model.assignments(value))
     quality = plan_quality(walk_model, value, bound)
     plan = replace(plan, quality=quality)
-    ending = (
-        Ending.OPTIMAL if status == cp_model.OPTIMAL else Ending.STOPPED if stopped else Ending.TIME_LIMIT
-    )
+    ending = ending_of(status == cp_model.OPTIMAL, stopped, effort_used)
     return _Solved(problem, demands, plan, ending, quality.total, bound, first_seconds)
 
 
-# Deterministic time units per second of the time limit. CP-SAT's deterministic clock runs at
-# 0.25-0.5 units per wall-clock second on a 2-core machine for these models, so the search
-# normally ends on the deterministic limit (the same plan every time) before the wall-clock guard
-# of three times the limit (which only a much slower machine reaches).
-DETERMINISTIC_PER_SECOND = 0.6
+def ending_of(proven: bool, stopped: bool, effort_used: bool) -> Ending:
+    """What ended a search: a proof first, then the user, then the effort; otherwise the clock."""
+    if proven:
+        return Ending.OPTIMAL
+    if stopped:
+        return Ending.STOPPED
+    return Ending.EFFORT if effort_used else Ending.TIME_LIMIT
+
+
+def _unpriced(
+    problem: PlanningProblem, demands: Sequence[Demand], hint: Sequence[Assignment], options: SolveOptions
+) -> _Solved:
+    """First-fit's plan, when the time limit leaves no time to build the model (nor so to price it)."""
+    plan = assemble_plan(problem, demands, hint)
+    stopped = options.should_stop is not None and options.should_stop()
+    ending = Ending.STOPPED if stopped else Ending.TIME_LIMIT
+    return _Solved(problem, demands, plan, ending, math.inf, 0.0, None)
+
+
 # Interleaved search shares the two cores among all of CP-SAT's full-problem subsolvers, so each
 # one kept costs the others time (and memory: each holds its own copy of the model). These three
 # found the best plans and proved them optimal: a 160-person month is proven optimal after 3.7
@@ -212,12 +294,16 @@ FULL_SUBSOLVERS = (
 )
 
 
-def configure(params: cp_model_helper.SatParameters, size: int, options: SolveOptions) -> None:
+def configure(
+    params: cp_model_helper.SatParameters, size: int, options: SolveOptions, seconds: float
+) -> None:
+    """The search's parameters: `seconds` of wall clock at most, and `options.effort` if given."""
     params.random_seed = options.seed
     params.num_workers = 2
     params.interleave_search = True  # deterministic for a seed, whatever the machine's load
-    params.max_deterministic_time = options.time_limit * DETERMINISTIC_PER_SECOND
-    params.max_time_in_seconds = options.time_limit * 3
+    params.max_time_in_seconds = seconds
+    if options.effort is not None:
+        params.max_deterministic_time = options.effort
     params.relative_gap_limit = options.relative_gap
     kept = KEPT_SUBSOLVERS
     if size > LARGE_MODEL:
@@ -240,10 +326,10 @@ class _Watch(cp_model.CpSolverSolutionCallback):
     QUIET_SECONDS = 0.05  # after a report, before a stop may land
 
     def __init__(
-        self, solver: cp_model.CpSolver, walk_model: WalkModel, options: SolveOptions, started: float
+        self, solver: cp_model.CpSolver, walk_model: WalkModel, options: SolveOptions, deadline: Deadline
     ):
         super().__init__()
-        self._solver, self._walk_model, self._options, self._started = solver, walk_model, options, started
+        self._solver, self._walk_model, self._options, self._deadline = solver, walk_model, options, deadline
         self.first_seconds: float | None = None
         self.stopped = False
         self._reporting = threading.Lock()
@@ -257,7 +343,7 @@ class _Watch(cp_model.CpSolverSolutionCallback):
 
     def on_solution_callback(self) -> None:
         with self._reporting:
-            seconds = time.monotonic() - self._started
+            seconds = self._deadline.elapsed()
             if self.first_seconds is None:
                 self.first_seconds = seconds
             if self._options.on_progress is not None:

@@ -12,7 +12,8 @@ from collections.abc import Callable, Iterable
 
 from scheduler.domain import PlanQuality, QualityTerm
 from scheduler.planning.costs import Value
-from scheduler.planning.walk_model import RULES, WalkModel
+from scheduler.planning.walk_model import WalkModel
+from scheduler.planning.weights import RULES
 
 
 def plan_quality(walk_model: WalkModel, value: Value, bound: float | None) -> PlanQuality:

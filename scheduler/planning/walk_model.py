@@ -4,17 +4,16 @@ Hard rules: each walk's composition, everyone on duty for the whole walk, nobody
 once, the squad walking limit, locked walks kept, and no more walks than a minimum needs. A
 missed minimum is not infeasible: it costs more than anything else, so the solver still returns
 the best plan and the shortfall can be explained. Every soft rule adds to its own named `Cost`,
-so a plan can say what it paid for each rule; `Weights` puts the rules in their priority order.
+so a plan can say what it paid for each rule; `weights.Weights` puts the rules in their priority
+order.
 """
 
 from __future__ import annotations
 
 import math
 from collections import Counter, defaultdict
-from collections.abc import Mapping, Sequence
-from dataclasses import dataclass, fields
+from collections.abc import Callable, Mapping, Sequence
 from datetime import date
-from typing import ClassVar
 from zoneinfo import ZoneInfo
 
 from ortools.sat.python import cp_model
@@ -26,70 +25,17 @@ from scheduler.planning.assembly import Assignment, previous_slot_ids
 from scheduler.planning.candidates import Demand, Slot, slot_key, walk_interval
 from scheduler.planning.costs import BusiestLoad, Cost, Definition, Unpaired, Value
 from scheduler.planning.load_bounds import most_walks, officer_load_floor
+from scheduler.planning.weights import RULES, Weights
 from scheduler.rules.hard_rules import limited_squads
+
+__all__ = ["RULES", "TIME_OF_DAY_BOUNDS", "OutOfTime", "WalkModel", "Weights", "spread_group"]
 
 # Boundaries (minutes after midnight) between morning, afternoon and evening walks.
 TIME_OF_DAY_BOUNDS = (12 * 60, 16 * 60)
 
 
-@dataclass(frozen=True)
-class Weights:
-    """What one unit of each rule costs; the fields are the rules, highest priority first.
-
-    The tiers, in the guide's priority: a missed minimum, then a changed walk when re-planning,
-    then (1) fairness: the busiest officer's walks above the least any plan can do, and each person
-    who could walk but is on no walk; (2) pairing: a developing person on a walk without a natural
-    engager; (3) spread: a second walk of a type on one day, and a type's walks crowding one part
-    of the day.
-
-    A unit of a higher tier must outweigh any amount of the tiers below it, or the solver trades
-    one busiest-officer walk for enough same-day repeats. Fixed weights cannot promise that: how
-    much a lower tier can add up to depends on the month (how many walks, who could pair, where
-    second walks on a day are possible). So `tiered` derives them from the month's model: each tier's
-    smallest unit costs one more than the most all lower tiers together can cost, where each rule's
-    most is its `Cost.ceiling` (never above the walks or places the minimums ask for). On a
-    realistic month of the guide's walk types (81 walks, about 175 places) that puts a missed walk
-    near 10^6, where the old fixed weight was, so the objective's range does not grow and proofs
-    do not slow down.
-
-    Within a tier the ratios stay what they were (`TIERS`): a walk more for the busiest officer
-    weighs as much as three people left out, and a second walk of a type on one day as much as
-    three walks bunched in one part of the day.
-    """
-
-    missed_walk: int
-    changed_walk: int
-    busiest_person: int
-    person_left_out: int
-    developing_unpaired: int
-    second_walk_same_day: int
-    crowded_time_of_day: int
-
-    TIERS: ClassVar[tuple[dict[str, int], ...]] = (
-        {"missed_walk": 1},
-        {"changed_walk": 1},
-        {"busiest_person": 3, "person_left_out": 1},
-        {"developing_unpaired": 1},
-        {"second_walk_same_day": 3, "crowded_time_of_day": 1},
-    )
-
-    @classmethod
-    def tiered(cls, ceilings: Mapping[str, int]) -> Weights:
-        """Weights from the most each rule can cost (in its own units) on the month's model."""
-        weights: dict[str, int] = {}
-        below = 0  # the most the tiers below can cost together
-        for tier in reversed(cls.TIERS):
-            for rule, ratio in tier.items():
-                weights[rule] = ratio * (below + 1)
-            below += sum(weights[rule] * ceilings[rule] for rule in tier)
-        return cls(**weights)
-
-    def of(self, rule: str) -> int:
-        weight: int = getattr(self, rule)
-        return weight
-
-
-RULES = tuple(f.name for f in fields(Weights))  # priority order
+class OutOfTime(Exception):
+    """The model was not finished in the time the planning call had for it."""
 
 
 class WalkModel:
@@ -98,6 +44,7 @@ class WalkModel:
 
     `changes_made` counts walks of a previous plan already changed before this model (a re-plan
     around the walks that are still valid): their cost is a constant of the changed-walk rule.
+    Building stops with `OutOfTime` as soon as `in_time` (asked between slots and rules) is false.
     """
 
     def __init__(
@@ -107,6 +54,7 @@ class WalkModel:
         *,
         squad_limit: bool = True,
         changes_made: int = 0,
+        in_time: Callable[[], bool] = lambda: True,
     ):
         self.problem = problem
         self.demands = demands
@@ -128,15 +76,16 @@ class WalkModel:
         # of definition, so a hint can be completed (CP-SAT is much faster with a full hint).
         self._defined: list[tuple[cp_model.IntVar, Definition]] = []
         for slot in self.slots:
+            _check(in_time)
             self._add_slot(slot)
         self._add_fixed_walks()
         self._add_no_double_booking()
         if squad_limit:  # lifted only by the diagnosis, to see whether the limit is the cause
             self._add_squad_limit()
         self._add_minimums()
-        self._add_fairness()
-        self._add_pairing()
-        self._add_spread()
+        for add in (self._add_fairness, self._add_pairing, self._add_spread):
+            _check(in_time)
+            add()
         self._add_changes(changes_made)
         self.weights = Weights.tiered({rule: cost.ceiling for rule, cost in self.costs.items()})
         self._minimize()
@@ -474,6 +423,11 @@ class WalkModel:
 def spread_group(per: Per, day: date, week_start: int) -> date:
     """The span a type's walks are spread over: its month, or the district's work week."""
     return day.replace(day=1) if per is Per.MONTH else week_start_of(day, week_start)
+
+
+def _check(in_time: Callable[[], bool]) -> None:
+    if not in_time():
+        raise OutOfTime
 
 
 def _part_of(start: int) -> int:

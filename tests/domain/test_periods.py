@@ -8,7 +8,7 @@ from zoneinfo import ZoneInfo
 import pytest
 
 from scheduler.domain import Month, Per, Plan, Walk
-from scheduler.domain.periods import periods_for, split_week_share, weeks_of
+from scheduler.domain.periods import all_periods, periods_for, split_week_share, weeks_of
 from tests.factories import district
 
 NY = ZoneInfo("America/New_York")
@@ -85,3 +85,33 @@ def test_month_parse_rejects_bad_text():
         with pytest.raises(ValueError):
             Month.parse(bad)
     assert Month(2026, 12).next() == Month(2027, 1) and Month(2027, 1).previous() == Month(2026, 12)
+
+
+def test_from_a_moment_on_periods_over_are_left_out_and_the_rest_keep_their_days_left():
+    tuesday = datetime(2026, 12, 15, 9, 0, tzinfo=NY)
+    periods = periods_for(walk_type("officer"), district(), Month(2026, 12), not_before=tuesday)
+    assert [(p.key, p.required) for p in periods] == [("2026-12-14", 3), ("2026-12-21", 3), ("2026-12-28", 2)]
+    assert periods[0].days == tuple(date(2026, 12, d) for d in (15, 16, 17, 18))  # the minimum stays
+    (month,) = periods_for(walk_type("district"), district(), Month(2026, 12), not_before=tuesday)
+    assert month.days[0] == date(2026, 12, 15) and len(month.days) == 13
+
+
+@pytest.mark.parametrize(
+    ("clock", "open_today"),
+    [((19, 15), True), ((19, 16), False)],  # a 45-minute walk must start by 19:15 to end by 20:00
+)
+def test_a_day_counts_while_a_walk_can_still_start_and_end_in_walk_hours(clock, open_today):
+    moment = datetime(2026, 12, 15, *clock, tzinfo=NY)
+    periods = periods_for(walk_type("cpu"), district(), Month(2026, 12), not_before=moment)
+    assert (periods[0].first == date(2026, 12, 15)) is open_today
+    assert len(periods) == 13 - (not open_today)
+
+
+def test_before_the_month_nothing_changes_and_after_it_nothing_is_left():
+    whole = all_periods(district(), Month(2026, 12))
+    early = datetime(2026, 11, 20, 12, 0, tzinfo=NY)
+    assert all_periods(district(), Month(2026, 12), not_before=early) == whole
+    late = datetime(2027, 1, 2, 9, 0, tzinfo=NY)  # the week of Dec 28 runs to Jan 3, its workdays are over
+    assert all_periods(district(), Month(2026, 12), not_before=late) == []
+    with pytest.raises(ValueError, match="time zone"):
+        all_periods(district(), Month(2026, 12), not_before=datetime(2026, 12, 15))

@@ -60,7 +60,7 @@ def test_unpaired_developing_people_are_told_why():
     people = tuple(
         replace(x, engagement=Engagement.DEVELOPING) if x.id == "u1" else x for x in small_roster()
     )
-    result = make_plan(only_walk_types(problem(people), "cpu"), time_limit=5)
+    result = make_plan(only_walk_types(problem(people), "cpu"), time_limit=30)
     term = result.plan.quality.term("developing_unpaired")
     with_u1 = sum(1 for w in result.plan.walks if "u1" in w.participants)
     assert term.amount == with_u1 > 0
@@ -73,7 +73,7 @@ def test_unpaired_developing_people_are_told_why():
 def test_people_left_out_are_counted():
     # Three non-patrol sergeants for the two places the month's district walks have.
     people = (*small_roster(), person("s4", Rank.SERGEANT, Unit.SUPPORT))
-    result = make_plan(only_walk_types(problem(people), "district"), time_limit=5)
+    result = make_plan(only_walk_types(problem(people), "district"), time_limit=30)
     term = result.plan.quality.term("person_left_out")
     assert (term.amount, term.detail) == (1, "1 person who could walk is on no walk")
 
