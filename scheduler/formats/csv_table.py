@@ -14,12 +14,16 @@ from collections.abc import Iterator
 from dataclasses import dataclass
 
 from scheduler.domain.errors import InputError
+from scheduler.formats.text import unprintable
 
 
 def rows(text: str, file: str) -> Iterator[tuple[int, list[str]]]:
     """Non-blank rows, stripped, each with the line it starts on (header = 1), so the number
-    matches what the user sees in a text editor and, unless cells hold line breaks, a spreadsheet."""
-    reader = csv.reader(io.StringIO(text.removeprefix("\ufeff"), newline=""))
+    matches what the user sees in a text editor and, unless cells hold line breaks, a spreadsheet.
+
+    Strict about quotes: a lenient reader takes an unclosed quote as one cell running to the end
+    of the file, and the user is then told about an empty column instead of the quote."""
+    reader = csv.reader(io.StringIO(text.removeprefix("\ufeff"), newline=""), strict=True)
     while True:
         row = reader.line_num + 1
         try:
@@ -27,9 +31,25 @@ def rows(text: str, file: str) -> Iterator[tuple[int, list[str]]]:
         except StopIteration:
             return
         except csv.Error as error:
-            raise InputError(file, f"is not readable CSV ({error})", row=row) from None
+            raise InputError(file, _csv_problem(error), row=row) from None
         if any(cells):
             yield row, cells
+
+
+def _csv_problem(error: csv.Error) -> str:
+    """The csv module's complaint in the words of someone who edits the file (the error names
+    the row the quoted value starts in)."""
+    if str(error) == "unexpected end of data":
+        return (
+            "a quote opened in this row is never closed "
+            '(end the quoted value with ", and write a quote inside it twice: "")'
+        )
+    if "expected after" in str(error):
+        return (
+            "has text after the closing quote of a value "
+            '(quote the whole value, and write a quote inside it twice: "Jo ""JJ"" Smith")'
+        )
+    return f"is not readable CSV ({error})"
 
 
 def header_name(text: str) -> str:
@@ -76,12 +96,26 @@ class Table:
     columns: dict[str, int]
     rows: Iterator[tuple[int, list[str]]]
 
+    def data(self, errors: list[InputError]) -> Iterator[tuple[int, list[str]]]:
+        """The data rows; a break in the CSV itself (an unclosed quote) ends them as one more
+        mistake in `errors`, so the rows read before it are still all reported."""
+        try:
+            yield from self.rows
+        except InputError as error:
+            errors.append(error)
+
     def values(self, row: int, cells: list[str]) -> dict[str, str]:
-        """The row's known cells by column name; raises InputError if the row is too wide."""
+        """The row's known cells by column name; raises InputError if the row is too wide or a
+        cell holds a NUL character (which no stored text may hold)."""
         problem = width_problem(cells, self.width)
         if problem:
             raise InputError(self.file, problem, row=row)
-        return {name: cells[index] if index < len(cells) else "" for name, index in self.columns.items()}
+        values = {name: cells[index] if index < len(cells) else "" for name, index in self.columns.items()}
+        for name, value in values.items():
+            problem = unprintable(value, only_nul=True)
+            if problem:
+                raise InputError(self.file, f"{name} {problem}", row=row, field=name)
+        return values
 
 
 def table(text: str, file: str, required: tuple[str, ...], optional: tuple[str, ...]) -> Table:

@@ -22,14 +22,17 @@ from zoneinfo import ZoneInfo
 
 from scheduler.domain.errors import InputError, InputErrors
 from scheduler.domain.incidents import Incident
+from scheduler.domain.months import check_year
 from scheduler.formats.csv_table import table as read_table
 from scheduler.formats.files import read_text
+from scheduler.formats.text import quoted
 
 REQUIRED = ("id", "type", "occurred_at", "latitude", "longitude")
 OPTIONAL = ("address",)
 
-DATE_TIME_START = re.compile(r"\d{4}-\d{2}-\d{2}[T ]\d{2}:\d{2}")
-NUMBER_PATTERN = re.compile(r"[-+]?(\d+(\.\d*)?|\.\d+)")
+DATE_TIME_START = re.compile(r"[0-9]{4}-[0-9]{2}-[0-9]{2}[T ][0-9]{2}:[0-9]{2}")  # ASCII digits only
+DATE_ONLY = re.compile(r"[0-9]{4}-[0-9]{2}-[0-9]{2}")
+NUMBER_PATTERN = re.compile(r"[-+]?([0-9]+(\.[0-9]*)?|\.[0-9]+)")
 RANGES = {"latitude": 90.0, "longitude": 180.0}
 EXAMPLES = {"latitude": "39.7589", "longitude": "-84.1916"}
 
@@ -60,7 +63,7 @@ def parse_incidents(text: str, file: str, timezone: str) -> tuple[Incident, ...]
     incidents: list[Incident] = []
     errors: list[InputError] = []
     row_of_id: dict[str, int] = {}
-    for row, cells in table.rows:
+    for row, cells in table.data(errors):
         try:
             values = table.values(row, cells)
         except InputError as error:
@@ -119,31 +122,39 @@ def _kind(text: str) -> str:
     return kind
 
 
-def occurred_at(text: str, timezone: str) -> datetime:
-    """An ISO 8601 date and time; without a UTC offset it is local to `timezone`.
+def parse_moment(text: str, timezone: str) -> datetime:
+    """An incident's date and time, from a file or typed by hand: ISO 8601 with the time of day
+    (`2026-12-10T21:30`, seconds and a UTC offset optional); without an offset it is local to
+    `timezone` (IANA name). Always aware.
 
-    Raises ValueError with a message for the user. A date alone is refused: the 24 hours of a
-    post-incident walk count from the time of day.
+    Raises ValueError with a message for the user. A date alone is refused, not read as midnight:
+    the 24 hours of a post-incident walk count from the time of day. So are years outside 1900 to
+    2200, which no incident has and which would overflow when converted between zones.
     """
-    try:
-        return _occurred_at(text, ZoneInfo(timezone))
-    except _BadValue as error:
-        raise ValueError(error.message) from None
+    return _moment(text.strip(), ZoneInfo(timezone))
 
 
 def _occurred_at(text: str, zone: ZoneInfo) -> datetime:
-    moment = None
-    if DATE_TIME_START.match(text):
-        try:
-            moment = datetime.fromisoformat(text)
-        except ValueError:
-            moment = None
-    if moment is None:
-        message = (
-            f"occurred_at {text!r} is not a date and time "
-            "(expected ISO 8601 such as 2026-12-10T21:30, optionally with a UTC offset)"
-        )
-        raise _BadValue("occurred_at", message)
+    try:
+        return _moment(text, zone)
+    except ValueError as error:
+        raise _BadValue("occurred_at", f"occurred_at {error}") from None
+
+
+def _moment(text: str, zone: ZoneInfo) -> datetime:
+    expected = "expected ISO 8601 such as 2026-12-10T21:30, optionally with a UTC offset"
+    if DATE_ONLY.fullmatch(text):
+        raise ValueError(f"{quoted(text)} is a date without a time of day ({expected})")
+    try:
+        if not DATE_TIME_START.match(text):
+            raise ValueError(text)
+        moment = datetime.fromisoformat(text)
+    except ValueError:
+        raise ValueError(f"{quoted(text)} is not a date and time ({expected})") from None
+    try:
+        check_year(moment.year)
+    except ValueError as error:
+        raise ValueError(f"{quoted(text)}: {error}") from None
     return moment if moment.tzinfo else moment.replace(tzinfo=zone)
 
 
@@ -159,11 +170,12 @@ def _coordinate(text: str, column: str) -> float:
     limit = RANGES[column]
     if not text:
         raise _BadValue(column, f"{column} is empty (expected decimal degrees, WGS 84)")
+    shown = quoted(text)
     if not NUMBER_PATTERN.fullmatch(text):
-        message = f"{column} {text!r} is not a number (expected decimal degrees, e.g. {EXAMPLES[column]})"
+        message = f"{column} {shown} is not a number (expected decimal degrees, e.g. {EXAMPLES[column]})"
         raise _BadValue(column, message)
     value = float(text)
     if not -limit <= value <= limit:
-        message = f"{column} {text!r} is outside {-limit:g} to {limit:g} (expected decimal degrees, WGS 84)"
+        message = f"{column} {shown} is outside {-limit:g} to {limit:g} (expected decimal degrees, WGS 84)"
         raise _BadValue(column, message)
     return value

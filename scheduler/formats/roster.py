@@ -20,6 +20,7 @@ from scheduler.domain.errors import InputError, InputErrors
 from scheduler.formats.csv_table import header_name
 from scheduler.formats.csv_table import table as read_table
 from scheduler.formats.files import read_text
+from scheduler.formats.text import unprintable
 
 REQUIRED = ("id", "name", "rank", "unit")
 OPTIONAL = (
@@ -85,7 +86,7 @@ def parse_roster(text: str, file: str) -> tuple[Person, ...]:
     people: list[Person] = []
     errors: list[InputError] = []  # every bad row, so the file is fixed in one pass
     row_of_id: dict[str, int] = {}
-    for row, cells in table.rows:
+    for row, cells in table.data(errors):
         try:
             values = table.values(row, cells)
             person = _person(values, file, row)
@@ -119,7 +120,7 @@ def _parse_person(values: Mapping[str, str]) -> Person:
 
     return Person(
         id=_required(cell("id"), "id", "the person's badge or staff number"),
-        name=_required(cell("name"), "name", "the person's name"),
+        name=_name(cell("name")),
         rank=_rank(cell("rank")),
         unit=_unit(cell("unit")),
         responsible=_yes_no(cell("responsible")),
@@ -152,6 +153,14 @@ def _pattern(workdays: str, rotation_start: str) -> WorkPattern:
 def _required(text: str, column: str, what: str) -> str:
     if not text:
         raise _BadValue(column, f"{column} is empty (expected {what})")
+    return text
+
+
+def _name(text: str) -> str:
+    """A name is printed on calendars, schedules and messages, one line each."""
+    problem = unprintable(_required(text, "name", "the person's name"))
+    if problem:
+        raise _BadValue("name", f"name {problem}")
     return text
 
 

@@ -9,7 +9,7 @@ import pytest
 
 from scheduler.domain.errors import InputError, InputErrors
 from scheduler.domain.incidents import Incident
-from scheduler.formats.incidents import coordinate, occurred_at, parse_incidents, read_incidents
+from scheduler.formats.incidents import coordinate, parse_incidents, parse_moment, read_incidents
 
 NY = ZoneInfo("America/New_York")
 
@@ -79,7 +79,7 @@ def test_every_bad_row_is_reported_with_its_number():
         "(expected homicide, shooting or another kind of incident)",
         "incidents.csv, row 5, field 'longitude': longitude 'east' is not a number "
         "(expected decimal degrees, e.g. -84.1916)",
-        "incidents.csv, row 6, field 'occurred_at': occurred_at '2026-12-10' is not a date and time "
+        "incidents.csv, row 6, field 'occurred_at': occurred_at '2026-12-10' is a date without a time of day "
         "(expected ISO 8601 such as 2026-12-10T21:30, optionally with a UTC offset)",
         "incidents.csv, row 6, field 'latitude': latitude is empty (expected decimal degrees, WGS 84)",
         "incidents.csv, row 6, field 'longitude': longitude '-184.2' is outside -180 to 180 "
@@ -118,9 +118,14 @@ def test_a_file_without_the_columns_is_one_mistake(text, expected):
 
 
 def test_values_for_the_command_line():
-    assert occurred_at("2026-12-10T21:30", "America/New_York") == datetime(2026, 12, 10, 21, 30, tzinfo=NY)
+    assert parse_moment(" 2026-12-10T21:30 ", "America/New_York") == datetime(2026, 12, 10, 21, 30, tzinfo=NY)
+    assert parse_moment("2026-12-10 21:30Z", "America/New_York") == datetime(2026, 12, 10, 21, 30, tzinfo=UTC)
     with pytest.raises(ValueError, match="is not a date and time"):
-        occurred_at("tomorrow", "America/New_York")
+        parse_moment("tomorrow", "America/New_York")
+    with pytest.raises(ValueError, match=r"^'2026-12-10' is a date without a time of day"):
+        parse_moment("2026-12-10", "America/New_York")
+    with pytest.raises(ValueError, match=r"^'9999-12-31T23:00': year 9999 is outside 1900 to 2200$"):
+        parse_moment("9999-12-31T23:00", "America/New_York")
     assert coordinate("-84.19", "longitude") == -84.19
     with pytest.raises(ValueError, match="latitude '91' is outside -90 to 90"):
         coordinate("91", "latitude")

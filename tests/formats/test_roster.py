@@ -392,8 +392,15 @@ def test_first_bad_cell_of_each_row_is_reported() -> None:
 
 
 def test_row_numbers_follow_lines_of_a_quoted_multiline_cell() -> None:
-    error = failure("id,name,rank,unit", '1,"Al\nSmith",officer,patrol', "2,Bo,Major,patrol")
+    error = failure("id,name,rank,unit,notes", '1,Al,officer,patrol,"first\nsecond"', "2,Bo,Major,patrol")
     assert error.row == 4
+
+
+def test_a_name_with_a_line_break_is_refused() -> None:
+    error = failure("id,name,rank,unit", '1,"Al\nSmith",officer,patrol')
+    assert str(error) == (
+        "roster.csv, row 2, field 'name': name contains a line break (expected one line of plain text)"
+    )
 
 
 def test_a_value_with_a_line_break_is_reported_on_one_line() -> None:
