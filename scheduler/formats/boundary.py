@@ -23,10 +23,12 @@ from typing import Any
 
 from scheduler.domain.errors import InputError
 from scheduler.formats.files import read_text
+from scheduler.formats.json_text import load_json
 
 Position = tuple[float, float]  # (longitude, latitude), the GeoJSON order
 Ring = tuple[Position, ...]  # closed: the last position repeats the first
 Polygon = tuple[Ring, ...]  # the outer ring first, then its holes
+Box = tuple[float, float, float, float]  # west, south, east, north
 
 POLYGON_TYPES = ("Polygon", "MultiPolygon")
 WGS84_NAMES = ("urn:ogc:def:crs:OGC:1.3:CRS84", "urn:ogc:def:crs:OGC::CRS84", "EPSG:4326")
@@ -49,11 +51,7 @@ def read_boundary(path: str | Path) -> Boundary:
 
 def parse_boundary(text: str, file: str) -> Boundary:
     """Parse GeoJSON text; `file` only names the source in error messages."""
-    try:
-        data = json.loads(text.removeprefix("\ufeff"))
-    except json.JSONDecodeError as error:
-        where = f"line {error.lineno}, column {error.colno}"
-        raise InputError(file, f"is not valid JSON ({error.msg} at {where})") from None
+    data = load_json(text, file)
     geometry, path = _find_geometry(data, file)
     return _boundary(geometry, path, file)
 
@@ -183,12 +181,15 @@ def _boundary(geometry: dict[str, Any], path: str, file: str) -> Boundary:
         name = f"polygon {index + 1}" if multi else "the polygon"
         if not isinstance(part, list) or not part:
             raise InputError(file, f"{name} has no rings ({COORDINATES_HINT})", field=part_field)
-        polygons.append(
-            tuple(
-                _ring(ring, _ring_name(index, number, multi), f"{part_field}[{number}]", file)
-                for number, ring in enumerate(part)
-            )
+        names = [_ring_name(index, number, multi) for number in range(len(part))]
+        rings = tuple(
+            _ring(ring, names[number], f"{part_field}[{number}]", file) for number, ring in enumerate(part)
         )
+        problem = _holes_problem(rings, names) if len(rings) > 1 else None
+        if problem is not None:
+            hole, message = problem
+            raise InputError(file, message, field=f"{part_field}[{hole}]")
+        polygons.append(rings)
     return Boundary(tuple(polygons))
 
 
@@ -226,6 +227,73 @@ def _ring(data: object, name: str, field: str, file: str) -> Ring:
     if abs(_area(points)) < MIN_AREA:  # a sliver the line test's tolerance let through
         raise InputError(file, no_area, field=field)
     return ring
+
+
+def _holes_problem(rings: Polygon, names: Sequence[str]) -> tuple[int, str] | None:
+    """The first hole that cannot be a hole and why, or None: a hole must lie inside the outer
+    ring and apart from the other holes, touching neither. Ray casting counts every ring at once,
+    so a hole outside its ring would add a second area, anywhere on Earth, to the neighborhood.
+
+    Rings that never meet lie either one inside the other or apart, and one point of each tells
+    which; so one sweep over all edges finds any contact, and then one point per hole is enough."""
+    contact = _first_contact(rings)
+    if contact is not None:
+        hole, edge, other, other_edge = contact
+        return hole, (
+            f"{names[hole]} touches or crosses {names[other]}: its edge from point {edge + 1} to "
+            f"{edge + 2} meets the edge from point {other_edge + 1} to {other_edge + 2} of {names[other]}"
+        )
+    boxes = [_box(ring) for ring in rings]
+    for hole in range(1, len(rings)):
+        first = rings[hole][0]
+        if not _in_polygon(rings[:1], *first):
+            return hole, f"{names[hole]} is not inside {names[0]}: its point 1 {list(first)} lies outside it"
+        for other in range(1, hole):
+            if _boxes_overlap(boxes[hole], boxes[other]) and (
+                _in_polygon((rings[other],), *first) or _in_polygon((rings[hole],), *rings[other][0])
+            ):
+                return hole, f"{names[hole]} overlaps {names[other]} (holes must lie apart)"
+    return None
+
+
+def _box(ring: Ring) -> Box:
+    longitudes, latitudes = [point[0] for point in ring], [point[1] for point in ring]
+    return min(longitudes), min(latitudes), max(longitudes), max(latitudes)
+
+
+def _boxes_overlap(box: Box, other: Box) -> bool:
+    return box[0] <= other[2] and other[0] <= box[2] and box[1] <= other[3] and other[1] <= box[3]
+
+
+def _first_contact(rings: Polygon) -> tuple[int, int, int, int] | None:
+    """Where two rings of the polygon meet, touching included, as (ring, edge, earlier ring, its
+    edge) for the first ring (by position) that meets an earlier one; None if no two meet. Edges
+    are swept in order of their western end, as in `_first_crossing`."""
+    edges = sorted(
+        (min(a[0], b[0]), max(a[0], b[0]), number, index)
+        for number, ring in enumerate(rings)
+        for index, (a, b) in enumerate(pairwise(ring))
+    )
+    active: list[tuple[float, float, int, int]] = []
+    first: tuple[int, int, int, int] | None = None
+    for edge in edges:
+        west, _, number, index = edge
+        active = [seen for seen in active if seen[1] >= west]
+        for _, _, seen_number, seen_index in active:
+            if seen_number == number:  # a ring's own edges were checked with the ring
+                continue
+            later, earlier = sorted(((number, index), (seen_number, seen_index)), reverse=True)
+            contact = (*later, *earlier)
+            if (first is None or contact < first) and _rings_meet(rings, contact):
+                first = contact
+        active.append(edge)
+    return first
+
+
+def _rings_meet(rings: Polygon, contact: tuple[int, int, int, int]) -> bool:
+    ring, edge, other, other_edge = contact
+    a, b = rings[ring][edge], rings[ring][edge + 1]
+    return _segments_meet(a, b, rings[other][other_edge], rings[other][other_edge + 1])
 
 
 def _position(data: object, field: str, file: str) -> Position:

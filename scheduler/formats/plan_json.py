@@ -6,6 +6,7 @@ change day keeps its real moment."""
 from __future__ import annotations
 
 import json
+import math
 from collections.abc import Sequence
 from datetime import datetime
 from pathlib import Path
@@ -14,7 +15,10 @@ from zoneinfo import ZoneInfo, ZoneInfoNotFoundError
 
 from scheduler.domain import Month, Plan, PlanQuality, QualityTerm, Shortfall, Walk
 from scheduler.domain.errors import InputError
+from scheduler.domain.months import check_year
 from scheduler.formats.files import read_text
+from scheduler.formats.json_text import load_json
+from scheduler.formats.text import unprintable
 from scheduler.formats.times import local
 
 
@@ -75,12 +79,10 @@ def plan_from_json(text: str, file: str) -> Plan:
 
     `shortfalls` and a walk's `locked` may be left out (a hand-written plan rarely has them);
     unknown keys are ignored so that a newer file still opens. Starts come back in the plan's zone.
+    Every number is bounded (the database keeps them in fixed-size columns), no text may hold a
+    control character, and every walk must start in the plan's month.
     """
-    try:
-        data = json.loads(text.removeprefix("\ufeff"))
-    except json.JSONDecodeError as error:
-        message = f"not valid JSON: {error.msg} (column {error.colno})"
-        raise InputError(file, message, row=error.lineno) from None
+    data = load_json(text, file)
     reader = _JsonReader(file)
     top = reader.object(data, "")
     month = reader.month(top)
@@ -90,6 +92,7 @@ def plan_from_json(text: str, file: str) -> Plan:
         for index, item in enumerate(reader.field(top, "walks", list, ""))
     )
     reader.check_unique_ids(walks)
+    reader.check_month(walks, month, zone)
     shortfalls = tuple(
         reader.shortfall(item, f"shortfalls[{index}]")
         for index, item in enumerate(reader.field(top, "shortfalls", list, "", default=[]))
@@ -103,6 +106,13 @@ def plan_from_json(text: str, file: str) -> Plan:
         quality=None if quality is None else reader.quality(quality, "quality"),
     )
 
+
+# What the database's columns hold, and far beyond any real plan.
+MINUTES = (1, 480)  # a walk's length, as in the settings (up to a full 8-hour shift)
+WALK_COUNT = (0, 10_000)  # walks a period requires or has
+AMOUNT = (0, 1_000_000_000)  # units of one rule a plan pays
+WEIGHT = (0, 10**18)  # what one unit costs (a missed walk costs about 10^6 in a real month)
+RULE_LENGTH = 40
 
 _MISSING = object()
 _KIND_NAMES = {
@@ -136,7 +146,14 @@ class _JsonReader:
         # bool is a subclass of int in Python, but `true` is no number of minutes
         if not isinstance(value, kind) or (kind is int and isinstance(value, bool)):
             raise self.fail(where, f"expected {_KIND_NAMES[kind]}, got {_shorten(value)}")
+        if isinstance(value, str):
+            self.check_text(value, where)
         return value
+
+    def check_text(self, value: str, where: str) -> None:
+        problem = unprintable(value)
+        if problem:
+            raise self.fail(where, problem)
 
     def text(self, data: dict[str, Any], key: str, prefix: str) -> str:
         value: str = self.field(data, key, str, prefix)
@@ -144,10 +161,11 @@ class _JsonReader:
             raise self.fail(f"{prefix}.{key}", "must not be empty")
         return value
 
-    def count(self, data: dict[str, Any], key: str, prefix: str, minimum: int) -> int:
+    def count(self, data: dict[str, Any], key: str, prefix: str, limits: tuple[int, int]) -> int:
         value: int = self.field(data, key, int, prefix)
-        if value < minimum:
-            raise self.fail(f"{prefix}.{key}", f"must be at least {minimum}, got {value}")
+        low, high = limits
+        if not low <= value <= high:
+            raise self.fail(f"{prefix}.{key}", f"must be {low:,} to {high:,}, got {value:,}")
         return value
 
     def month(self, top: dict[str, Any]) -> Month:
@@ -172,7 +190,7 @@ class _JsonReader:
             id=self.text(data, "id", where),
             type=self.text(data, "type", where),
             start=self.start(data, where, zone),
-            minutes=self.count(data, "minutes", where, minimum=1),
+            minutes=self.count(data, "minutes", where, MINUTES),
             coordinator=coordinator,
             participants=participants,
             locked=self.field(data, "locked", bool, where, default=False),
@@ -187,6 +205,10 @@ class _JsonReader:
             raise self.fail(f"{where}.start", f"expected an ISO 8601 date and time, {example}") from None
         if moment.tzinfo is None:
             raise self.fail(f"{where}.start", f"{text!r} has no UTC offset, {example}")
+        try:
+            check_year(moment.year)  # before converting: year 9999 would overflow
+        except ValueError as error:
+            raise self.fail(f"{where}.start", str(error)) from None
         return moment.astimezone(zone)
 
     def participants(self, data: dict[str, Any], where: str, coordinator: str) -> tuple[str, ...]:
@@ -194,6 +216,7 @@ class _JsonReader:
         for index, value in enumerate(values):
             if not isinstance(value, str) or not value.strip():
                 raise self.fail(f"{where}.participants[{index}]", "expected a roster id (a non-empty string)")
+            self.check_text(value, f"{where}.participants[{index}]")
         if coordinator not in values:
             raise self.fail(f"{where}.participants", f"must include the coordinator {coordinator!r}")
         if len(set(values)) != len(values):
@@ -207,13 +230,22 @@ class _JsonReader:
                 raise self.fail(f"walks[{index}].id", f"walk id {walk.id!r} is used twice")
             seen.add(walk.id)
 
+    def check_month(self, walks: Sequence[Walk], month: Month, zone: ZoneInfo) -> None:
+        """A plan holds its month's walks only: one outside it would be lost or shown in the
+        wrong month's schedule."""
+        for index, walk in enumerate(walks):
+            day = walk.start.astimezone(zone).date()
+            if not month.first_day <= day <= month.last_day:
+                message = f"starts on {day.isoformat()}, outside the plan's month {month}"
+                raise self.fail(f"walks[{index}].start", message)
+
     def shortfall(self, value: Any, where: str) -> Shortfall:
         data = self.object(value, where)
         return Shortfall(
             type=self.text(data, "type", where),
             period=self.text(data, "period", where),
-            required=self.count(data, "required", where, minimum=0),
-            planned=self.count(data, "planned", where, minimum=0),
+            required=self.count(data, "required", where, WALK_COUNT),
+            planned=self.count(data, "planned", where, WALK_COUNT),
             reason=self.field(data, "reason", str, where),
         )
 
@@ -221,21 +253,32 @@ class _JsonReader:
         """`total` and each term's `cost` are derived, so they are not read back."""
         data = self.object(value, where)
         bound = data.get("bound")
-        if bound is not None and (isinstance(bound, bool) or not isinstance(bound, int | float)):
-            raise self.fail(f"{where}.bound", f"expected a number or null, got {_shorten(bound)}")
+        if bound is not None and (not _is_number(bound) or not 0 <= bound <= WEIGHT[1]):
+            message = f"expected a number from 0 to {WEIGHT[1]:,} or null, got {_shorten(bound)}"
+            raise self.fail(f"{where}.bound", message)
         terms = []
         for index, item in enumerate(self.field(data, "terms", list, where)):
             at = f"{where}.terms[{index}]"
             term = self.object(item, at)
             terms.append(
                 QualityTerm(
-                    rule=self.text(term, "rule", at),
-                    amount=self.count(term, "amount", at, minimum=0),
-                    weight=self.count(term, "weight", at, minimum=0),
+                    rule=self.rule(term, at),
+                    amount=self.count(term, "amount", at, AMOUNT),
+                    weight=self.count(term, "weight", at, WEIGHT),
                     detail=self.field(term, "detail", str, at),
                 )
             )
         return PlanQuality(tuple(terms), None if bound is None else float(bound))
+
+    def rule(self, term: dict[str, Any], where: str) -> str:
+        rule = self.text(term, "rule", where)
+        if len(rule) > RULE_LENGTH:
+            raise self.fail(f"{where}.rule", f"must be at most {RULE_LENGTH} characters, got {len(rule)}")
+        return rule
+
+
+def _is_number(value: Any) -> bool:
+    return isinstance(value, int | float) and not isinstance(value, bool) and math.isfinite(value)
 
 
 def _shorten(value: Any) -> str:

@@ -261,7 +261,7 @@ def test_what_is_not_a_neighborhood_is_refused(data, field, expected):
 
 def test_broken_json_names_the_line():
     with pytest.raises(
-        InputError, match=r"^hood\.geojson: is not valid JSON \(Expecting .* at line 2, column"
+        InputError, match=r"^hood\.geojson, row 2: not valid JSON: Expecting .* \(column \d+\)$"
     ):
         parse_boundary('{"type": "Polygon",\n "coordinates": [[[0, 0] [1, 0]]]}', "hood.geojson")
 
