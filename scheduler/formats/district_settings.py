@@ -2,7 +2,8 @@
 
 Every setting is optional, so a district writes down only what differs from the guide. Anything the
 reader does not understand (a misspelt key, a wrong type) stops with one line naming the key, since
-a silently ignored setting would plan a month on rules nobody chose.
+a silently ignored setting would plan a month on rules nobody chose. Numbers are bounded and text
+holds no control characters (names are printed on every schedule, and stored in the database).
 """
 
 from __future__ import annotations
@@ -19,7 +20,14 @@ from scheduler.domain import District, WalkType
 from scheduler.domain.errors import InputError
 from scheduler.formats.files import read_text
 from scheduler.formats.roster import weekday_index
-from scheduler.rules.walk_types import default_rule_tables, default_walk_types, walk_types_from_tables
+from scheduler.formats.text import quoted, unprintable
+from scheduler.rules.walk_types import (
+    default_rule_tables,
+    default_walk_types,
+    shown,
+    walk_types_from_tables,
+    whole_number,
+)
 
 DEFAULT_NAME = "District"
 DEFAULT_TIMEZONE = "America/New_York"
@@ -33,6 +41,8 @@ SETTINGS = (
     "walk_call_type",
     "walk_types",
 )
+
+MAX_WALKING_PER_SQUAD = (1, 50)
 
 WALK_HOURS_PATTERN = re.compile(r"\s*(\d{1,2}):(\d{2})\s*-\s*(\d{1,2}):(\d{2})\s*")
 TOML_POSITION = re.compile(r"\s*\(at line (\d+), column (\d+)\)$")
@@ -69,17 +79,19 @@ def parse_settings(text: str, file: str) -> District:
     )
 
 
-def _toml(text: str, file: str) -> dict[str, Any]:
+def _toml(source: str, file: str) -> dict[str, Any]:
     """tomllib puts the position at the end of its message; it becomes the row, as for a CSV."""
     try:
-        return tomllib.loads(text)
-    except tomllib.TOMLDecodeError as error:
+        return tomllib.loads(source)
+    except ValueError as error:
+        if not isinstance(error, tomllib.TOMLDecodeError):  # Python converts 4,300 digits at most
+            raise InputError(file, "is not valid TOML: a number has thousands of digits") from None
         message = str(error)
         position = TOML_POSITION.search(message)
         if position:
             row, where = int(position[1]), f" at column {position[2]}"
         else:
-            row, where = max(1, len(text.splitlines())), " at the end of the file"
+            row, where = max(1, len(source.splitlines())), " at the end of the file"
         message = TOML_AT_END.sub("", TOML_POSITION.sub("", message))
         raise InputError(file, f"is not valid TOML: {message}{where}", row=row) from None
 
@@ -88,8 +100,16 @@ def _text(value: Any, key: str, default: str, file: str) -> str:
     if value is None:
         return default
     if not isinstance(value, str) or not value.strip():
-        raise InputError(file, f'must be non-empty text in quotes, e.g. {key} = "{default}"', field=key)
+        message = f'must be non-empty text in quotes, e.g. {key} = "{default}", got {shown(value)}'
+        raise InputError(file, message, field=key)
+    _check_text(value, key, file)
     return value.strip()
+
+
+def _check_text(value: str, where: str, file: str) -> None:
+    problem = unprintable(value)
+    if problem:
+        raise InputError(file, problem, field=where)
 
 
 def _timezone(value: Any, file: str, default: str) -> str:
@@ -100,11 +120,11 @@ def _timezone(value: Any, file: str, default: str) -> str:
     zones = zoneinfo.available_timezones() - {"localtime"}
     if isinstance(value, str) and value in zones:
         return value
-    same_but_case = [zone for zone in zones if zone.lower() == str(value).lower()]
+    same_but_case = [zone for zone in zones if isinstance(value, str) and zone.lower() == value.lower()]
     expected = (
         f"did you mean {same_but_case[0]}?" if same_but_case else f"expected an IANA name such as {default}"
     )
-    raise InputError(file, f"{value!r} is not a known time zone ({expected})", field="timezone")
+    raise InputError(file, f"{shown(value)} is not a known time zone ({expected})", field="timezone")
 
 
 def _week_start(value: Any, file: str, default: int) -> int:
@@ -112,7 +132,7 @@ def _week_start(value: Any, file: str, default: int) -> int:
         return default
     day = weekday_index(value) if isinstance(value, str) else None
     if day is None:
-        message = f"{value!r} is not a day of the week (expected a day name such as Monday or Mon)"
+        message = f"{shown(value)} is not a day of the week (expected a day name such as Monday or Mon)"
         raise InputError(file, message, field="week_start")
     return day
 
@@ -124,7 +144,7 @@ def _walk_hours(value: Any, file: str, default: District) -> tuple[time, time]:
     if span is None or span[0] >= span[1]:
         expected = 'HH:MM-HH:MM, starting before it ends on the same day, e.g. "09:00-20:00"'
         raise InputError(
-            file, f"{value!r} is not a span of walk hours (expected {expected})", field="walk_hours"
+            file, f"{shown(value)} is not a span of walk hours (expected {expected})", field="walk_hours"
         )
     return span
 
@@ -149,7 +169,7 @@ def _workdays(value: Any, file: str, default: frozenset[int]) -> frozenset[int]:
     for item in value:
         day = weekday_index(item) if isinstance(item, str) else None
         if day is None:
-            message = f"{item!r} is not a day of the week (expected a day name such as Monday or Mon)"
+            message = f"{shown(item)} is not a day of the week (expected a day name such as Monday or Mon)"
             raise InputError(file, message, field="workdays")
         days.add(day)
     return frozenset(days)
@@ -158,9 +178,7 @@ def _workdays(value: Any, file: str, default: frozenset[int]) -> frozenset[int]:
 def _max_walking(value: Any, file: str, default: District) -> int:
     if value is None:
         return default.max_walking_per_squad
-    if type(value) is not int or value < 1:  # bool is an int subclass, and `true` is not a count
-        raise InputError(file, "must be a whole number, 1 or more, e.g. 2", field="max_walking_per_squad")
-    return value
+    return whole_number(value, file, "max_walking_per_squad", MAX_WALKING_PER_SQUAD)
 
 
 def _walk_types(overrides: Any, file: str, default: tuple[WalkType, ...]) -> tuple[WalkType, ...]:
@@ -169,4 +187,20 @@ def _walk_types(overrides: Any, file: str, default: tuple[WalkType, ...]) -> tup
     if not isinstance(overrides, Mapping):
         message = "must be tables such as [walk_types.officer] with the fields to change"
         raise InputError(file, message, field="walk_types")
-    return walk_types_from_tables(default_rule_tables(), file, overrides)
+    for key in overrides:
+        problem = unprintable(key)
+        if problem:
+            raise InputError(file, f"walk type {quoted(key)} {problem}", field="walk_types")
+    walk_types = walk_types_from_tables(default_rule_tables(), file, overrides)
+    for walk_type in walk_types:
+        _check_walk_type_text(walk_type, file)
+    return walk_types
+
+
+def _check_walk_type_text(walk_type: WalkType, file: str) -> None:
+    """The names a walk type gives its walks and places, as the district's own names are checked."""
+    where = f"walk_types.{walk_type.key}"
+    _check_text(walk_type.name, f"{where}.name", file)
+    for index, role in enumerate(walk_type.roles):
+        _check_text(role.key, f"{where}.roles[{index}].key", file)
+        _check_text(role.label, f"{where}.roles[{index}].label", file)
