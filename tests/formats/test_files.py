@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import os
 import stat
+from collections.abc import Callable, Iterator
 from pathlib import Path
 
 import pytest
@@ -42,11 +43,40 @@ def test_keeps_the_permissions_of_the_file_it_replaces(tmp_path: Path) -> None:
     assert stat.S_IMODE(target.stat().st_mode) == 0o640
 
 
+@pytest.fixture
+def umask() -> Iterator[Callable[[int], int]]:
+    """Set the process umask for one test, and put the old one back whatever happens."""
+    previous = os.umask(0o022)
+    try:
+        yield os.umask
+    finally:
+        os.umask(previous)
+
+
 @pytest.mark.skipif(os.name != "posix", reason="POSIX permissions")
-def test_a_new_file_is_readable_by_others_not_private_like_a_temp_file(tmp_path: Path) -> None:
+@pytest.mark.parametrize(("mask", "mode"), [(0o022, 0o644), (0o077, 0o600), (0o002, 0o664), (0o027, 0o640)])
+def test_a_new_file_follows_the_users_umask(
+    tmp_path: Path, umask: Callable[[int], int], mask: int, mode: int
+) -> None:
+    """Plans hold names, e-mail addresses and schedules: under umask 077 nobody else may read them,
+    and a shared setup (umask 002) lets the group in, as for any file the user creates."""
+    umask(mask)
     target = tmp_path / "plan.json"
     write_atomically(target, "new")
+    assert stat.S_IMODE(target.stat().st_mode) == mode
+
+
+@pytest.mark.skipif(os.name != "posix", reason="POSIX permissions")
+def test_a_replaced_file_keeps_its_mode_whatever_the_umask(
+    tmp_path: Path, umask: Callable[[int], int]
+) -> None:
+    target = tmp_path / "plan.json"
+    target.write_text("old", encoding="utf-8")
+    target.chmod(0o644)
+    umask(0o077)
+    write_atomically(target, "new")
     assert stat.S_IMODE(target.stat().st_mode) == 0o644
+    assert target.read_text(encoding="utf-8") == "new"
 
 
 def test_failed_rename_leaves_the_target_unchanged_and_no_temp_file(
