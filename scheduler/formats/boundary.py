@@ -4,7 +4,8 @@ The boundary is drawn by the captain, often in a free web tool or exported from 
 the reader takes what such tools write (a bare Polygon or MultiPolygon, a Feature, or a
 FeatureCollection holding one polygon feature) and refuses what would make "is this incident in the
 neighborhood?" a wrong answer: positions outside WGS 84 degrees (a projected file), rings that are
-open, enclose no area or cross themselves. Each mistake is one line naming where it is in the file.
+open, enclose no area or cross themselves, and holes that are not inside their outer ring or that
+touch it or each other. Each mistake is one line naming where it is in the file.
 
 Pure Python on purpose: a neighborhood has at most a few thousand points, and a geometry library
 would be a large dependency for a point-in-polygon test. Coordinates are plain degrees on a flat

@@ -85,7 +85,7 @@ def _walk_type(key: str, table: Mapping[str, Any], file: str) -> WalkType:
 
 def _per(value: Any, file: str, where: str) -> Per:
     choices = [per.value for per in Per]
-    if value not in choices or not isinstance(value, str):
+    if not isinstance(value, str) or value not in choices:
         message = f"must be one of {', '.join(choices)} (in quotes), got {shown(value)}"
         raise InputError(file, message, field=where)
     return Per(value)
@@ -122,7 +122,7 @@ def _members(enum: type[E], values: Any, file: str, where: str) -> frozenset[E]:
         message = f'must be a list of names in quotes such as ["{choices[0]}"], got {shown(values)}'
         raise InputError(file, message, field=where)
     for value in values:
-        if value not in choices or not isinstance(value, str):
+        if not isinstance(value, str) or value not in choices:
             message = f"{shown(value)} is not among {', '.join(choices)}"
             raise InputError(file, message, field=where)
     return frozenset(enum(value) for value in values)
