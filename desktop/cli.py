@@ -370,7 +370,7 @@ def _request(args: argparse.Namespace) -> actions.IncidentRequest:
     return actions.IncidentRequest(
         id=args.id,
         kind=args.kind,
-        at=_moment(args.at) if args.at else None,
+        at=args.at,
         address=args.address,
         latitude=latitude,
         longitude=longitude,
@@ -457,14 +457,6 @@ def _month(text: str) -> Month:
         return Month.parse(text)
     except ValueError as error:
         raise InputError(COMMAND_LINE, str(error), field="--month") from None
-
-
-def _moment(text: str) -> datetime:
-    try:
-        return datetime.fromisoformat(text)
-    except ValueError:
-        message = f"'{text}' is not a date and time like 2026-12-10T21:30"
-        raise InputError(COMMAND_LINE, message, field="--at") from None
 
 
 if __name__ == "__main__":

@@ -50,6 +50,7 @@ from scheduler.domain import Month, Plan, PlanningProblem
 from scheduler.domain.errors import BeatwalkError, Conflict, InputError, InputErrors, NotFound, StoreError
 from scheduler.domain.incidents import INCIDENT_KINDS, Incident
 from scheduler.formats.incidents import coordinate as parse_coordinate
+from scheduler.formats.incidents import parse_moment
 from scheduler.planning.planner import Ending, PlanResult, Progress
 from scheduler.store import Database, DistrictRef, ImportSummary, SavedDistrict, StoredPlan
 
@@ -101,6 +102,7 @@ __all__ = [
     "move_walk",
     "open_department",
     "parse_coordinate",
+    "parse_moment",
     "plan_files",
     "plan_month",
     "remove_participant",

@@ -20,9 +20,10 @@ from scheduler.domain.errors import Conflict, InputError, NotFound
 from scheduler.domain.incidents import INCIDENT_KINDS, WITHIN, Incident
 from scheduler.formats.boundary import is_outside, read_boundary
 from scheduler.formats.district_settings import default_district, load_settings
-from scheduler.formats.incidents import read_incidents
+from scheduler.formats.incidents import parse_moment, read_incidents
 from scheduler.formats.plan_json import read_plan_file
 from scheduler.formats.roster import load_roster
+from scheduler.formats.text import unprintable
 from scheduler.planning.post_incident import IncidentResult, add_post_incident
 from scheduler.store import Database, DistrictRef, StoredPlan, all_people, get_district
 from scheduler.store.neighborhood import (
@@ -42,11 +43,12 @@ REQUEST = "incident"  # names the user's request (not a file) in InputError; its
 @dataclass(frozen=True)
 class IncidentRequest:
     """What the user says about an incident: a stored one by `id`, or a new one (`kind` and `at`
-    required). A naive `at` is the district's local time."""
+    required). `at` may be text as the user typed it (ISO 8601, a time of day required); without a
+    UTC offset, text or a naive datetime is the district's local time."""
 
     id: str | None = None
     kind: str | None = None
-    at: datetime | None = None
+    at: datetime | str | None = None
     address: str | None = None
     latitude: float | None = None
     longitude: float | None = None
@@ -212,6 +214,10 @@ def _add(problem: PlanningProblem, plan: Plan, incident: Incident, solve: SolveR
 
 def _incident(db: Database, district: DistrictRef, settings: District, request: IncidentRequest) -> Incident:
     """The stored incident the request names by id, or a new one from the request (not stored yet)."""
+    for field, text, free in (("id", request.id, False), ("address", request.address, True)):
+        problem = unprintable(text, only_nul=free) if text is not None else None
+        if problem:
+            raise InputError(REQUEST, f"the {field} {problem}", field=field)
     stored = get_incident(db, district.id, request.id) if request.id else None
     occurred = _aware(request.at, settings.timezone) if request.at else None
     if (request.latitude is None) != (request.longitude is None):
@@ -254,8 +260,14 @@ def _incident(db: Database, district: DistrictRef, settings: District, request: 
     return replace(incident, outside=outside)
 
 
-def _aware(moment: datetime, timezone: str) -> datetime:
-    return moment if moment.tzinfo else moment.replace(tzinfo=ZoneInfo(timezone))
+def _aware(moment: datetime | str, timezone: str) -> datetime:
+    """The incident's time, aware; text goes through the same reader as the incidents file."""
+    try:
+        if isinstance(moment, str):
+            return parse_moment(moment, timezone)
+        return parse_moment(moment.isoformat(), timezone)
+    except ValueError as error:
+        raise InputError(REQUEST, str(error), field="at") from None
 
 
 def _month_of(moment: datetime, zone: ZoneInfo) -> Month:

@@ -61,6 +61,7 @@ def snapshot(folder: Path) -> dict[str, str]:
 DB = ("--db", "DB")  # replaced by the copied database's URL
 IN_FILE = ("incident", "add", "--roster", "roster.csv", "--plan", "p.json", "--type", "shooting")
 IN_FILE += ("--out", "p.json")
+FULL_WIDTH_MONTH = "\uff12\uff10\uff12\uff16-\uff11\uff12"  # 2026-12 in full-width digits
 
 CASES = [
     # (arguments, text expected in the one line)
@@ -88,6 +89,16 @@ CASES = [
     ((*IN_FILE, "--at", "1999-03-05T10:00"), "outside the plan's month 2026-12"),
     ((*PLAN, "--roster", "huge.csv", "--out", "big.json"), "huge.csv: has 5001 active people"),
     ((*DB, "import", "roster", "huge.csv"), "huge.csv: has 5001 active people"),
+    (
+        (*DB, "incident", "add", "--type", "shooting", "--at", "2026-12-10"),
+        "field '--at': '2026-12-10' is a date",
+    ),
+    ((*DB, "incident", "add", "--type", "shooting", "--at", "9999-12-31T23:00"), "outside 1900 to 2200"),
+    ((*DB, "incident", "add", "--type", "shooting", "--at", "0001-01-01T00:00"), "outside 1900 to 2200"),
+    ((*DB, "incident", "add", "--type", "shooting", "--at", "2026-12-10T21:30", "--id", "C\x00"), "NUL"),
+    ((*DB, *PLAN[:2], "0000-01", "--out", "x.json"), "field '--month'"),
+    ((*DB, "export", "--month", "9999-12", "--out", "x.json"), "field '--month'"),
+    ((*DB, *PLAN[:2], FULL_WIDTH_MONTH, "--out", "x.json"), "field '--month'"),
     ((), "usage: beatwalk"),
 ]
 
