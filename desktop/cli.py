@@ -30,6 +30,7 @@ from scheduler.actions import (
     Conflict,
     Database,
     DistrictRef,
+    Ending,
     InputError,
     InputErrors,
     Month,
@@ -64,6 +65,7 @@ def build_parser() -> argparse.ArgumentParser:
         "--time-limit", type=_seconds, default=20.0, help="seconds the command may take (default 20)"
     )
     plan.add_argument("--seed", type=_seed, default=0, help="same input and seed give the same plan")
+    _add_effort(plan)
     _add_store_options(plan)
 
     incident = commands.add_parser("incident", help="post-incident walks")
@@ -83,6 +85,7 @@ def build_parser() -> argparse.ArgumentParser:
     add.add_argument("--longitude", help="where it happened, decimal degrees (database only)")
     add.add_argument("--out", type=Path, help="where to write the updated plan (required with --plan)")
     add.add_argument("--time-limit", type=_seconds, default=10.0, help="seconds to re-plan (default 10)")
+    _add_effort(add)
     _add_store_options(add)
 
     imports = commands.add_parser("import", help="read a file into the database")
@@ -108,6 +111,15 @@ def build_parser() -> argparse.ArgumentParser:
     export.add_argument("--out", required=True, type=Path, help="plan.json, plan.csv or plan.ics")
     _add_store_options(export)
     return parser
+
+
+def _add_effort(parser: argparse.ArgumentParser) -> None:
+    parser.add_argument(
+        "--effort",
+        type=_effort,
+        help="search effort in the solver's deterministic units: the same plan for the same input and "
+        "seed on any machine, if it ends the search before --time-limit",
+    )
 
 
 def _add_inputs(parser: argparse.ArgumentParser) -> None:
@@ -204,7 +216,13 @@ def _plan_month(args: argparse.Namespace) -> int:
     with _database(args) as db:
         district = _district(db, args)
         planned = actions.plan_month(
-            db, district=district, month=_month(args.month), user=_user(), out=args.out, solve=_solve(args)
+            db,
+            district=district,
+            month=_month(args.month),
+            user=_user(),
+            out=args.out,
+            solve=_solve(args),
+            now=_now(),
         )
     assert planned.saved is not None  # the command line never stops a search
     print(
@@ -213,8 +231,18 @@ def _plan_month(args: argparse.Namespace) -> int:
     return _report(planned)
 
 
+ENDINGS = {
+    Ending.OPTIMAL: "optimal",
+    Ending.EFFORT: "effort used up",
+    Ending.TIME_LIMIT: "time limit reached",
+    Ending.STOPPED: "stopped",
+}
+
+
 def _planned(result: PlanResult) -> str:
-    quality = "optimal" if result.optimal else f"within {result.gap:.1%} of optimal"
+    """The result line: how many walks, and what ended the search (only a proof or the effort
+    promise the same plan for the same input and seed)."""
+    quality = ENDINGS[result.ending] + ("" if result.optimal else f", within {result.gap:.1%} of optimal")
     return (
         f"{len(result.plan.walks)} walks planned for {result.plan.month} ({quality}, {result.seconds:.1f} s)"
     )
@@ -333,7 +361,13 @@ def _incident_in_store(args: argparse.Namespace) -> int:
     with _database(args) as db:
         district = _district(db, args)
         added = actions.add_incident_walk(
-            db, district=district, request=_request(args), user=_user(), out=args.out, solve=_solve(args)
+            db,
+            district=district,
+            request=_request(args),
+            user=_user(),
+            out=args.out,
+            solve=_solve(args),
+            now=_now(),
         )
     if added.incident.outside:
         note = f"incident {added.incident.id} is outside the neighborhood boundary"
@@ -345,12 +379,12 @@ def _print_incident_walk(added: actions.IncidentWalkAdded, args: argparse.Namesp
     result, zone = added.result, ZoneInfo(added.district.timezone)
     walk = result.walk
     if walk is None:
-        recorded = "" if args.roster else f"incident {added.incident.id} recorded, but "
         when = f"{added.incident.occurred_at.astimezone(zone):%Y-%m-%d %H:%M}"
-        print(
-            f"beatwalk: {recorded}no community policing unit member is on duty within 24 hours of {when}",
-            file=sys.stderr,
-        )
+        recorded = "" if args.roster else f"incident {added.incident.id} recorded, "
+        if result.reason == actions.INCIDENT_OVER:
+            print(f"{recorded}no post-incident walk: its 24 hours from {when} are over")
+            return EXIT_OK
+        print(f"beatwalk: {recorded}no post-incident walk: {result.reason} (from {when})", file=sys.stderr)
         return EXIT_SHORTFALL
     names = {person.id: person.label for person in added.people}
     saved = f"; saved as version {added.saved.version} of {added.district.name}" if added.saved else ""
@@ -411,7 +445,7 @@ def _district_option(args: argparse.Namespace) -> str:
 
 
 def _solve(args: argparse.Namespace) -> SolveRequest:
-    return SolveRequest(time_limit=args.time_limit, seed=getattr(args, "seed", 0))
+    return SolveRequest(time_limit=args.time_limit, effort=args.effort, seed=getattr(args, "seed", 0))
 
 
 def _now() -> datetime:
@@ -440,6 +474,16 @@ def _seconds(text: str) -> float:
     if not 0 < seconds <= MAX_SECONDS:  # also false for nan
         raise argparse.ArgumentTypeError(f"{text!r} must be more than 0 and at most {MAX_SECONDS} seconds")
     return seconds
+
+
+def _effort(text: str) -> float:
+    try:
+        effort = float(text)
+    except ValueError:
+        raise argparse.ArgumentTypeError(f"{text!r} is not a number") from None
+    if not 0 < effort <= MAX_SECONDS:
+        raise argparse.ArgumentTypeError(f"{text!r} must be more than 0 and at most {MAX_SECONDS}")
+    return effort
 
 
 def _seed(text: str) -> int:

@@ -52,10 +52,12 @@ from scheduler.domain.incidents import INCIDENT_KINDS, Incident
 from scheduler.formats.incidents import coordinate as parse_coordinate
 from scheduler.formats.incidents import parse_moment
 from scheduler.planning.planner import Ending, PlanResult, Progress
+from scheduler.planning.post_incident import OVER as INCIDENT_OVER
 from scheduler.store import Database, DistrictRef, ImportSummary, SavedDistrict, StoredPlan
 
 __all__ = [
     "INCIDENT_KINDS",
+    "INCIDENT_OVER",
     "REQUEST",
     "BeatwalkError",
     "BoundaryImported",

@@ -24,7 +24,8 @@ from scheduler.formats.incidents import parse_moment, read_incidents
 from scheduler.formats.plan_json import read_plan_file
 from scheduler.formats.roster import load_roster
 from scheduler.formats.text import unprintable
-from scheduler.planning.post_incident import IncidentResult, add_post_incident
+from scheduler.planning.planner import Ending
+from scheduler.planning.post_incident import OVER, IncidentResult, add_post_incident
 from scheduler.store import Database, DistrictRef, StoredPlan, all_people, get_district
 from scheduler.store.neighborhood import (
     IncidentImport,
@@ -69,8 +70,9 @@ class IncidentsImported:
 
 @dataclass(frozen=True)
 class IncidentWalkAdded:
-    """The post-incident walk and the re-planned month; `result.walk` is None when nobody from
-    the community policing unit can coordinate within 24 hours (then nothing is saved or written)."""
+    """The post-incident walk and the re-planned month. `result.walk` is None when the walk cannot
+    be held, `result.reason` says why (its 24 hours are over, or nobody from the community policing
+    unit can coordinate within them); then the incident is recorded, and no plan saved or written."""
 
     incident: Incident
     result: IncidentResult
@@ -104,9 +106,11 @@ def add_incident_walk(
     user: str,
     out: Path | None = None,
     solve: SolveRequest = INCIDENT_SOLVE,
+    now: datetime | None = None,
 ) -> IncidentWalkAdded:
     """Record the incident, put its walk (locked) into the stored plan of the month the walk falls
     in, re-plan that month changing as few walks as possible, and save it with the version check.
+    The walk never starts before `now`: an incident whose 24 hours are over is recorded without one.
 
     A month never planned is refused (the walk must fit around the month's other walks), and so is
     an incident that already has its walk. When no coordinator can come, the incident is still
@@ -122,8 +126,14 @@ def add_incident_walk(
             f"incident {incident.id} already has its post-incident walk {existing.id} "
             f"on {existing.start:%Y-%m-%d %H:%M}"
         )
-    result, version = _place_walk(db, district, settings, incident, solve)
     people = all_people(db, district.id)
+    if now is not None and now >= incident.occurred_at + WITHIN:
+        _import_incidents(db, district.id, (incident,), REQUEST)
+        zone = ZoneInfo(settings.timezone)
+        month_plan = Plan(_month_of(incident.occurred_at, zone), settings.timezone)
+        over = IncidentResult(month_plan, None, (), 0, 0.0, Ending.OPTIMAL, reason=OVER)
+        return IncidentWalkAdded(incident, over, settings, people, None, None)
+    result, version = _place_walk(db, district, settings, incident, solve, now)
     if result.walk is None:
         _import_incidents(db, district.id, (incident,), REQUEST)
         return IncidentWalkAdded(incident, result, settings, people, None, None)
@@ -172,7 +182,12 @@ def add_incident_walk_to_file(
 
 
 def _place_walk(
-    db: Database, district: DistrictRef, settings: District, incident: Incident, solve: SolveRequest
+    db: Database,
+    district: DistrictRef,
+    settings: District,
+    incident: Incident,
+    solve: SolveRequest,
+    now: datetime | None,
 ) -> tuple[IncidentResult, int | None]:
     """The re-planned month with the incident's walk, and the version it was loaded at.
 
@@ -182,18 +197,19 @@ def _place_walk(
     """
     zone = ZoneInfo(settings.timezone)
     month = _month_of(incident.occurred_at, zone)
-    problem, plan, version = _stored_month(db, district, month, incident)
+    problem, plan, version = _stored_month(db, district, month, incident, now)
     result = _add(problem, plan, incident, solve)
     if result.walk is not None and _month_of(result.walk.start, zone) != month:
-        problem, plan, version = _stored_month(db, district, _month_of(result.walk.start, zone), incident)
+        next_month = _month_of(result.walk.start, zone)
+        problem, plan, version = _stored_month(db, district, next_month, incident, now)
         result = _add(problem, plan, incident, solve)
     return result, version
 
 
 def _stored_month(
-    db: Database, district: DistrictRef, month: Month, incident: Incident
+    db: Database, district: DistrictRef, month: Month, incident: Incident, now: datetime | None
 ) -> tuple[PlanningProblem, Plan, int | None]:
-    problem, stored = month_problem(db, district=district, month=month)
+    problem, stored = month_problem(db, district=district, month=month, now=now)
     if stored is None:
         message = f"{district.name} has no plan for {month}, where the walk after incident {incident.id} goes"
         raise NotFound(message, what="plan", key=str(month))
@@ -206,6 +222,7 @@ def _add(problem: PlanningProblem, plan: Plan, incident: Incident, solve: SolveR
         plan,
         incident,
         time_limit=solve.time_limit,
+        effort=solve.effort,
         seed=solve.seed,
         on_progress=solve.on_progress,
         should_stop=solve.should_stop,

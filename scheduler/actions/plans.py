@@ -9,6 +9,7 @@ from __future__ import annotations
 
 from collections.abc import Callable, Sequence
 from dataclasses import dataclass
+from datetime import datetime
 from pathlib import Path
 
 from scheduler.actions.outputs import check_output, plan_file_on_success, write_plan_file
@@ -27,7 +28,8 @@ from scheduler.store import save_plan as _save_plan
 class SolveRequest:
     """How hard to search and how to report: the same for every action that plans."""
 
-    time_limit: float = 20.0  # seconds of deterministic search effort (see the README)
+    time_limit: float = 20.0  # wall-clock seconds the whole action may take
+    effort: float | None = None  # deterministic search effort: the same plan for the same seed
     seed: int = 0
     on_progress: Callable[[Progress], None] | None = None
     should_stop: Callable[[], bool] | None = None
@@ -49,16 +51,19 @@ def plan_month(
     user: str,
     out: Path | None = None,
     solve: SolveRequest = SolveRequest(),
+    now: datetime | None = None,
 ) -> MonthPlanned:
     """Plan (or re-plan) the month of a district in the database, save it, and write it to `out`.
 
-    A search the user stopped is not saved: its plan comes back for a look, and planning again
-    builds on the stored version.
+    From `now` on only: walks of the stored plan that started before it stay as they are and
+    count, no walk is planned before it, and periods already over are not shortfalls (None: the
+    whole month is planned, as for a month still ahead). A search the user stopped is not saved:
+    its plan comes back for a look, and planning again builds on the stored version.
     """
     if out is not None:
         check_output(out)
     settings = get_district(db, district.id)
-    problem, stored = month_problem(db, district=district, month=month)
+    problem, stored = month_problem(db, district=district, month=month, now=now)
     check_size(problem.people, district.name)
     result = _solve(problem, solve)
     if result.stopped:
@@ -83,11 +88,12 @@ def plan_files(
 
 
 def month_problem(
-    db: Database, *, district: DistrictRef, month: Month
+    db: Database, *, district: DistrictRef, month: Month, now: datetime | None = None
 ) -> tuple[PlanningProblem, StoredPlan | None]:
     """The month's planning problem from the database, and the stored plan it re-plans (None: the
-    month has no plan yet). The stored plan's locked walks stay, and the neighbouring months' plans
-    complete the weeks split between months."""
+    month has no plan yet). The stored plan's locked walks stay, and so do its walks that started
+    before `now` (the past is not re-planned); the neighbouring months' plans complete the weeks
+    split between months."""
     stored = _load_plan(db, district.id, month)
     previous = stored.plan if stored else None
     neighbours = tuple(
@@ -95,7 +101,8 @@ def month_problem(
         for other in (month.previous(), month.next())
         if (found := _load_plan(db, district.id, other))
     )
-    locked = tuple(walk for walk in previous.walks if walk.locked) if previous else ()
+    walks = previous.walks if previous else ()
+    locked = tuple(walk for walk in walks if walk.locked or (now is not None and walk.start < now))
     problem = PlanningProblem(
         get_district(db, district.id),
         active_people(db, district.id),
@@ -103,6 +110,7 @@ def month_problem(
         locked=locked,
         previous=previous,
         neighbours=neighbours,
+        not_before=now,
     )
     return problem, stored
 
@@ -139,6 +147,7 @@ def _solve(problem: PlanningProblem, solve: SolveRequest) -> PlanResult:
     return make_plan(
         problem,
         time_limit=solve.time_limit,
+        effort=solve.effort,
         seed=solve.seed,
         on_progress=solve.on_progress,
         should_stop=solve.should_stop,

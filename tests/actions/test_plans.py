@@ -57,7 +57,7 @@ def test_a_colleagues_save_during_planning_is_not_overwritten(db, district, tmp_
         save_plan(db, district.id, theirs["plan"], current.version, "okafor")
 
     out = tmp_path / "mine.json"
-    solve = SolveRequest(time_limit=1.0, on_progress=colleague_saves)
+    solve = SolveRequest(effort=0.6, on_progress=colleague_saves)
     with pytest.raises(Conflict, match=r"was changed by okafor at .*\(version 2, you have 1\)"):
         actions.plan_month(db, district=district, month=DECEMBER, user="alvarez", out=out, solve=solve)
     assert not out.exists()

@@ -4,13 +4,18 @@ the command line itself, and copied for each test, since planning is the slow pa
 from __future__ import annotations
 
 import shutil
+from datetime import UTC, datetime
 from pathlib import Path
+from unittest import mock
 
 import pytest
 
+import desktop.cli
 from desktop.cli import main
 from tests.factories import write_roster
 from tests.store.conftest import sqlite_url
+
+NOW = datetime(2026, 11, 27, 12, 0, tzinfo=UTC)  # December 2026 is still ahead: plan it whole
 
 
 @pytest.fixture(autouse=True)
@@ -18,13 +23,24 @@ def _no_configured_database(monkeypatch):
     monkeypatch.delenv("BEATWALK_DB", raising=False)
 
 
+@pytest.fixture(autouse=True)
+def _fixed_clock(monkeypatch):
+    """The command line reads the clock (it never plans before now); tests never read today's."""
+    monkeypatch.setattr(desktop.cli, "_now", lambda: NOW)
+
+
 def plan_department(folder: Path, settings: str) -> Path:
     """A database with the district of `settings`, the small roster and December planned (version 1)."""
+    with mock.patch.object(desktop.cli, "_now", lambda: NOW):
+        return _plan_department(folder, settings)
+
+
+def _plan_department(folder: Path, settings: str) -> Path:
     url = sqlite_url(folder / "department.sqlite3")
     (folder / "district.toml").write_text(settings, encoding="utf-8")
     assert main(["--db", url, "import", "settings", str(folder / "district.toml")]) == 0
     assert main(["--db", url, "import", "roster", str(write_roster(folder / "roster.csv"))]) == 0
-    plan = ["--db", url, "plan", "--month", "2026-12", "--out", str(folder / "p.json"), "--time-limit", "1"]
+    plan = ["--db", url, "plan", "--month", "2026-12", "--out", str(folder / "p.json"), "--effort", "0.6"]
     assert main(plan) == 0
     return folder / "department.sqlite3"
 

@@ -23,7 +23,7 @@ def test_plan_meets_every_minimum_and_exits_0(tmp_path, capsys):
     roster = write_roster(tmp_path / "roster.csv")
     out = tmp_path / "plan.json"
     assert (
-        main(["plan", "--roster", str(roster), "--month", "2026-12", "--out", str(out), "--time-limit", "2"])
+        main(["plan", "--roster", str(roster), "--month", "2026-12", "--out", str(out), "--effort", "1.2"])
         == 0
     )
     plan = plan_from_json(out.read_text(encoding="utf-8"), str(out))
@@ -36,7 +36,7 @@ def test_plan_meets_every_minimum_and_exits_0(tmp_path, capsys):
 def test_shortfalls_exit_3_and_each_is_printed_with_its_reason(tmp_path, capsys):
     out = tmp_path / "plan.json"
     code = main(
-        ["plan", "--roster", str(TEMPLATE), "--month", "2026-12", "--out", str(out), "--time-limit", "2"]
+        ["plan", "--roster", str(TEMPLATE), "--month", "2026-12", "--out", str(out), "--effort", "1.2"]
     )
     assert code == 3
     data = json.loads(out.read_text(encoding="utf-8"))
@@ -52,7 +52,7 @@ def test_calendar_output(tmp_path):
     roster = write_roster(tmp_path / "roster.csv")
     out = tmp_path / "plan.ics"
     assert (
-        main(["plan", "--roster", str(roster), "--month", "2026-12", "--out", str(out), "--time-limit", "1"])
+        main(["plan", "--roster", str(roster), "--month", "2026-12", "--out", str(out), "--effort", "0.6"])
         == 0
     )
     text = out.read_text(encoding="utf-8")
@@ -99,9 +99,7 @@ def test_usage_errors_exit_2(capsys):
 def test_incident_add_inserts_a_locked_walk_within_24_hours(tmp_path, capsys):
     roster = write_roster(tmp_path / "roster.csv")
     plan_file = tmp_path / "plan.json"
-    main(
-        ["plan", "--roster", str(roster), "--month", "2026-12", "--out", str(plan_file), "--time-limit", "1"]
-    )
+    main(["plan", "--roster", str(roster), "--month", "2026-12", "--out", str(plan_file), "--effort", "0.6"])
     before = plan_from_json(plan_file.read_text(encoding="utf-8"), "plan")
     code = main(
         [

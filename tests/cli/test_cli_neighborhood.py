@@ -129,7 +129,7 @@ def test_boundary_incidents_and_a_walk_end_to_end(planned, tmp_path, capsys, mon
     assert run("--db", planned, "import", "incidents", incidents) == 0
     assert "0 added, 3 already there" in capsys.readouterr().out
 
-    assert run("--db", planned, "incident", "add", "--id", "C-1", "--time-limit", "1") == 0
+    assert run("--db", planned, "incident", "add", "--id", "C-1", "--effort", "0.6") == 0
     out = capsys.readouterr().out
     _, version, walk = check_walk_in_stored_plan(planned, "C-1")
     assert version == 2
@@ -194,7 +194,7 @@ def test_a_new_incident_is_recorded_with_its_walk_and_the_plan_written(planned, 
 
 @pytest.mark.slow  # plans a whole month
 def test_a_walk_after_midnight_on_new_years_eve_goes_into_january(planned, tmp_path, capsys):
-    at = ("--type", "shooting", "--at", "2026-12-31T19:30", "--id", "NYE", "--time-limit", "1")
+    at = ("--type", "shooting", "--at", "2026-12-31T19:30", "--id", "NYE", "--effort", "0.6")
     assert run("--db", planned, "incident", "add", *at) == 2
     err = capsys.readouterr().err
     assert "Eastside District has no plan for 2027-01, where the walk after incident NYE goes" in err
@@ -203,7 +203,7 @@ def test_a_walk_after_midnight_on_new_years_eve_goes_into_january(planned, tmp_p
     db.close()
 
     assert (
-        run("--db", planned, "plan", "--month", "2027-01", "--out", tmp_path / "j.json", "--time-limit", "1")
+        run("--db", planned, "plan", "--month", "2027-01", "--out", tmp_path / "j.json", "--effort", "0.6")
         == 0
     )
     assert run("--db", planned, "incident", "add", *at) == 0

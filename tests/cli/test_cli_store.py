@@ -53,7 +53,7 @@ def test_import_plan_and_export_end_to_end(files, tmp_path, capsys):
     assert f"{len(small_roster())} added, 0 updated" in capsys.readouterr().out
 
     out = tmp_path / "plan.json"
-    assert run("--db", url, "plan", "--month", "2026-12", "--out", out, "--time-limit", "1") == 0
+    assert run("--db", url, "plan", "--month", "2026-12", "--out", out, "--effort", "0.6") == 0
     assert "saved as version 1 of Eastside District" in capsys.readouterr().out
 
     db = open_database(url)

@@ -30,7 +30,7 @@ def template(tmp_path_factory):
     rows = "".join(f"o{n},Officer {n},officer,patrol\n" for n in range(5001))
     (folder / "huge.csv").write_text("id,name,rank,unit\n" + rows, encoding="utf-8")
     roster, out = str(folder / "roster.csv"), str(folder / "p.json")
-    assert main([*PLAN, "--roster", roster, "--out", out, "--time-limit", "1"]) == 0
+    assert main([*PLAN, "--roster", roster, "--out", out, "--effort", "0.6"]) == 0
     return folder
 
 
