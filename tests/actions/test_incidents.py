@@ -128,3 +128,21 @@ def test_request_mistakes_name_their_field_and_change_nothing(
         actions.add_incident_walk(db, district=district, request=request_, user="okafor", solve=QUICK)
     assert error.value.field == field
     assert actions.stored_plan(db, district=district, month=DECEMBER).version == 1
+
+
+def test_an_incident_whose_24_hours_are_over_is_recorded_without_a_walk(db, district):
+    request = IncidentRequest(id="OLD", kind="shooting", at=datetime(2026, 11, 2, 21, 30))
+    now = datetime(2026, 11, 27, 12, 0, tzinfo=NY)
+    added = actions.add_incident_walk(db, district=district, request=request, user="okafor", now=now)
+    assert added.result.walk is None and added.result.reason == actions.INCIDENT_OVER
+    assert added.saved is None and get_incident(db, district.id, "OLD") is not None
+    assert actions.stored_plan(db, district=district, month=DECEMBER).version == 1
+
+
+def test_the_walk_never_starts_before_now(db, district):
+    request = IncidentRequest(id="LATE", kind="shooting", at=datetime(2026, 12, 10, 8, 0))
+    now = datetime(2026, 12, 10, 17, 0, tzinfo=NY)
+    added = actions.add_incident_walk(
+        db, district=district, request=request, user="okafor", solve=QUICK, now=now
+    )
+    assert added.result.walk is not None and added.result.walk.start >= now

@@ -4,6 +4,8 @@ from __future__ import annotations
 
 import json
 from dataclasses import replace
+from datetime import datetime
+from zoneinfo import ZoneInfo
 
 import pytest
 
@@ -124,3 +126,18 @@ def test_planning_from_files_writes_the_plan_and_needs_no_database(tmp_path):
     planned = actions.plan_files(roster=roster, settings=None, month=DECEMBER, out=out, solve=QUICK)
     assert planned.saved is None
     assert len(out.read_text(encoding="utf-8").splitlines()) == len(planned.result.plan.walks) + 1
+
+
+def test_a_month_under_way_keeps_its_past_and_plans_only_from_now(db, district):
+    """Re-planning on December 15 at noon: walks that started before stay exactly as they were,
+    and no new walk starts before noon."""
+    now = datetime(2026, 12, 15, 12, 0, tzinfo=ZoneInfo("America/New_York"))
+    before = actions.stored_plan(db, district=district, month=DECEMBER).plan
+    past = {walk for walk in before.walks if walk.start < now}
+    planned = actions.plan_month(db, district=district, month=DECEMBER, user="alvarez", solve=QUICK, now=now)
+    after = planned.result.plan
+    assert past and past <= {replace(walk, locked=False) for walk in after.walks} | set(after.walks)
+    new = [walk for walk in after.walks if walk not in before.walks]
+    assert all(walk.start >= now for walk in new)
+    problem, _ = actions.month_problem(db, district=district, month=DECEMBER, now=now)
+    assert validate(replace(problem, locked=(), previous=None, not_before=None), after) == []
