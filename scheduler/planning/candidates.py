@@ -9,7 +9,7 @@ With `problem.not_before`, no slot starts before it and periods already over hav
 from __future__ import annotations
 
 import math
-from collections import defaultdict
+from collections import Counter, defaultdict
 from collections.abc import Iterable, Sequence
 from dataclasses import dataclass
 from datetime import date, datetime, timedelta
@@ -106,24 +106,44 @@ def day_candidates(
     eligible: Sequence[tuple[Person, tuple[int, ...]]],
     duty: DutyTable,
 ) -> tuple[tuple[int, ...], tuple[Candidate, ...]]:
-    """Start times at which every role can be filled, and the people who can join at one of them."""
+    """Start times at which every role can be filled, and the people who can join at one of them.
+
+    People on the same shift have the same duty windows, so each distinct set of windows is turned
+    into start times once, and the roles are counted once per distinct (start times, roles) group:
+    a large department has thousands of people but only a few dozen such groups a day."""
     found = []
+    starts_of: dict[tuple[Window, ...], frozenset[int]] = {}
     for person, roles in eligible:
-        starts = person_starts(duty.windows(person, day), grid, walk_type.minutes)
+        windows = tuple(duty.windows(person, day))
+        starts = starts_of.get(windows)
+        if starts is None:
+            starts = starts_of[windows] = person_starts(windows, grid, walk_type.minutes)
         if starts:
             found.append(Candidate(person, roles, starts))
-    feasible = tuple(s for s in grid if _fillable(walk_type, [c for c in found if s in c.starts]))
+    groups = Counter((c.starts, c.roles) for c in found)
+    feasible = tuple(
+        s
+        for s in grid
+        if _fillable(walk_type, [(roles, n) for (starts, roles), n in groups.items() if s in starts])
+    )
     keep = set(feasible)
-    candidates = tuple(Candidate(c.person, c.roles, c.starts & keep) for c in found if c.starts & keep)
-    return feasible, candidates
+    kept: dict[frozenset[int], frozenset[int]] = {}
+    candidates = []
+    for c in found:
+        if c.starts not in kept:
+            kept[c.starts] = c.starts & keep
+        if kept[c.starts]:
+            candidates.append(Candidate(c.person, c.roles, kept[c.starts]))
+    return feasible, tuple(candidates)
 
 
-def _fillable(walk_type: WalkType, present: Sequence[Candidate]) -> bool:
-    """A quick necessary test: enough people for each role and for the walk as a whole."""
-    if len(present) < walk_type.size:
+def _fillable(walk_type: WalkType, present: Sequence[tuple[tuple[int, ...], int]]) -> bool:
+    """A quick necessary test: enough people for each role and for the walk as a whole, from how
+    many people of each combination of roles are present."""
+    if sum(n for _, n in present) < walk_type.size:
         return False
     return all(
-        sum(1 for c in present if i in c.roles) >= role.count for i, role in enumerate(walk_type.roles)
+        sum(n for roles, n in present if i in roles) >= role.count for i, role in enumerate(walk_type.roles)
     )
 
 

@@ -29,6 +29,9 @@ class Calendar:
         self.busy: dict[tuple[str, date], list[tuple[int, int]]] = defaultdict(list)
         self.load: Counter[str] = Counter()
         self.squad_of = limited_squads(problem.people)
+        self.members: dict[str, list[str]] = defaultdict(list)
+        for pid, squad in self.squad_of.items():
+            self.members[squad].append(pid)
         tz = ZoneInfo(problem.district.timezone)
         for walk in problem.locked:
             day, start, end = walk_interval(walk, tz)
@@ -44,9 +47,7 @@ class Calendar:
 
     def squad_walking(self, squad: str, day: date, start: int, end: int) -> int:
         """Members of the squad on a walk overlapping [start, end) (an upper bound at any moment)."""
-        return sum(
-            1 for pid, sq in self.squad_of.items() if sq == squad and not self.free(pid, day, start, end)
-        )
+        return sum(1 for pid in self.members[squad] if not self.free(pid, day, start, end))
 
 
 def first_fit(problem: PlanningProblem) -> Plan:

@@ -22,6 +22,7 @@ from enum import StrEnum
 from ortools.sat.python import cp_model, cp_model_helper
 
 from scheduler.domain import Plan, PlanningProblem, Walk
+from scheduler.domain.people import MAX_PEOPLE as MAX_PEOPLE  # the size the planner is built for
 from scheduler.planning.assembly import Assignment, assemble_plan, changed_walks, with_reasons
 from scheduler.planning.candidates import Demand, build_demands
 from scheduler.planning.deadline import Deadline, check_limits, may_load
@@ -30,10 +31,6 @@ from scheduler.planning.firstfit import fill
 from scheduler.planning.quality import plan_quality
 from scheduler.planning.walk_model import OutOfTime, WalkModel
 from scheduler.rules.validator import validate
-
-# The most people the planner is built for: more than any police district has (the largest agency
-# the guide studied has 940), and still within its memory (a 925-person month peaks under 1 GB).
-MAX_PEOPLE = 5000
 
 
 class Ending(StrEnum):

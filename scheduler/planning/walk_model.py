@@ -58,6 +58,7 @@ class WalkModel:
     ):
         self.problem = problem
         self.demands = demands
+        self._in_time = in_time
         self.model = cp_model.CpModel()
         self.tz = ZoneInfo(problem.district.timezone)
         self.slots: list[Slot] = [slot for demand in demands for slot in demand.slots]
@@ -76,7 +77,7 @@ class WalkModel:
         # of definition, so a hint can be completed (CP-SAT is much faster with a full hint).
         self._defined: list[tuple[cp_model.IntVar, Definition]] = []
         for slot in self.slots:
-            _check(in_time)
+            self._check_time()
             self._add_slot(slot)
         self._add_fixed_walks()
         self._add_no_double_booking()
@@ -84,11 +85,15 @@ class WalkModel:
             self._add_squad_limit()
         self._add_minimums()
         for add in (self._add_fairness, self._add_pairing, self._add_spread):
-            _check(in_time)
+            self._check_time()
             add()
         self._add_changes(changes_made)
         self.weights = Weights.tiered({rule: cost.ceiling for rule, cost in self.costs.items()})
         self._minimize()
+
+    def _check_time(self) -> None:
+        if not self._in_time():
+            raise OutOfTime
 
     # -- hard rules ---------------------------------------------------------------------------
 
@@ -202,6 +207,7 @@ class WalkModel:
             if people[pid].rank is Rank.OFFICER:
                 units[people[pid].unit].append(pid)
         for unit, officers in units.items():
+            self._check_time()
             loads = {pid: (walks_of[pid], fixed_load[pid]) for pid in officers}
             self._add_busiest_officer(unit, loads, max(most[pid] for pid in officers))
 
@@ -229,6 +235,7 @@ class WalkModel:
         for demand in self.demands:
             found = widest = 0
             for slot in demand.slots:
+                self._check_time()
                 naturals = [
                     self.member[(slot.key, c.person.id)]
                     for c in slot.candidates
@@ -238,12 +245,13 @@ class WalkModel:
                     c.person for c in slot.candidates if c.person.engagement is Engagement.DEVELOPING
                 ]
                 widest = max(widest, min(len(developing), slot.walk_type.size))
+                any_natural = cp_model.LinearExpr.sum(naturals)  # once a slot, not once a person
                 for person in developing:
                     member = self.member[(slot.key, person.id)]
                     literal = member
                     if naturals:
                         literal = self.model.new_bool_var(f"unpaired[{slot.key},{person.id}]")
-                        self.model.add(member <= literal + sum(naturals)).with_name(
+                        self.model.add(member <= literal + any_natural).with_name(
                             f"pair_developing_with_natural[{slot.key},{person.id}]"
                         )
                         self._define(literal, costs.walks_alone(member, naturals))
@@ -423,11 +431,6 @@ class WalkModel:
 def spread_group(per: Per, day: date, week_start: int) -> date:
     """The span a type's walks are spread over: its month, or the district's work week."""
     return day.replace(day=1) if per is Per.MONTH else week_start_of(day, week_start)
-
-
-def _check(in_time: Callable[[], bool]) -> None:
-    if not in_time():
-        raise OutOfTime
 
 
 def _part_of(start: int) -> int:
