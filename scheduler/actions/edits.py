@@ -144,9 +144,11 @@ def _checked(problem: PlanningProblem, plan: Plan) -> Edited:
 
 
 def _edit_context(problem: PlanningProblem) -> PlanningProblem:
-    """The rules a hand edit is checked against: the month's district, people and neighbours, but
-    no walks held fixed (the person may unlock and move any walk)."""
-    return replace(problem, locked=(), previous=None)
+    """The rules a hand edit is checked against: the month's district, people and neighbours, and
+    only the walks that already started held fixed (the person may unlock and move any other)."""
+    now = problem.not_before
+    past = tuple(walk for walk in problem.locked if now is not None and walk.start < now)
+    return replace(problem, locked=past, previous=None)
 
 
 def _shortfalls(problem: PlanningProblem, plan: Plan) -> tuple[Shortfall, ...]:
@@ -155,7 +157,9 @@ def _shortfalls(problem: PlanningProblem, plan: Plan) -> tuple[Shortfall, ...]:
     tz = ZoneInfo(problem.district.timezone)
     reasons = {(s.type, s.period): s.reason for s in plan.shortfalls}
     result = []
-    for period in all_periods(problem.district, problem.month, problem.neighbours):
+    for period in all_periods(
+        problem.district, problem.month, problem.neighbours, not_before=problem.not_before
+    ):
         planned = sum(
             1 for w in plan.walks if w.type == period.walk_type and w.start.astimezone(tz).date() in period
         )

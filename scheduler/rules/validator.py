@@ -42,6 +42,7 @@ def validate(problem: PlanningProblem, plan: Plan) -> list[Violation]:
     violations += _overlap_violations(plan.walks, people)
     violations += _squad_violations(problem, plan.walks, people)
     violations += _locked_violations(problem, plan)
+    violations += _past_violations(problem, plan)
     violations += _minimum_violations(problem, plan, tz)
     return violations
 
@@ -189,12 +190,30 @@ def _locked_violations(problem: PlanningProblem, plan: Plan) -> list[Violation]:
     ]
 
 
+def _past_violations(problem: PlanningProblem, plan: Plan) -> list[Violation]:
+    """No walk is planned to start before `not_before` (now, in the database); walks that already
+    started stay as they were, so they are among the locked walks."""
+    if problem.not_before is None:
+        return []
+    fixed = set(problem.locked)
+    return [
+        Violation(
+            "past",
+            walk.id,
+            f"starts at {walk.start:%Y-%m-%d %H:%M}, before {problem.not_before:%Y-%m-%d %H:%M}",
+        )
+        for walk in plan.walks
+        if walk.start < problem.not_before and walk not in fixed
+    ]
+
+
 def _minimum_violations(problem: PlanningProblem, plan: Plan, tz: ZoneInfo) -> list[Violation]:
     """Each period that has fewer walks than its minimum must be listed as a shortfall, with the
     right counts, so a plan never hides a missed minimum."""
     listed = {(s.type, s.period): s for s in plan.shortfalls}
     found = []
-    for period in all_periods(problem.district, problem.month, problem.neighbours):
+    periods = all_periods(problem.district, problem.month, problem.neighbours, not_before=problem.not_before)
+    for period in periods:
         planned = sum(
             1 for w in plan.walks if w.type == period.walk_type and w.start.astimezone(tz).date() in period
         )

@@ -82,3 +82,18 @@ def test_missed_minimums_must_be_listed_as_shortfalls():
     listed = Plan(MONTH, "America/New_York", (), (Shortfall("district", "2026-12", 2, 0, "reason"),))
     remaining = [v for v in validate(p, listed) if v.rule == "minimum"]
     assert len(remaining) == len(messages) - 1
+
+
+def test_a_walk_before_now_is_refused_unless_it_already_happened():
+    walk = squad_walk(start=at(2, 10))
+    assert "past" in rules([walk], not_before=at(3, 9))
+    assert "past" not in rules([walk], not_before=at(3, 9), locked=(walk,))  # it started: it stays
+    assert "past" not in rules([walk], not_before=at(2, 9))
+
+
+def test_periods_over_before_now_need_no_shortfall():
+    p = problem(not_before=at(14, 0))
+    plan = Plan(MONTH, "America/New_York", ())
+    listed = {v.message.split(":")[0] for v in validate(p, plan) if v.rule == "minimum"}
+    assert not any("2026-12-01" in message or "period 2026-12-07" in message for message in listed)
+    assert any("period 2026-12-14" in message for message in listed)
