@@ -4,6 +4,7 @@ the command line itself, and copied for each test, since planning is the slow pa
 from __future__ import annotations
 
 import shutil
+from collections.abc import Callable
 from datetime import UTC, datetime
 from pathlib import Path
 from unittest import mock
@@ -27,6 +28,19 @@ def _no_configured_database(monkeypatch):
 def _fixed_clock(monkeypatch):
     """The command line reads the clock (it never plans before now); tests never read today's."""
     monkeypatch.setattr(desktop.cli, "_now", lambda: NOW)
+
+
+@pytest.fixture(scope="session")
+def planned_department(tmp_path_factory) -> Callable[[str], Path]:
+    """The planned department for a settings text, made once per test session."""
+    made: dict[str, Path] = {}
+
+    def make(settings: str) -> Path:
+        if settings not in made:
+            made[settings] = plan_department(tmp_path_factory.mktemp("planned"), settings)
+        return made[settings]
+
+    return make
 
 
 def plan_department(folder: Path, settings: str) -> Path:

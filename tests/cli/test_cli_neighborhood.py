@@ -16,7 +16,7 @@ from scheduler.formats.plan_json import plan_from_json
 from scheduler.rules.validator import validate
 from scheduler.store import active_people, get_district, load_plan, open_database, plan_changes
 from scheduler.store.neighborhood import get_incident, load_boundary, post_incident_walk
-from tests.cli.conftest import copied, plan_department
+from tests.cli.conftest import copied
 from tests.factories import write_roster
 from tests.store.conftest import plan_and_version
 
@@ -48,9 +48,8 @@ def write(path, text: str):
 
 
 @pytest.fixture(scope="module")
-def planned_template(tmp_path_factory):
-    settings = f'name = "{DISTRICT}"\ntimezone = "America/New_York"\n'
-    return plan_department(tmp_path_factory.mktemp("planned"), settings)
+def planned_template(planned_department):
+    return planned_department(f'name = "{DISTRICT}"\ntimezone = "America/New_York"\n')
 
 
 @pytest.fixture

@@ -14,7 +14,7 @@ from scheduler.formats.plan_json import plan_from_json
 from scheduler.rules.validator import validate
 from scheduler.store import active_people, get_district, load_plan, open_database, plan_changes, save_plan
 from scheduler.store.schema import PersonRow, WalkRow
-from tests.cli.conftest import copied, plan_department
+from tests.cli.conftest import copied
 from tests.factories import small_roster, write_roster
 from tests.store.conftest import plan_and_version, sqlite_url
 
@@ -82,8 +82,8 @@ def test_import_plan_and_export_end_to_end(files, tmp_path, capsys):
 
 
 @pytest.fixture(scope="module")
-def planned_template(tmp_path_factory):
-    return plan_department(tmp_path_factory.mktemp("planned"), SETTINGS)
+def planned_template(planned_department):
+    return planned_department(SETTINGS)
 
 
 @pytest.fixture
