@@ -160,9 +160,7 @@ def _shortfalls(problem: PlanningProblem, plan: Plan) -> tuple[Shortfall, ...]:
     for period in all_periods(
         problem.district, problem.month, problem.neighbours, not_before=problem.not_before
     ):
-        planned = sum(
-            1 for w in plan.walks if w.type == period.walk_type and w.start.astimezone(tz).date() in period
-        )
+        planned = period.count(plan.walks, tz)
         if planned < period.required:
             reason = reasons.get((period.walk_type, period.key), MANUAL_SHORTFALL)
             result.append(Shortfall(period.walk_type, period.key, period.required, planned, reason))

@@ -9,7 +9,7 @@ from pathlib import Path
 
 from scheduler.domain import District, Person, Plan
 from scheduler.domain.errors import InputError
-from scheduler.formats.plan_files import stage_plan
+from scheduler.formats.plan_files import commit_plan, stage_plan, write_plan
 
 PLAN_SUFFIXES = (".json", ".csv", ".ics")
 
@@ -46,20 +46,20 @@ def plan_file_on_success(
     if out is None:
         yield
         return
-    names = {walk_type.key: walk_type.name for walk_type in district.walk_types}
-    staged = stage_plan(plan, out, {person.id: person for person in people}, names, district.name)
+    staged = stage_plan(plan, out, *_lookups(district, people))
     try:
         yield
     except BaseException:
         staged.discard()
         raise
-    try:
-        staged.commit()
-    except OSError as error:
-        staged.discard()
-        raise InputError(str(out), f"cannot write: {error.strerror or error}") from None
+    commit_plan(staged)
 
 
 def write_plan_file(plan: Plan, out: Path, district: District, people: Sequence[Person]) -> None:
-    with plan_file_on_success(plan, out, district, people):
-        pass
+    write_plan(plan, out, *_lookups(district, people))
+
+
+def _lookups(district: District, people: Sequence[Person]) -> tuple[dict[str, Person], dict[str, str], str]:
+    """What a plan file shows besides the plan: people's names, walk types' names, the district."""
+    names = {walk_type.key: walk_type.name for walk_type in district.walk_types}
+    return {person.id: person for person in people}, names, district.name

@@ -19,7 +19,7 @@ from dataclasses import dataclass, replace
 from datetime import UTC, date, datetime, timedelta
 from zoneinfo import ZoneInfo
 
-from scheduler.domain import District, Month, Per, Plan, WalkType
+from scheduler.domain import District, Month, Per, Plan, Walk, WalkType
 from scheduler.domain.availability import local_datetime
 
 
@@ -37,6 +37,10 @@ class Period:
 
     def __contains__(self, day: object) -> bool:
         return isinstance(day, date) and self.first <= day <= self.last
+
+    def count(self, walks: Iterable[Walk], tz: ZoneInfo) -> int:
+        """How many of `walks` are of this period's type and start (local day) inside it."""
+        return sum(1 for w in walks if w.type == self.walk_type and w.start.astimezone(tz).date() in self)
 
 
 def week_start_of(day: date, week_start: int) -> date:

@@ -56,9 +56,13 @@ def write_plan(
     district_name: str,
 ) -> None:
     """Write the plan in the format its suffix names; all or nothing, as DESIGN.md's rules require."""
-    staged = stage_plan(plan, path, people, walk_names, district_name)
+    commit_plan(stage_plan(plan, path, people, walk_names, district_name))
+
+
+def commit_plan(staged: StagedFile) -> None:
+    """Rename a staged plan into place; a failure discards it and is one line for the user."""
     try:
         staged.commit()
     except OSError as error:
         staged.discard()
-        raise InputError(str(path), f"cannot write: {error.strerror or error}") from None
+        raise InputError(str(staged.target), f"cannot write: {error.strerror or error}") from None

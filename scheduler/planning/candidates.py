@@ -169,9 +169,6 @@ def build_demands(problem: PlanningProblem) -> list[Demand]:
     """
     tz = ZoneInfo(problem.district.timezone)
     previous_per_day = _walks_per_type_day(problem.previous.walks if problem.previous else (), tz)
-    locked_by_type: dict[str, list[Walk]] = defaultdict(list)
-    for walk in problem.locked:
-        locked_by_type[walk.type].append(walk)
     duty = DutyTable(problem)
     demands = []
     for walk_type in problem.district.walk_types:
@@ -180,7 +177,7 @@ def build_demands(problem: PlanningProblem) -> list[Demand]:
         grid = start_grid(walk_type, problem)
         eligible = eligible_people(walk_type, problem.people)
         for period in problem_periods(walk_type, problem):
-            locked = sum(1 for w in locked_by_type[walk_type.key] if local_day(w, tz) in period)
+            locked = period.count(problem.locked, tz)
             required = max(0, period.required - locked)
             wanted = required or any(previous_per_day.get((walk_type.key, day)) for day in period.days)
             per_day = []

@@ -214,9 +214,7 @@ def _minimum_violations(problem: PlanningProblem, plan: Plan, tz: ZoneInfo) -> l
     found = []
     periods = all_periods(problem.district, problem.month, problem.neighbours, not_before=problem.not_before)
     for period in periods:
-        planned = sum(
-            1 for w in plan.walks if w.type == period.walk_type and w.start.astimezone(tz).date() in period
-        )
+        planned = period.count(plan.walks, tz)
         shortfall = listed.pop((period.walk_type, period.key), None)
         if planned < period.required and (
             shortfall is None or (shortfall.required, shortfall.planned) != (period.required, planned)
