@@ -156,13 +156,8 @@ def add_incident_walk_to_file(
     district = load_settings(settings) if settings else default_district()
     people = load_roster(roster)
     month_plan = read_plan_file(plan)
-    if request.kind is None or request.at is None:
-        field = "type" if request.kind is None else "at"
-        raise InputError(REQUEST, "a new incident needs its type and time", field=field)
-    occurred = _aware(request.at, district.timezone)
-    incident = Incident(
-        request.id or occurred.strftime("%Y%m%d%H%M"), request.kind, occurred, request.address or ""
-    )
+    _check_text(request)
+    incident = _new_incident(request, district.timezone, "for a new incident")
     problem = PlanningProblem(
         district, people, month_plan.month, locked=tuple(w for w in month_plan.walks if w.locked)
     )
@@ -231,10 +226,7 @@ def _add(problem: PlanningProblem, plan: Plan, incident: Incident, solve: SolveR
 
 def _incident(db: Database, district: DistrictRef, settings: District, request: IncidentRequest) -> Incident:
     """The stored incident the request names by id, or a new one from the request (not stored yet)."""
-    for field, text, free in (("id", request.id, False), ("address", request.address, True)):
-        problem = unprintable(text, only_nul=free) if text is not None else None
-        if problem:
-            raise InputError(REQUEST, f"the {field} {problem}", field=field)
+    _check_text(request)
     stored = get_incident(db, district.id, request.id) if request.id else None
     occurred = _aware(request.at, settings.timezone) if request.at else None
     if (request.latitude is None) != (request.longitude is None):
@@ -261,11 +253,19 @@ def _incident(db: Database, district: DistrictRef, settings: District, request: 
             )
             raise InputError(REQUEST, message, field="id")
         return stored
-    if request.kind is None or occurred is None:
-        where = f"{district.name} has no incident {request.id!r}, so" if request.id else "for a new incident"
+    where = f"{district.name} has no incident {request.id!r}, so" if request.id else "for a new incident"
+    incident = _new_incident(request, settings.timezone, where)
+    outside = is_outside(load_boundary(db, district.id), request.latitude, request.longitude)
+    return replace(incident, outside=outside)
+
+
+def _new_incident(request: IncidentRequest, timezone: str, where: str) -> Incident:
+    """A new incident from the request (its text checked already); its id defaults to its time."""
+    if request.kind is None or request.at is None:
         message = f"{where} the type and the time are required"
         raise InputError(REQUEST, message, field="type" if request.kind is None else "at")
-    incident = Incident(
+    occurred = _aware(request.at, timezone)
+    return Incident(
         request.id or occurred.strftime("%Y%m%d%H%M"),
         request.kind,
         occurred,
@@ -273,8 +273,13 @@ def _incident(db: Database, district: DistrictRef, settings: District, request: 
         request.latitude,
         request.longitude,
     )
-    outside = is_outside(load_boundary(db, district.id), request.latitude, request.longitude)
-    return replace(incident, outside=outside)
+
+
+def _check_text(request: IncidentRequest) -> None:
+    for field, text, free in (("id", request.id, False), ("address", request.address, True)):
+        problem = unprintable(text, only_nul=free) if text is not None else None
+        if problem:
+            raise InputError(REQUEST, f"the {field} {problem}", field=field)
 
 
 def _aware(moment: datetime | str, timezone: str) -> datetime:
