@@ -6,7 +6,7 @@ tested and benchmarked on values built in a few lines.
 
 from scheduler.domain.district import District, Per, Role, WalkType
 from scheduler.domain.months import Month
-from scheduler.domain.people import DateRange, Engagement, Person, Rank, Unit, WorkPattern
+from scheduler.domain.people import DateRange, Engagement, Partner, Person, Rank, Unit, WorkPattern
 from scheduler.domain.plans import Plan, PlanningProblem, PlanQuality, QualityTerm, Shortfall, Walk
 
 __all__ = [
@@ -14,6 +14,7 @@ __all__ = [
     "District",
     "Engagement",
     "Month",
+    "Partner",
     "Per",
     "Person",
     "Plan",

@@ -96,3 +96,16 @@ class Person:
 # More active people than any district has (the largest agency the guide studied has 940 sworn):
 # beyond this the planner would run out of memory instead of planning.
 MAX_PEOPLE = 5000
+
+
+@dataclass(frozen=True)
+class Partner:
+    """Someone outside the agency (city official, social services, counselor) whom the district
+    invites to post-incident walks; never scheduled by shift, so no work pattern. `name` is unique
+    within a district."""
+
+    name: str
+    organization: str = ""
+    kind: str = ""
+    email: str = ""
+    phone: str = ""

@@ -20,6 +20,9 @@ class Walk:
     coordinator: str
     participants: tuple[str, ...]  # includes the coordinator
     locked: bool = False
+    meeting_point: str | None = None  # a meeting point's name from the neighborhood profile
+    called_in: tuple[str, ...] = ()  # participants called in off duty (post-incident walks only)
+    partners: tuple[str, ...] = ()  # names of the district's partners invited (post-incident walks)
 
     @property
     def end(self) -> datetime:
