@@ -44,8 +44,8 @@ def small_roster() -> tuple[Person, ...]:
     people = [
         person("c1", Rank.CAPTAIN, responsible=True, start=time(8, 0)),
         person("c2", Rank.CAPTAIN, Unit.INVESTIGATIONS),
-        person("l1", Rank.LIEUTENANT, responsible=True, squad="A", start=time(7, 0)),
-        person("l2", Rank.LIEUTENANT, responsible=True, squad="B", start=time(12, 0)),
+        person("l1", Rank.LIEUTENANT, responsible=True, start=time(7, 0)),  # leads a shift, not a squad
+        person("l2", Rank.LIEUTENANT, responsible=True, start=time(12, 0)),
         person("l3", Rank.LIEUTENANT, Unit.SUPPORT),
         person("s3", Rank.SERGEANT, Unit.INVESTIGATIONS),
         person("u1", Rank.OFFICER, Unit.COMMUNITY_POLICING, start=time(9, 0)),

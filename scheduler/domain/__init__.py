@@ -4,12 +4,13 @@ Nothing here knows about files, databases, Qt or PDFs, so the planner and the va
 tested and benchmarked on values built in a few lines.
 """
 
-from scheduler.domain.district import District, Per, Role, WalkType
+from scheduler.domain.district import Crew, District, Per, Role, WalkType
 from scheduler.domain.months import Month
 from scheduler.domain.people import DateRange, Engagement, Partner, Person, Rank, Unit, WorkPattern
 from scheduler.domain.plans import Plan, PlanningProblem, PlanQuality, QualityTerm, Shortfall, Walk
 
 __all__ = [
+    "Crew",
     "DateRange",
     "District",
     "Engagement",

@@ -19,6 +19,15 @@ class Per(StrEnum):
     INCIDENT = "incident"
 
 
+class Crew(StrEnum):
+    """Who may walk with a walk's coordinator: a sergeant's squad walk is for the sergeant's own
+    squad, a lieutenant's shift walk for the lieutenant's own shift."""
+
+    ANYONE = "anyone"
+    OWN_SQUAD = "own_squad"  # the coordinator's squad, where the roster gives both squads
+    OWN_SHIFT = "own_shift"  # the same squad where both are given, else the same shift start
+
+
 @dataclass(frozen=True)
 class Role:
     """One place on a walk: who may fill it and how many are needed.
@@ -53,6 +62,7 @@ class WalkType:
     minimum: int
     per: Per
     roles: tuple[Role, ...]
+    crew: Crew = Crew.ANYONE
 
     @property
     def coordinator_role(self) -> Role:

@@ -13,7 +13,7 @@ from dataclasses import dataclass, field
 
 from ortools.sat.python import cp_model
 
-from scheduler.domain import Person, Unit
+from scheduler.domain import Person
 from scheduler.planning.candidates import Slot
 
 Value = Callable[[cp_model.IntVar], int]  # a variable's value in a (hinted) solution
@@ -39,9 +39,10 @@ class Cost:
 
 @dataclass(frozen=True)
 class BusiestLoad:
-    """The busiest officer of a unit: `load` walks, of which no plan can do with fewer than `floor`."""
+    """The busiest member of a group of interchangeable people (`groups.Group`, by its label):
+    `load` walks, of which no plan can do with fewer than `floor`."""
 
-    unit: Unit
+    group: str
     load: cp_model.IntVar
     floor: int
 

@@ -15,7 +15,7 @@ from zoneinfo import ZoneInfo
 from scheduler.domain import Engagement, Plan, PlanningProblem
 from scheduler.planning.assembly import Assignment, assemble_plan
 from scheduler.planning.candidates import Candidate, Demand, Slot, build_demands, walk_interval
-from scheduler.rules.hard_rules import limited_squads, may_join, overlaps
+from scheduler.rules.hard_rules import limited_squads, may_join, overlaps, walks_with
 
 # Times of day the n-th walk of a type aims for, so a week's walks are not all at one hour.
 TARGET_MINUTES = (10 * 60, 14 * 60, 17 * 60 + 30)
@@ -102,34 +102,57 @@ def _fill_slot(slot: Slot, target: int, calendar: Calendar) -> Assignment | None
 
 
 def _fill_at(slot: Slot, start: int, calendar: Calendar) -> list[str] | None:
+    """The walk's people at `start`: each coordinator who could lead it in turn, until one whose
+    crew (`hard_rules.walks_with`) can fill every other place."""
+    for lead in sorted(_options(slot, 0, start, calendar, []), key=lambda c: _preference(c, [], calendar)):
+        people = _fill_crew(slot, start, calendar, lead)
+        if people:
+            return people
+    return None
+
+
+def _fill_crew(slot: Slot, start: int, calendar: Calendar, lead: Candidate) -> list[str] | None:
+    chosen = [lead]
+    for index, role in enumerate(slot.walk_type.roles[1:], start=1):
+        for _ in range(role.count):
+            options = [
+                c
+                for c in _options(slot, index, start, calendar, chosen)
+                if walks_with(slot.walk_type, lead.person, c.person)
+            ]
+            if not options:
+                return None
+            chosen.append(min(options, key=lambda c: _preference(c, chosen, calendar)))
+    return [c.person.id for c in chosen]
+
+
+def _options(
+    slot: Slot, index: int, start: int, calendar: Calendar, chosen: Sequence[Candidate]
+) -> list[Candidate]:
+    """Who may fill a place of role `index` at `start`: free then, and not over their squad's
+    walking limit with the people `chosen` so far."""
     end = start + slot.walk_type.minutes
-    chosen: list[Candidate] = []
-    squads: Counter[str] = Counter()  # of the people chosen so far
+    squads = Counter(calendar.squad_of.get(c.person.id) for c in chosen)
 
     def walking(squad: str) -> int:
         return calendar.squad_walking(squad, slot.day, start, end) + squads[squad]
 
-    for index, role in enumerate(slot.walk_type.roles):
-        for _ in range(role.count):
-            options = [
-                c
-                for c in slot.candidates
-                if index in c.roles
-                and start in c.starts
-                and c not in chosen
-                and calendar.free(c.person.id, slot.day, start, end)
-                and may_join(c.person, walking, calendar.problem.district)
-            ]
-            if not options:
-                return None
-            best = min(
-                options, key=lambda c: (*_pairing_cost(c, chosen), calendar.load[c.person.id], c.person.id)
-            )
-            chosen.append(best)
-            squad = calendar.squad_of.get(best.person.id)
-            if squad:
-                squads[squad] += 1
-    return [c.person.id for c in chosen]
+    return [
+        c
+        for c in slot.candidates
+        if index in c.roles
+        and start in c.starts
+        and c not in chosen
+        and calendar.free(c.person.id, slot.day, start, end)
+        and may_join(c.person, walking, calendar.problem.district)
+    ]
+
+
+def _preference(
+    candidate: Candidate, chosen: Sequence[Candidate], calendar: Calendar
+) -> tuple[bool, bool, int, str]:
+    """Pairing first, then the least loaded, then by id so the plan does not depend on roster order."""
+    return (*_pairing_cost(candidate, chosen), calendar.load[candidate.person.id], candidate.person.id)
 
 
 def _pairing_cost(candidate: Candidate, chosen: Sequence[Candidate]) -> tuple[bool, bool]:

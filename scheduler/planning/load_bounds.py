@@ -1,6 +1,6 @@
 """Bounds on how many walks one person can be given, worked out from the slots before solving.
 
-The busiest officer's load is a penalised variable: the closer its domain is to the truth, the
+Each group's busiest load is a penalised variable: the closer its domain is to the truth, the
 sooner the solver proves a plan optimal, and the smaller its rule's ceiling, the smaller the weights
 of the tiers above it (`Weights.tiered`).
 """
@@ -9,10 +9,9 @@ from __future__ import annotations
 
 import math
 from collections import Counter, defaultdict
-from collections.abc import Mapping, Sequence
+from collections.abc import Iterable, Mapping, Sequence
 from itertools import combinations
 
-from scheduler.domain import PlanningProblem, Rank, Unit
 from scheduler.planning.candidates import Demand
 
 
@@ -31,34 +30,43 @@ def most_walks(demands: Sequence[Demand], fixed_load: Mapping[str, int]) -> Coun
     return most
 
 
-def officer_load_floor(problem: PlanningProblem, demands: Sequence[Demand], unit: Unit) -> int:
-    """No plan has a busiest officer of `unit` below this. For every group of roles the unit's
-    officers can fill: the places left after everyone else takes all they could (at most the
-    group's places on each walk), shared evenly among those officers."""
-    officer_ids = {p.id for p in problem.people if p.rank is Rank.OFFICER and p.unit is unit}
-    places: dict[tuple[str, int], int] = defaultdict(int)  # (walk type, role) -> places
-    counts: dict[tuple[str, int], int] = {}
-    seats: dict[tuple[str, int], set[tuple[str, str]]] = defaultdict(set)  # (slot key, person)
-    slot_type: dict[str, str] = {}
-    for demand in demands:
-        slot_type.update((slot.key, demand.walk_type.key) for slot in demand.slots)
-        for index, role in enumerate(demand.walk_type.roles):
-            key = (demand.walk_type.key, index)
-            places[key] += demand.required * role.count
-            counts[key] = role.count
-            seats[key] |= {
-                (slot.key, c.person.id) for slot in demand.slots for c in slot.candidates if index in c.roles
-            }
-    keys = [key for key in places if any(pid in officer_ids for _, pid in seats[key])]
-    best = 0
-    for size in range(1, min(len(keys), 4) + 1):
-        for group in combinations(keys, size):
-            group_seats = set().union(*(seats[key] for key in group))
-            own = {pid for _, pid in group_seats if pid in officer_ids}
-            others: Counter[str] = Counter(
-                slot_key for slot_key, pid in group_seats if pid not in officer_ids
-            )
-            width = {t: sum(counts[key] for key in group if key[0] == t) for t, _ in group}
-            taken = sum(min(n, width[slot_type[k]]) for k, n in others.items())
-            best = max(best, math.ceil((sum(places[key] for key in group) - taken) / len(own)))
-    return best
+class LoadFloors:
+    """No plan has a group's busiest member below its floor. For every set of the group's roles:
+    the places left after everyone else takes all they could (at most the
+    set's places on each walk), shared evenly among the members who could take them.
+
+    The seats (who could sit in which role of which slot) are gathered once for every group."""
+
+    def __init__(self, demands: Sequence[Demand]):
+        self.places: dict[tuple[str, int], int] = defaultdict(int)  # (walk type, role) -> places
+        self.counts: dict[tuple[str, int], int] = {}
+        self.seats: dict[tuple[str, int], set[tuple[str, str]]] = defaultdict(set)  # (slot key, person)
+        self.slot_type: dict[str, str] = {}
+        for demand in demands:
+            self.slot_type.update((slot.key, demand.walk_type.key) for slot in demand.slots)
+            for index, role in enumerate(demand.walk_type.roles):
+                key = (demand.walk_type.key, index)
+                self.places[key] += demand.required * role.count
+                self.counts[key] = role.count
+                self.seats[key] |= {
+                    (slot.key, c.person.id)
+                    for slot in demand.slots
+                    for c in slot.candidates
+                    if index in c.roles
+                }
+
+    def floor(self, roles: Iterable[tuple[str, int]], members: frozenset[str]) -> int:
+        """The floor of the most walks one of `members` has in `roles` (walk type, role index)."""
+        keys = [key for key in roles if any(pid in members for _, pid in self.seats.get(key, ()))]
+        best = 0
+        for size in range(1, min(len(keys), 4) + 1):
+            for group in combinations(keys, size):
+                group_seats = set().union(*(self.seats[key] for key in group))
+                own = {pid for _, pid in group_seats if pid in members}
+                others: Counter[str] = Counter(
+                    slot_key for slot_key, pid in group_seats if pid not in members
+                )
+                width = {t: sum(self.counts[key] for key in group if key[0] == t) for t, _ in group}
+                taken = sum(min(n, width[self.slot_type[k]]) for k, n in others.items())
+                best = max(best, math.ceil((sum(self.places[key] for key in group) - taken) / len(own)))
+        return best

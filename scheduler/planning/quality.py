@@ -43,18 +43,26 @@ def _changed(walk_model: WalkModel, value: Value, amount: int) -> str:
 
 
 def _busiest(walk_model: WalkModel, value: Value, amount: int) -> str:
+    """Every group above its floor, busiest first; the rest in one clause."""
     if not walk_model.busiest:
-        return "busiest officer: no officer can walk"
+        return "busiest person: nobody can walk"
     loads = sorted(
-        ((value(b.load), b.floor, b.unit.value.replace("_", " ")) for b in walk_model.busiest),
+        ((value(b.load), b.floor, b.group) for b in walk_model.busiest),
         key=lambda item: (item[1] - item[0], -item[0], item[2]),
     )
-    parts = [
-        f"{_count(load, 'walk')} ({unit}; "
-        + ("the fewest any plan can do)" if load <= floor else f"no plan can do with fewer than {floor})")
-        for load, floor, unit in loads
+    above = [
+        f"busiest {group}: {_count(load, 'walk')} (no plan can do with fewer than {floor})"
+        for load, floor, group in loads
+        if load > floor
     ]
-    return "busiest officer: " + "; ".join(parts)
+    at_floor = len(loads) - len(above)
+    if at_floor:
+        groups = "group" if at_floor == 1 else "groups"
+        above.append(
+            ("every" if not above else f"the other {at_floor}")
+            + f" {groups} of interchangeable people: the fewest walks any plan can give the busiest"
+        )
+    return "; ".join(above)
 
 
 def _left_out(walk_model: WalkModel, value: Value, amount: int) -> str:
@@ -96,6 +104,10 @@ def _same_day(walk_model: WalkModel, value: Value, amount: int) -> str:
     return f"{_count(amount, 'walk')} of one type on the same day"
 
 
+def _crowded_week(walk_model: WalkModel, value: Value, amount: int) -> str:
+    return f"{_count(amount, 'walk')} of a monthly type beyond its fair share of one work week"
+
+
 def _crowded(walk_model: WalkModel, value: Value, amount: int) -> str:
     return f"{_count(amount, 'walk')} of a type beyond its fair share of one part of the day"
 
@@ -107,6 +119,7 @@ DETAILS: dict[str, Callable[[WalkModel, Value, int], str]] = {
     "person_left_out": _left_out,
     "developing_unpaired": _unpaired,
     "second_walk_same_day": _same_day,
+    "crowded_week": _crowded_week,
     "crowded_time_of_day": _crowded,
 }
 

@@ -13,20 +13,21 @@ from __future__ import annotations
 import math
 from collections import Counter, defaultdict
 from collections.abc import Callable, Mapping, Sequence
-from datetime import date
+from datetime import date, time
 from zoneinfo import ZoneInfo
 
 from ortools.sat.python import cp_model
 
-from scheduler.domain import Engagement, Per, PlanningProblem, Rank, Unit
+from scheduler.domain import Crew, Engagement, Per, Person, PlanningProblem
 from scheduler.domain.periods import week_start_of
 from scheduler.planning import costs
 from scheduler.planning.assembly import Assignment, previous_slot_ids
 from scheduler.planning.candidates import Demand, Slot, slot_key, walk_interval
 from scheduler.planning.costs import BusiestLoad, Cost, Definition, Unpaired, Value
-from scheduler.planning.load_bounds import most_walks, officer_load_floor
+from scheduler.planning.groups import Group, RoleKey, group_loads, interchangeable_groups
+from scheduler.planning.load_bounds import LoadFloors, most_walks
 from scheduler.planning.weights import RULES, Weights
-from scheduler.rules.hard_rules import limited_squads
+from scheduler.rules.hard_rules import limited_squads, walks_with
 
 __all__ = ["RULES", "TIME_OF_DAY_BOUNDS", "OutOfTime", "WalkModel", "Weights", "spread_group"]
 
@@ -66,6 +67,7 @@ class WalkModel:
         self.start: dict[str, cp_model.IntVar] = {}
         self.member: dict[tuple[str, str], cp_model.IntVar] = {}
         self.place: dict[tuple[str, str, int], cp_model.IntVar] = {}
+        self.places_of: dict[tuple[str, RoleKey], list[cp_model.IntVar]] = defaultdict(list)
         self._intervals: dict[tuple[str, date], list[cp_model.IntervalVar]] = defaultdict(list)
         self.costs: dict[str, Cost] = {rule: Cost() for rule in RULES}
         self.missed: list[tuple[Demand, cp_model.IntVar]] = []
@@ -79,6 +81,7 @@ class WalkModel:
         for slot in self.slots:
             self._check_time()
             self._add_slot(slot)
+        self._add_crews()
         self._add_fixed_walks()
         self._add_no_double_booking()
         if squad_limit:  # lifted only by the diagnosis, to see whether the limit is the cause
@@ -112,14 +115,15 @@ class WalkModel:
             member = self.member[(key, pid)] = m.new_bool_var(f"member[{key},{pid}]")
             if len(candidate.roles) == 1:
                 self.place[(key, pid, candidate.roles[0])] = member
-                by_role[candidate.roles[0]].append(member)
             else:
-                places = []
-                for index in candidate.roles:
-                    place = self.place[(key, pid, index)] = m.new_bool_var(f"place[{key},{pid},{index}]")
-                    places.append(place)
-                    by_role[index].append(place)
+                places = [m.new_bool_var(f"place[{key},{pid},{index}]") for index in candidate.roles]
+                self.place.update(
+                    ((key, pid, index), place) for index, place in zip(candidate.roles, places, strict=True)
+                )
                 m.add(sum(places) == member).with_name(f"one_role_each[{key},{pid}]")
+            for index in candidate.roles:
+                by_role[index].append(self.place[(key, pid, index)])
+                self.places_of[(pid, (walk_type.key, index))].append(self.place[(key, pid, index)])
             if len(candidate.starts) < len(slot.starts):
                 m.add_linear_expression_in_domain(
                     start, cp_model.Domain.from_values(sorted(candidate.starts))
@@ -136,6 +140,32 @@ class WalkModel:
             m.add(self.start[earlier] <= start).only_enforce_if(active).with_name(
                 f"slots_in_order_of_start[{key}]"
             )
+
+    def _add_crews(self) -> None:
+        """A squad walk's officers from the sergeant's own squad, a shift walk's people from the
+        lieutenant's own shift (`hard_rules.walks_with`). Coordinators who admit the same people
+        are one class, so each person needs one constraint per slot, not one per coordinator."""
+        for slot in self.slots:
+            if slot.walk_type.crew is Crew.ANYONE:
+                continue
+            leads = [c.person for c in slot.candidates if 0 in c.roles]
+            lead_ids = {lead.id for lead in leads}
+            classes: dict[tuple[str, time], list[Person]] = defaultdict(list)
+            for lead in leads:
+                classes[(lead.squad, lead.shift_start)].append(lead)
+            for candidate in slot.candidates:
+                places = [self.place[(slot.key, candidate.person.id, i)] for i in candidate.roles if i > 0]
+                allowed = [
+                    self.place[(slot.key, lead.id, 0)]
+                    for members in classes.values()
+                    if walks_with(slot.walk_type, members[0], candidate.person)
+                    for lead in members
+                    if lead.id != candidate.person.id
+                ]
+                if places and len(allowed) < len(lead_ids - {candidate.person.id}):
+                    self.model.add(sum(places) <= sum(allowed)).with_name(
+                        f"crew[{slot.key},{candidate.person.id}]"
+                    )
 
     def _add_fixed_walks(self) -> None:
         """Locked walks are not variables: their people are simply busy then."""
@@ -183,8 +213,8 @@ class WalkModel:
     # -- soft rules ---------------------------------------------------------------------------
 
     def _add_fairness(self) -> None:
-        """(1) Involve as many people as possible; keep the busiest officer's load low."""
-        m, people = self.model, self.problem.people_by_id
+        """(1) Involve as many people as possible; keep each group's busiest member's load low."""
+        m = self.model
         walks_of: dict[str, list[cp_model.IntVar]] = defaultdict(list)
         for (_, pid), member in self.member.items():
             walks_of[pid].append(member)
@@ -202,32 +232,44 @@ class WalkModel:
         self.places = sum(d.required * d.walk_type.size for d in self.demands)
         left_out.constant = left_out.ceiling = min(len(self.walkers), self.places)
         most = most_walks(self.demands, fixed_load)
-        units: dict[Unit, list[str]] = defaultdict(list)
-        for pid in walks_of:
-            if people[pid].rank is Rank.OFFICER:
-                units[people[pid].unit].append(pid)
-        for unit, officers in units.items():
+        floors = LoadFloors(self.demands)
+        for group in interchangeable_groups(self.problem):
             self._check_time()
-            loads = {pid: (walks_of[pid], fixed_load[pid]) for pid in officers}
-            self._add_busiest_officer(unit, loads, max(most[pid] for pid in officers))
+            fixed = group_loads(group, self.problem.locked)
+            loads = {
+                pid: (
+                    [var for role in group.roles for var in self.places_of.get((pid, role), ())],
+                    fixed[pid],
+                )
+                for pid in sorted(group.members)
+                if pid in walks_of
+            }
+            if len(loads) > 1:
+                self._add_busiest(group, loads, max(most[pid] for pid in loads), floors)
 
-    def _add_busiest_officer(
-        self, unit: Unit, loads: Mapping[str, tuple[list[cp_model.IntVar], int]], most: int
+    def _add_busiest(
+        self,
+        group: Group,
+        loads: Mapping[str, tuple[list[cp_model.IntVar], int]],
+        most: int,
+        floors: LoadFloors,
     ) -> None:
-        """The busiest officer of each unit, so that patrol's load is balanced too and not hidden
-        behind the community policing unit's daily walks. Its floor (the least any plan can do)
-        is free, and a tight floor lets the solver prove a plan optimal instead of searching on."""
-        floor = officer_load_floor(self.problem, self.demands, unit)
+        """The busiest member of each group of interchangeable people (walks in the group's roles),
+        so those places are shared among everyone who could take them, whatever their rank. Its
+        floor (the least any plan can do) is free, and a tight floor lets the solver prove a plan
+        optimal instead of searching on."""
+        floor = floors.floor(group.roles, frozenset(loads))
         top = max(most, floor)
-        busiest = self.model.new_int_var(floor, top, f"busiest_load[{unit}]")
+        name = group.label
+        busiest = self.model.new_int_var(floor, top, f"busiest_load[{name}]")
         for pid, (members, fixed) in loads.items():
-            self.model.add(busiest >= sum(members) + fixed).with_name(f"busiest_load[{unit},{pid}]")
+            self.model.add(busiest >= sum(members) + fixed).with_name(f"busiest_load[{name},{pid}]")
         self._define(busiest, costs.busiest_of(floor, list(loads.values())))
         cost = self.costs["busiest_person"]
         cost.add(busiest)
         cost.constant -= floor
         cost.ceiling += top - floor
-        self.busiest.append(BusiestLoad(unit, busiest, floor))
+        self.busiest.append(BusiestLoad(group.label, busiest, floor))
 
     def _add_pairing(self) -> None:
         """(2) A developing person walks with someone for whom engagement comes naturally."""
@@ -282,6 +324,7 @@ class WalkModel:
             for slot in demand.slots:
                 for part in sorted({_part_of(start) for start in slot.starts}):
                     parts[(type_key, group, part)].append(slot)
+        self._add_weeks_of_month()
         crowded = self.costs["crowded_time_of_day"]
         for (type_key, group, part), slots in parts.items():
             fair_share = math.ceil(needed[(type_key, group)] / len(TIME_OF_DAY_BOUNDS) + 1)
@@ -295,6 +338,30 @@ class WalkModel:
             self._define(crowding, costs.excess_over(members, fair_share))
             crowded.add(crowding)
             crowded.ceiling += most
+
+    def _add_weeks_of_month(self) -> None:
+        """A monthly type's walks in different work weeks (from the district's `week_start`), so
+        the two district walks are not on consecutive days: each week holds its fair share at
+        most (the walks over the weeks that have a slot, rounded up) before it costs."""
+        cost = self.costs["crowded_week"]
+        week_start = self.problem.district.week_start
+        for demand in self.demands:
+            if demand.walk_type.per is not Per.MONTH or demand.required < 1:
+                continue
+            weeks: dict[date, list[cp_model.IntVar]] = defaultdict(list)
+            for slot in demand.slots:
+                weeks[week_start_of(slot.day, week_start)].append(self.active[slot.key])
+            share = math.ceil(demand.required / len(weeks)) if weeks else 0
+            for week, actives in weeks.items():
+                most = min(len(actives), demand.required) - share
+                if most <= 0:
+                    continue  # no plan can crowd this week
+                name = f"{demand.walk_type.key},{week}"
+                crowding = self.model.new_int_var(0, most, f"crowded_week[{name}]")
+                self.model.add(crowding >= sum(actives) - share).with_name(f"crowded_week[{name}]")
+                self._define(crowding, costs.excess_over(actives, share))
+                cost.add(crowding)
+                cost.ceiling += most
 
     def _in_part(self, slot: Slot, part: int) -> cp_model.IntVar:
         """A literal true when the slot's walk is held and starts in that part of the day."""

@@ -12,13 +12,14 @@ class Weights:
     """What one unit of each rule costs; the fields are the rules, highest priority first.
 
     The tiers, in the guide's priority: a missed minimum, then a changed walk when re-planning,
-    then (1) fairness: the busiest officer's walks above the least any plan can do, and each person
-    who could walk but is on no walk; (2) pairing: a developing person on a walk without a natural
-    engager; (3) spread: a second walk of a type on one day, and a type's walks crowding one part
+    then (1) fairness: each group of interchangeable people's busiest member's walks above the
+    least any plan can do, and each person who could walk but is on no walk; (2) pairing: a
+    developing person on a walk without a natural engager; (3) spread: a second walk of a type on
+    one day, a monthly type's walks crowding one work week, and a type's walks crowding one part
     of the day.
 
     A unit of a higher tier must outweigh any amount of the tiers below it, or the solver trades
-    one busiest-officer walk for enough same-day repeats. Fixed weights cannot promise that: how
+    one busiest-person walk for enough same-day repeats. Fixed weights cannot promise that: how
     much a lower tier can add up to depends on the month (how many walks, who could pair, where
     second walks on a day are possible). So `tiered` derives them from the month's model: each tier's
     smallest unit costs one more than the most all lower tiers together can cost, where each rule's
@@ -27,9 +28,9 @@ class Weights:
     near 10^6, where the old fixed weight was, so the objective's range does not grow and proofs
     do not slow down.
 
-    Within a tier the ratios stay what they were (`TIERS`): a walk more for the busiest officer
-    weighs as much as three people left out, and a second walk of a type on one day as much as
-    three walks bunched in one part of the day.
+    Within a tier the ratios stay what they were (`TIERS`): a walk more for a group's busiest
+    member weighs as much as three people left out, and a second walk of a type on one day (or a
+    second district walk in one week) as much as three walks bunched in one part of the day.
     """
 
     missed_walk: int
@@ -38,6 +39,7 @@ class Weights:
     person_left_out: int
     developing_unpaired: int
     second_walk_same_day: int
+    crowded_week: int
     crowded_time_of_day: int
 
     TIERS: ClassVar[tuple[dict[str, int], ...]] = (
@@ -45,7 +47,7 @@ class Weights:
         {"changed_walk": 1},
         {"busiest_person": 3, "person_left_out": 1},
         {"developing_unpaired": 1},
-        {"second_walk_same_day": 3, "crowded_time_of_day": 1},
+        {"second_walk_same_day": 3, "crowded_week": 3, "crowded_time_of_day": 1},
     )
 
     @classmethod

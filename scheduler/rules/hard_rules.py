@@ -11,7 +11,7 @@ from collections.abc import Callable, Iterable
 from datetime import datetime
 from typing import TypeVar
 
-from scheduler.domain import District, Person, Unit
+from scheduler.domain import Crew, District, Person, Unit, WalkType
 from scheduler.domain.availability import walk_hours
 
 STEP_MINUTES = 15  # walks start on the quarter hour
@@ -54,3 +54,15 @@ def may_join(person: Person, walking: Callable[[str], int], district: District) 
     are (only asked about the squads the limit concerns)."""
     squad = limited_squad(person)
     return not squad or within_squad_limit(walking(squad) + 1, district)
+
+
+def walks_with(walk_type: WalkType, coordinator: Person, person: Person) -> bool:
+    """Whether `person` may fill a place other than the coordinator's on a walk that `coordinator`
+    leads: a squad walk is the sergeant's own squad, a shift walk the lieutenant's own shift. Where
+    the roster does not give both squads, a squad walk takes anyone and a shift walk compares
+    shift starts."""
+    if walk_type.crew is Crew.ANYONE:
+        return True
+    if coordinator.squad and person.squad:
+        return coordinator.squad == person.squad
+    return walk_type.crew is Crew.OWN_SQUAD or coordinator.shift_start == person.shift_start

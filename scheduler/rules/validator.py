@@ -12,10 +12,10 @@ from dataclasses import dataclass
 from datetime import datetime
 from zoneinfo import ZoneInfo
 
-from scheduler.domain import Per, Person, Plan, PlanningProblem, Role, Walk, WalkType
+from scheduler.domain import Crew, Per, Person, Plan, PlanningProblem, Role, Walk, WalkType
 from scheduler.domain.availability import local_datetime, on_duty
 from scheduler.domain.periods import all_periods
-from scheduler.rules.hard_rules import limited_squad, overlaps, within_squad_limit
+from scheduler.rules.hard_rules import limited_squad, overlaps, walks_with, within_squad_limit
 
 
 @dataclass(frozen=True)
@@ -92,6 +92,11 @@ def _walk_violations(
         missing = unfilled_roles(walk_type, walk, people)
         if missing:
             broken("composition", f"{walk_type.name} needs " + ", ".join(missing))
+        lead = people[walk.coordinator]
+        for pid in walk.participants:
+            if pid != walk.coordinator and not walks_with(walk_type, lead, people[pid]):
+                whose = "squad" if walk_type.crew is Crew.OWN_SQUAD else "shift"
+                broken("crew", f"{people[pid].label} is not on {lead.label}'s {whose}")
     elif not walk_type.coordinator_role.admits(people[walk.coordinator]):
         broken("composition", f"coordinator must be a {walk_type.coordinator_role.label}")
     for pid in walk.participants:

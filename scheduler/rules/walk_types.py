@@ -13,14 +13,16 @@ import tomllib
 from collections.abc import Mapping
 from typing import Any, TypeVar
 
-from scheduler.domain import Per, Rank, Role, Unit, WalkType
+from scheduler.domain import Crew, Per, Rank, Role, Unit, WalkType
 from scheduler.domain.errors import InputError
 from scheduler.domain.resources import resource_path
 
 E = TypeVar("E", Rank, Unit)
+C = TypeVar("C", Per, Crew)
 
 DEFAULTS_FILE = "walk_types.toml"
-WALK_TYPE_FIELDS = {"name", "minutes", "minimum", "per", "roles"}
+WALK_TYPE_FIELDS = {"name", "minutes", "minimum", "per", "roles"}  # each required
+OPTIONAL_FIELDS = {"crew"}
 ROLE_FIELDS = {"key", "label", "count", "ranks", "units", "exclude_units", "responsible"}
 
 MINUTES = (5, 480)  # a walk's length: up to a whole 8-hour shift
@@ -57,7 +59,7 @@ def walk_types_from_tables(
 
 def _walk_type(key: str, table: Mapping[str, Any], file: str) -> WalkType:
     where = f"walk_types.{key}"
-    unknown = set(table) - WALK_TYPE_FIELDS
+    unknown = set(table) - WALK_TYPE_FIELDS - OPTIONAL_FIELDS
     if unknown:
         raise InputError(file, f"unknown field(s): {', '.join(sorted(unknown))}", field=where)
     missing = WALK_TYPE_FIELDS - set(table)
@@ -78,17 +80,18 @@ def _walk_type(key: str, table: Mapping[str, Any], file: str) -> WalkType:
         _text(table["name"], file, f"{where}.name"),
         whole_number(table["minutes"], file, f"{where}.minutes", MINUTES),
         whole_number(table["minimum"], file, f"{where}.minimum", MINIMUM),
-        _per(table["per"], file, f"{where}.per"),
+        _choice(Per, table["per"], file, f"{where}.per"),
         parsed,
+        _choice(Crew, table.get("crew", Crew.ANYONE.value), file, f"{where}.crew"),
     )
 
 
-def _per(value: Any, file: str, where: str) -> Per:
-    choices = [per.value for per in Per]
+def _choice(enum: type[C], value: Any, file: str, where: str) -> C:
+    choices = [member.value for member in enum]
     if not isinstance(value, str) or value not in choices:
         message = f"must be one of {', '.join(choices)} (in quotes), got {shown(value)}"
         raise InputError(file, message, field=where)
-    return Per(value)
+    return enum(value)
 
 
 def _role(table: Any, file: str, where: str) -> Role:

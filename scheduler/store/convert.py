@@ -13,6 +13,7 @@ from typing import TypeVar
 from zoneinfo import ZoneInfo
 
 from scheduler.domain import (
+    Crew,
     DateRange,
     District,
     Engagement,
@@ -98,6 +99,7 @@ def apply_walk_type(row: WalkTypeRow, walk_type: WalkType, position: int) -> Non
     row.minutes = walk_type.minutes
     row.minimum = walk_type.minimum
     row.per = walk_type.per.value
+    row.crew = walk_type.crew.value
     row.roles = [_role_row(role, index) for index, role in enumerate(walk_type.roles)]
 
 
@@ -122,6 +124,7 @@ def walk_type_from_row(row: WalkTypeRow) -> WalkType:
         minimum=row.minimum,
         per=Per(row.per),
         roles=tuple(_role_from_row(role) for role in row.roles),
+        crew=Crew(row.crew),
     )
 
 

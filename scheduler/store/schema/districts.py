@@ -17,6 +17,7 @@ if TYPE_CHECKING:
     from scheduler.store.schema.plans import PlanRow
 
 PERIODS = ("work_week", "month", "workday", "incident")
+CREWS = ("anyone", "own_squad", "own_shift")
 
 
 class DistrictRow(Base):
@@ -60,6 +61,7 @@ class WalkTypeRow(Base):
         CheckConstraint("minutes >= 1", name="minutes"),
         CheckConstraint("minimum >= 0", name="minimum"),
         CheckConstraint(choices("per", PERIODS), name="per"),
+        CheckConstraint(choices("crew", CREWS), name="crew"),
     )
 
     id: Mapped[int] = mapped_column(primary_key=True)
@@ -70,6 +72,7 @@ class WalkTypeRow(Base):
     minutes: Mapped[int]
     minimum: Mapped[int]
     per: Mapped[str] = mapped_column(String(20))
+    crew: Mapped[str] = mapped_column(String(20), default="anyone")
 
     district: Mapped[DistrictRow] = relationship(back_populates="walk_types")
     roles: Mapped[list[WalkRoleRow]] = relationship(
