@@ -95,7 +95,8 @@ def _unpaired(walk_model: WalkModel, value: Value, amount: int) -> str:
         why.append(f"{len(alone) if chosen else 'all'} on {where}, where no natural engager could join")
     if chosen:
         why.append(
-            f"{chosen if alone else 'all'} where a natural engager could have joined but was not chosen"
+            f"{chosen if alone else 'all'} where a natural engager was on duty, but taking one would "
+            "have cost a rule above pairing (a fairer share, more people involved) or was not found"
         )
     return f"{said} — " + "; ".join(why)
 
@@ -112,6 +113,12 @@ def _crowded(walk_model: WalkModel, value: Value, amount: int) -> str:
     return f"{_count(amount, 'walk')} of a type beyond its fair share of one part of the day"
 
 
+def _companions(walk_model: WalkModel, value: Value, amount: int) -> str:
+    return (
+        f"{_count(amount, 'natural engager')} added to a walk beyond its places to pair a developing person"
+    )
+
+
 DETAILS: dict[str, Callable[[WalkModel, Value, int], str]] = {
     "missed_walk": _missed,
     "changed_walk": _changed,
@@ -121,6 +128,7 @@ DETAILS: dict[str, Callable[[WalkModel, Value, int], str]] = {
     "second_walk_same_day": _same_day,
     "crowded_week": _crowded_week,
     "crowded_time_of_day": _crowded,
+    "companion": _companions,
 }
 
 

@@ -22,7 +22,7 @@ from scheduler.domain import Crew, Engagement, Per, Person, PlanningProblem
 from scheduler.domain.periods import week_start_of
 from scheduler.planning import costs
 from scheduler.planning.assembly import Assignment, previous_slot_ids
-from scheduler.planning.candidates import Demand, Slot, slot_key, walk_interval
+from scheduler.planning.candidates import Candidate, Demand, Slot, slot_key, walk_interval
 from scheduler.planning.costs import BusiestLoad, Cost, Definition, Unpaired, Value
 from scheduler.planning.groups import Group, RoleKey, group_loads, interchangeable_groups
 from scheduler.planning.load_bounds import LoadFloors, most_walks
@@ -68,6 +68,7 @@ class WalkModel:
         self.member: dict[tuple[str, str], cp_model.IntVar] = {}
         self.place: dict[tuple[str, str, int], cp_model.IntVar] = {}
         self.places_of: dict[tuple[str, RoleKey], list[cp_model.IntVar]] = defaultdict(list)
+        self.companions: dict[str, dict[str, cp_model.IntVar]] = defaultdict(dict)  # slot key -> person
         self._intervals: dict[tuple[str, date], list[cp_model.IntervalVar]] = defaultdict(list)
         self.costs: dict[str, Cost] = {rule: Cost() for rule in RULES}
         self.missed: list[tuple[Demand, cp_model.IntVar]] = []
@@ -81,6 +82,7 @@ class WalkModel:
         for slot in self.slots:
             self._check_time()
             self._add_slot(slot)
+        self._add_companions()
         self._add_crews()
         self._add_fixed_walks()
         self._add_no_double_booking()
@@ -124,14 +126,7 @@ class WalkModel:
             for index in candidate.roles:
                 by_role[index].append(self.place[(key, pid, index)])
                 self.places_of[(pid, (walk_type.key, index))].append(self.place[(key, pid, index)])
-            if len(candidate.starts) < len(slot.starts):
-                m.add_linear_expression_in_domain(
-                    start, cp_model.Domain.from_values(sorted(candidate.starts))
-                ).only_enforce_if(member).with_name(f"on_duty_for_whole_walk[{key},{pid}]")
-            interval = m.new_optional_fixed_size_interval_var(
-                start, walk_type.minutes, member, f"walking[{key},{pid}]"
-            )
-            self._intervals[(pid, slot.day)].append(interval)
+            self._add_walking(slot, candidate, member)
         for index, role in enumerate(walk_type.roles):
             m.add(sum(by_role[index]) == role.count * active).with_name(f"composition[{key},{role.key}]")
         if slot.index > 0:
@@ -140,6 +135,55 @@ class WalkModel:
             m.add(self.start[earlier] <= start).only_enforce_if(active).with_name(
                 f"slots_in_order_of_start[{key}]"
             )
+
+    def _add_walking(self, slot: Slot, candidate: Candidate, present: cp_model.IntVar) -> None:
+        """While `present`, the person is on duty for the whole walk and busy for its length."""
+        key, pid = slot.key, candidate.person.id
+        if len(candidate.starts) < len(slot.starts):
+            self.model.add_linear_expression_in_domain(
+                self.start[key], cp_model.Domain.from_values(sorted(candidate.starts))
+            ).only_enforce_if(present).with_name(f"on_duty_for_whole_walk[{key},{pid}]")
+        interval = self.model.new_optional_fixed_size_interval_var(
+            self.start[key], slot.walk_type.minutes, present, f"walking[{key},{pid}]"
+        )
+        self._intervals[(pid, slot.day)].append(interval)
+
+    def _add_companions(self) -> None:
+        """Minimums are "at least": a natural engager may join a walk beyond its places to pair a
+        developing person on it. One a walk, only beside a developing person, never counted as
+        someone involved (nobody is added just to walk), counted in their group's load like any
+        place, and paid for at the lowest tier, so a companion joins only where it pairs."""
+        m, cost = self.model, self.costs["companion"]
+        by_demand: dict[str, int] = defaultdict(int)
+        for slot in self.slots:
+            key = slot.key
+            developing = [
+                self.member[(key, c.person.id)]
+                for c in slot.candidates
+                if c.person.engagement is Engagement.DEVELOPING
+            ]
+            naturals = [
+                c
+                for c in slot.candidates
+                if c.person.engagement is Engagement.NATURAL and any(index > 0 for index in c.roles)
+            ]
+            if not developing or not naturals:
+                continue
+            extras = []
+            for candidate in naturals:
+                pid = candidate.person.id
+                extra = self.companions[key][pid] = m.new_bool_var(f"companion[{key},{pid}]")
+                m.add(self.member[(key, pid)] + extra <= 1).with_name(f"companion_not_member[{key},{pid}]")
+                self._add_walking(slot, candidate, extra)
+                role = next(index for index in candidate.roles if index > 0)
+                self.places_of[(pid, (slot.walk_type.key, role))].append(extra)
+                extras.append(extra)
+                cost.add(extra)
+            m.add(sum(extras) <= self.active[key]).with_name(f"one_companion_a_walk[{key}]")
+            m.add(sum(extras) <= sum(developing)).with_name(f"companion_beside_developing[{key}]")
+            by_demand[f"{slot.walk_type.key},{slot.period.key}"] += 1
+        required = {f"{d.walk_type.key},{d.period.key}": d.required for d in self.demands}
+        cost.ceiling = sum(min(n, required[name]) for name, n in by_demand.items())
 
     def _add_crews(self) -> None:
         """A squad walk's officers from the sergeant's own squad, a shift walk's people from the
@@ -155,6 +199,8 @@ class WalkModel:
                 classes[(lead.squad, lead.shift_start)].append(lead)
             for candidate in slot.candidates:
                 places = [self.place[(slot.key, candidate.person.id, i)] for i in candidate.roles if i > 0]
+                if candidate.person.id in self.companions[slot.key]:
+                    places.append(self.companions[slot.key][candidate.person.id])
                 allowed = [
                     self.place[(slot.key, lead.id, 0)]
                     for members in classes.values()
@@ -282,7 +328,7 @@ class WalkModel:
                     self.member[(slot.key, c.person.id)]
                     for c in slot.candidates
                     if c.person.engagement is Engagement.NATURAL
-                ]
+                ] + list(self.companions[slot.key].values())
                 developing = [
                     c.person for c in slot.candidates if c.person.engagement is Engagement.DEVELOPING
                 ]
@@ -466,6 +512,8 @@ class WalkModel:
             for candidate in slot.candidates:
                 pid = candidate.person.id
                 decide(self.member[(slot.key, pid)], pid in role_of)
+                if pid in self.companions[slot.key]:
+                    decide(self.companions[slot.key][pid], False)  # first-fit fills the places only
                 for index in candidate.roles:
                     decide(self.place[(slot.key, pid, index)], role_of.get(pid) == index)
         value = self.solution(lambda var: decided[var.index][1])
@@ -486,7 +534,7 @@ class WalkModel:
                 for index in range(len(slot.walk_type.roles))
                 for c in slot.candidates
                 if index in c.roles and value(self.place[(slot.key, c.person.id, index)])
-            ]
+            ] + [pid for pid, extra in self.companions[slot.key].items() if value(extra)]
             result.append(Assignment(slot, value(self.start[slot.key]), tuple(people)))
         return result
 

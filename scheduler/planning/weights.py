@@ -16,7 +16,8 @@ class Weights:
     least any plan can do, and each person who could walk but is on no walk; (2) pairing: a
     developing person on a walk without a natural engager; (3) spread: a second walk of a type on
     one day, a monthly type's walks crowding one work week, and a type's walks crowding one part
-    of the day.
+    of the day; last, a natural engager added to a walk beyond its places (who pairs a developing
+    person, which the pairing tier rewards, and is otherwise not wanted).
 
     A unit of a higher tier must outweigh any amount of the tiers below it, or the solver trades
     one busiest-person walk for enough same-day repeats. Fixed weights cannot promise that: how
@@ -41,6 +42,7 @@ class Weights:
     second_walk_same_day: int
     crowded_week: int
     crowded_time_of_day: int
+    companion: int
 
     TIERS: ClassVar[tuple[dict[str, int], ...]] = (
         {"missed_walk": 1},
@@ -48,6 +50,7 @@ class Weights:
         {"busiest_person": 3, "person_left_out": 1},
         {"developing_unpaired": 1},
         {"second_walk_same_day": 3, "crowded_week": 3, "crowded_time_of_day": 1},
+        {"companion": 1},
     )
 
     @classmethod

@@ -8,14 +8,18 @@ from dataclasses import replace
 from datetime import UTC, datetime, time
 
 import pytest
+from ortools.sat.python import cp_model
 
-from scheduler.domain import Crew, Plan, Rank, Walk
+from scheduler.domain import Crew, Engagement, Plan, Rank, Walk
 from scheduler.domain.errors import InputError
 from scheduler.domain.periods import week_start_of
 from scheduler.formats.district_settings import parse_settings
+from scheduler.planning.assembly import assemble_plan
+from scheduler.planning.candidates import build_demands
 from scheduler.planning.firstfit import first_fit
 from scheduler.planning.groups import busiest_in_groups, interchangeable_groups
 from scheduler.planning.planner import make_plan
+from scheduler.planning.walk_model import WalkModel
 from scheduler.rules.hard_rules import walks_with
 from scheduler.rules.validator import validate
 from tests.factories import MONTH, person, problem
@@ -133,3 +137,35 @@ def test_cp_sat_is_never_worse_than_first_fit_on_what_the_guide_cares_about(dece
     assert all(ours[label] <= theirs[label] for label in ours), (ours, theirs)
     walking = {pid for w in result.plan.walks for pid in w.participants}
     assert len(walking) >= len({pid for w in baseline.walks for pid in w.participants})
+
+
+def test_a_walk_may_carry_more_people_than_its_roles_need():
+    """Minimums are "at least": an extra patrol officer on an officer walk breaks no rule."""
+    p = only_walk_types(problem(), "officer")
+    start = datetime(2026, 12, 1, 18, 0, tzinfo=UTC)  # 13:00 in New York: squads A and B on duty
+    walk = Walk("w1", "officer", start, 20, "oA0", ("oA0", "oA2", "oB3"))
+    violations = validate(p, Plan(MONTH, "America/New_York", (walk,)))
+    assert [v for v in violations if v.walk == "w1"] == []
+
+
+def test_a_companion_joins_a_walk_beyond_its_places_and_the_plan_keeps_every_rule():
+    """The model may add a natural engager beside a developing person (forced here on one walk, as
+    the solver would where it pairs without costing a higher rule): the walk carries one person
+    more than its places, the plan is valid, and the cost names the companion."""
+    p = only_walk_types(problem(), "officer")
+    demands = build_demands(p)
+    walk_model = WalkModel(p, demands)
+    key, natural = next((key, pid) for key, extras in walk_model.companions.items() for pid in extras)
+    assert p.people_by_id[natural].engagement is Engagement.NATURAL
+    walk_model.model.add(walk_model.companions[key][natural] == 1)
+    solver = cp_model.CpSolver()
+    solver.parameters.num_workers = 1
+    assert solver.solve(walk_model.model) == cp_model.OPTIMAL
+    value = walk_model.solution(solver.value)
+    plan = assemble_plan(p, demands, walk_model.assignments(value))
+    assert validate(p, plan) == []
+    joined = [w for w in plan.walks if natural in w.participants and len(w.participants) == 3]
+    assert len(joined) == 1
+    engagements = {p.people_by_id[pid].engagement for pid in joined[0].participants}
+    assert Engagement.DEVELOPING in engagements
+    assert walk_model.costs["companion"].amount(value) == 1
