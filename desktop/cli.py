@@ -201,6 +201,10 @@ def _import(args: argparse.Namespace) -> int:
                 f"{args.file}: {summary.added} added, {summary.updated} updated, {summary.unchanged} "
                 f"unchanged, {summary.deactivated} now inactive ({district.name})"
             )
+        elif args.what == "holidays":
+            holidays = actions.import_holidays(db, district=district, path=args.file, now=_now())
+            already = holidays.in_file - holidays.added
+            print(f"{args.file}: {holidays.added} holidays added, {already} already there ({district.name})")
         elif args.what == "boundary":
             boundary = actions.import_boundary(db, district=district, path=args.file)
             parts = f"{boundary.polygons} polygon{'s' if boundary.polygons > 1 else ''}"

@@ -6,9 +6,11 @@ line in the domain's words. Long actions take a `SolveRequest` with progress and
 """
 
 from scheduler.actions.department import (
+    HolidaysImported,
     district_people,
     district_settings,
     find_district,
+    import_holidays,
     import_roster,
     import_settings,
     list_districts,
@@ -66,6 +68,7 @@ __all__ = [
     "DistrictRef",
     "Edited",
     "Ending",
+    "HolidaysImported",
     "ImportSummary",
     "Incident",
     "IncidentRequest",
@@ -95,6 +98,7 @@ __all__ = [
     "export_plan",
     "find_district",
     "import_boundary",
+    "import_holidays",
     "import_incidents",
     "import_roster",
     "import_settings",

@@ -6,12 +6,15 @@ and nothing below them.
 
 from __future__ import annotations
 
+from dataclasses import dataclass
+from datetime import date, datetime
 from pathlib import Path
 
 from scheduler.actions.plans import check_size
 from scheduler.domain import District, Person
 from scheduler.domain.errors import InputError
-from scheduler.formats.district_settings import load_settings
+from scheduler.formats.district_settings import read_settings
+from scheduler.formats.holidays import load_holidays
 from scheduler.formats.roster import load_roster
 from scheduler.store import (
     Database,
@@ -19,6 +22,7 @@ from scheduler.store import (
     ImportSummary,
     SavedDistrict,
     active_people,
+    add_holidays,
     all_people,
     get_district,
     open_database,
@@ -56,14 +60,17 @@ def district_people(db: Database, *, district: DistrictRef, active_only: bool = 
 def import_settings(db: Database, *, path: Path, expected_name: str | None = None) -> SavedDistrict:
     """Create the district a settings file names, or update its settings and rules.
 
+    A file that names no `holidays` keeps the district's holidays (those imported from a calendar
+    would otherwise be lost to a change of walk hours); `holidays = []` removes them.
     `expected_name` is the district the user meant to change; a file naming another one is refused,
     so a wrong file never rewrites the wrong district.
     """
-    district = load_settings(path)
+    settings = read_settings(path)
+    district = settings.district
     if expected_name is not None and expected_name != district.name:
         message = f"names district {district.name!r}, but district {expected_name!r} was chosen"
         raise InputError(str(path), message, field="name")
-    return save_settings(db, district)
+    return save_settings(db, district, keep_holidays="holidays" not in settings.given)
 
 
 def import_roster(
@@ -75,3 +82,20 @@ def import_roster(
     people = load_roster(path)
     check_size(people, str(path))
     return _import_roster(db, district.id, people, str(path), deactivate_most=deactivate_most)
+
+
+HOLIDAY_YEARS_AHEAD = 10  # how far a yearly holiday without an end is repeated, from now's year
+
+
+@dataclass(frozen=True)
+class HolidaysImported:
+    added: int  # days that were not holidays of the district yet
+    in_file: int  # days the file's events cover
+
+
+def import_holidays(db: Database, *, district: DistrictRef, path: Path, now: datetime) -> HolidaysImported:
+    """Add the days off of an iCalendar file (as agencies publish them) to the district's holidays,
+    all or nothing. A yearly event without an end is repeated through the tenth year after `now`'s:
+    importing the file again in a later year extends it."""
+    days = load_holidays(path, repeat_through=date(now.year + HOLIDAY_YEARS_AHEAD, 12, 31))
+    return HolidaysImported(add_holidays(db, district.id, days), len(days))

@@ -4,7 +4,7 @@ period needs."""
 from __future__ import annotations
 
 from dataclasses import dataclass
-from datetime import time
+from datetime import date, time
 from enum import StrEnum
 
 from scheduler.domain.people import Person, Rank, Unit
@@ -84,6 +84,12 @@ class District:
     workdays: frozenset[int] = frozenset(range(5))
     max_walking_per_squad: int = 2
     walk_call_type: str = "community walk"
+    holidays: frozenset[date] = frozenset()  # days off for the whole district: never a workday
+
+    def works_on(self, day: date) -> bool:
+        """Whether `day` is a workday of the district: one of its weekdays and not a holiday. The
+        periods, the candidates and the validator all ask this, so a holiday means the same to each."""
+        return day.weekday() in self.workdays and day not in self.holidays
 
     def walk_type(self, key: str) -> WalkType:
         for walk_type in self.walk_types:

@@ -1,8 +1,15 @@
 """The periods a walk type's minimum is counted over, and how many walks each one needs.
 
-A work week that the month covers only in part needs round(n x days covered / 7) walks, so the
-two halves of a split week add up to n. Where the neighbouring month's plan exists, the week
-instead counts that plan's walks and needs the full n.
+Workdays are the district's weekdays less its holidays (`District.works_on`). A work week needs
+its minimum n scaled by its workdays: round-half-up(n x workdays / usual workdays), where the usual
+workdays are the week's days on the district's weekdays, holidays or not; so a full week without a
+holiday needs n, and Christmas week (4 of 5 workdays) needs round(3 x 4/5) = 2 of the usual 3.
+A week split between two months is shared by workdays, not calendar days: its earlier part (the
+end of a month) needs round-half-up(n x the part's workdays / the week's usual workdays) and the
+later part the rest of the week's need, so the two halves always add up to what the whole week
+needs, and a part without a workday needs nothing. Where the neighbouring month's plan exists, the
+week instead counts that plan's walks and needs the whole week's minimum. Any period without a
+workday needs nothing: no walk could be planned in it, so it is never a shortfall.
 
 Planning from a moment on (`not_before`, "now" when re-planning the current month): a period that
 no walk of its type can still start in is over. It is left out, so it is neither planned nor a
@@ -26,7 +33,8 @@ from scheduler.domain.availability import local_datetime
 @dataclass(frozen=True)
 class Period:
     """One count of a walk type's minimum: `days` are the workdays of the month inside it (from
-    `not_before`'s day on, when the periods were made for a moment)."""
+    `not_before`'s day on, when the periods were made for a moment); `holidays` are the month's
+    days inside it that would be workdays but for a holiday, for explaining a shortfall."""
 
     walk_type: str
     key: str  # ISO date of the week's or the day's start, or YYYY-MM for a month
@@ -34,6 +42,7 @@ class Period:
     last: date
     days: tuple[date, ...]
     required: int
+    holidays: tuple[date, ...] = ()
 
     def __contains__(self, day: object) -> bool:
         return isinstance(day, date) and self.first <= day <= self.last
@@ -57,9 +66,12 @@ def weeks_of(month: Month, week_start: int) -> list[date]:
     return weeks
 
 
-def split_week_share(minimum: int, days_covered: int) -> int:
-    """round(n x days / 7) to the nearest whole number (a tie cannot occur for n < 7)."""
-    return (2 * minimum * days_covered + 7) // 14
+def week_share(minimum: int, workdays: int, usual_workdays: int) -> int:
+    """round-half-up(minimum x workdays / usual_workdays): the walks a week, or the part of a
+    week, with `workdays` of its usual workdays needs."""
+    if workdays == 0:
+        return 0
+    return (2 * minimum * workdays + usual_workdays) // (2 * usual_workdays)
 
 
 def periods_for(
@@ -101,19 +113,16 @@ def _still_open(
     )
     if period.days and not days:
         return None  # its last workday's walk hours are over
-    return replace(period, days=days)
+    return replace(period, days=days, holidays=tuple(day for day in period.holidays if day >= today))
 
 
 def _all_periods_for(
     walk_type: WalkType, district: District, month: Month, neighbours: Iterable[Plan]
 ) -> list[Period]:
-    workdays = [day for day in month.days() if day.weekday() in district.workdays]
+    workdays = [day for day in month.days() if district.works_on(day)]
     if walk_type.per is Per.MONTH:
-        return [
-            Period(
-                walk_type.key, str(month), month.first_day, month.last_day, tuple(workdays), walk_type.minimum
-            )
-        ]
+        key = str(month)
+        return [_period(walk_type, district, month, key, month.first_day, month.last_day, walk_type.minimum)]
     if walk_type.per is Per.WORKDAY:
         return [
             Period(walk_type.key, day.isoformat(), day, day, (day,), walk_type.minimum) for day in workdays
@@ -121,10 +130,23 @@ def _all_periods_for(
     if walk_type.per is Per.WORK_WEEK:
         neighbour_plans = {plan.month: plan for plan in neighbours}
         return [
-            _week_period(walk_type, district, month, start, workdays, neighbour_plans)
+            _week_period(walk_type, district, month, start, neighbour_plans)
             for start in weeks_of(month, district.week_start)
         ]
     return []  # post-incident walks have no calendar minimum
+
+
+def _period(
+    walk_type: WalkType, district: District, month: Month, key: str, first: date, last: date, required: int
+) -> Period:
+    """The period from `first` to `last`, with the workdays and the holidays of the month in it;
+    without a workday it needs nothing."""
+    span = (first + timedelta(days=i) for i in range((last - first).days + 1))
+    in_month = [day for day in span if month.first_day <= day <= month.last_day]
+    days = tuple(day for day in in_month if district.works_on(day))
+    usual = [day for day in in_month if day.weekday() in district.workdays]
+    holidays = tuple(day for day in usual if day in district.holidays)
+    return Period(walk_type.key, key, first, last, days, required if days else 0, holidays)
 
 
 def _week_period(
@@ -132,27 +154,35 @@ def _week_period(
     district: District,
     month: Month,
     start: date,
-    workdays: list[date],
     neighbour_plans: dict[Month, Plan],
 ) -> Period:
     last = start + timedelta(days=6)
-    covered = sum(1 for i in range(7) if (start + timedelta(days=i)).month == month.month)
-    outside_month = month.previous() if start < month.first_day else month.next()
-    required = walk_type.minimum
-    if covered < 7:
-        neighbour = neighbour_plans.get(outside_month)
-        if neighbour is None:
-            required = split_week_share(walk_type.minimum, covered)
-        else:
+    whole, required = week_needs(walk_type.minimum, district, start, month)
+    if not month.first_day <= start <= last <= month.last_day:
+        neighbour = neighbour_plans.get(month.previous() if start < month.first_day else month.next())
+        if neighbour is not None:
             tz = ZoneInfo(neighbour.timezone)
             done_outside = sum(
                 1
                 for walk in neighbour.walks
                 if walk.type == walk_type.key and start <= walk.start.astimezone(tz).date() <= last
             )
-            required = max(0, walk_type.minimum - done_outside)
-    days = tuple(day for day in workdays if start <= day <= last)
-    return Period(walk_type.key, start.isoformat(), start, last, days, required)
+            required = max(0, whole - done_outside)
+    return _period(walk_type, district, month, start.isoformat(), start, last, required)
+
+
+def week_needs(minimum: int, district: District, start: date, month: Month) -> tuple[int, int]:
+    """What the work week from `start` needs as a whole, and what its part in `month` needs (the
+    same, unless the week is split between two months; see the module's docstring)."""
+    week = [start + timedelta(days=i) for i in range(7)]
+    usual = sum(1 for day in week if day.weekday() in district.workdays)
+    working = [day for day in week if district.works_on(day)]
+    whole = week_share(minimum, len(working), usual)
+    if month.first_day <= start and week[-1] <= month.last_day:
+        return whole, whole
+    later_starts = month.first_day if start < month.first_day else month.next().first_day
+    earlier = week_share(minimum, sum(1 for day in working if day < later_starts), usual)
+    return whole, whole - earlier if start < month.first_day else earlier
 
 
 def all_periods(

@@ -12,12 +12,14 @@ import re
 import tomllib
 import zoneinfo
 from collections.abc import Mapping
-from datetime import time
+from dataclasses import dataclass
+from datetime import date, datetime, time
 from pathlib import Path
 from typing import Any
 
 from scheduler.domain import District, WalkType
 from scheduler.domain.errors import InputError
+from scheduler.domain.months import check_year
 from scheduler.formats.files import read_text
 from scheduler.formats.roster import weekday_index
 from scheduler.formats.text import quoted, unprintable
@@ -39,6 +41,7 @@ SETTINGS = (
     "workdays",
     "max_walking_per_squad",
     "walk_call_type",
+    "holidays",
     "walk_types",
 )
 
@@ -47,6 +50,7 @@ MAX_WALKING_PER_SQUAD = (1, 50)
 WALK_HOURS_PATTERN = re.compile(r"\s*(\d{1,2}):(\d{2})\s*-\s*(\d{1,2}):(\d{2})\s*")
 TOML_POSITION = re.compile(r"\s*\(at line (\d+), column (\d+)\)$")
 TOML_AT_END = re.compile(r"\s*\(at end of document\)$")
+DATE_PATTERN = re.compile(r"[0-9]{4}-[0-9]{2}-[0-9]{2}")  # ASCII: fromisoformat alone takes 20261225 too
 
 
 def default_district() -> District:
@@ -54,19 +58,36 @@ def default_district() -> District:
     return District(name=DEFAULT_NAME, timezone=DEFAULT_TIMEZONE, walk_types=default_walk_types())
 
 
+@dataclass(frozen=True)
+class SettingsFile:
+    """A settings file's district, and which settings the file names (the others are defaults):
+    an import keeps a district's holidays when its file names none."""
+
+    district: District
+    given: frozenset[str]
+
+
 def load_settings(path: str | Path) -> District:
-    return parse_settings(read_text(path), str(path))
+    return read_settings(path).district
+
+
+def read_settings(path: str | Path) -> SettingsFile:
+    return _parse(read_text(path), str(path))
 
 
 def parse_settings(text: str, file: str) -> District:
     """Parse settings TOML text; `file` only names the source in error messages."""
+    return _parse(text, file).district
+
+
+def _parse(text: str, file: str) -> SettingsFile:
     table = _toml(text.removeprefix("\ufeff"), file)
     for key in table:
         if key not in SETTINGS:
             raise InputError(file, f"unknown setting {key!r} (expected {', '.join(SETTINGS)})", field=key)
     default = default_district()
     walk_start, walk_end = _walk_hours(table.get("walk_hours"), file, default)
-    return District(
+    district = District(
         name=_text(table.get("name"), "name", default.name, file),
         timezone=_timezone(table.get("timezone"), file, default.timezone),
         walk_types=_walk_types(table.get("walk_types"), file, default.walk_types),
@@ -76,7 +97,9 @@ def parse_settings(text: str, file: str) -> District:
         workdays=_workdays(table.get("workdays"), file, default.workdays),
         max_walking_per_squad=_max_walking(table.get("max_walking_per_squad"), file, default),
         walk_call_type=_text(table.get("walk_call_type"), "walk_call_type", default.walk_call_type, file),
+        holidays=_holidays(table.get("holidays"), file),
     )
+    return SettingsFile(district, frozenset(table))
 
 
 def _toml(source: str, file: str) -> dict[str, Any]:
@@ -173,6 +196,35 @@ def _workdays(value: Any, file: str, default: frozenset[int]) -> frozenset[int]:
             raise InputError(file, message, field="workdays")
         days.add(day)
     return frozenset(days)
+
+
+def _holidays(value: Any, file: str) -> frozenset[date]:
+    if value is None:
+        return frozenset()
+    if not isinstance(value, list):
+        message = f'must be a list of dates, e.g. ["2026-12-25", "2027-01-01"], got {shown(value)}'
+        raise InputError(file, message, field="holidays")
+    return frozenset(_holiday(item, file, f"holidays[{index}]") for index, item in enumerate(value))
+
+
+def _holiday(value: Any, file: str, field: str) -> date:
+    """A date in quotes ("2026-12-25") or a TOML date (2026-12-25), not a date and time."""
+    day: date | None = None
+    if isinstance(value, date) and not isinstance(value, datetime):
+        day = value
+    elif isinstance(value, str) and DATE_PATTERN.fullmatch(value.strip()):
+        try:
+            day = date.fromisoformat(value.strip())
+        except ValueError:  # 2026-02-30 and the like
+            day = None
+    if day is None:
+        message = f'{shown(value)} is not a date (expected YYYY-MM-DD, e.g. "2026-12-25")'
+        raise InputError(file, message, field=field)
+    try:
+        check_year(day.year)
+    except ValueError as error:
+        raise InputError(file, f"{day.isoformat()}: {error}", field=field) from None
+    return day
 
 
 def _max_walking(value: Any, file: str, default: District) -> int:

@@ -105,20 +105,23 @@ class Diagnosis:
             people = [p for p in self.problem.people if role.admits(p)]
             if any(self._can_walk(p, day, grids[day], walk_type) for p in people for day in period.days):
                 continue
-            span = (
-                "all week"
-                if walk_type.per is Per.WORK_WEEK
-                else "that day"
-                if len(period.days) == 1
-                else "all month"
-            )
             the = f"the {role.label} ({people[0].name})" if len(people) == 1 else f"every {role.label}"
             if not period.days:
-                return f"no workday of the district falls in {span.removeprefix('that ')}"
+                return f"no workday of the district falls in {span}"
             whole = {"that week": "all week", "that month": "all month"}.get(span, span)
+            hours = f"{self.problem.district.walk_start:%H:%M}-{self.problem.district.walk_end:%H:%M}"
+            holidays = [
+                day
+                for day in period.holidays
+                if any(self._can_walk(p, day, self._starts(walk_type, day), walk_type) for p in people)
+            ]
+            if holidays:
+                return (
+                    f"{the} is on duty in walk hours ({hours}) {span} only on {_holidays(holidays)}, "
+                    "when no walks are planned"
+                )
             if all(p.on_leave(day) for p in people for day in period.days):
                 return f"{the} is on leave {whole}"
-            hours = f"{self.problem.district.walk_start:%H:%M}-{self.problem.district.walk_end:%H:%M}"
             return f"{the} is off duty or on leave in walk hours ({hours}) {whole}"
         return ""
 
@@ -145,6 +148,7 @@ class Diagnosis:
                 if not any(_fillable(roles, subset, present) for present in moments):
                     labels = _joined([_a(roles[i]) for i in subset])
                     reason = f"there is no time {span} when {labels} are on duty together"
+                    reason += _not_counting(period.holidays)
                     away = sorted(
                         {
                             p.name
@@ -175,6 +179,7 @@ class Diagnosis:
         return (
             f"even with no other walks only {possible} of {required} can be staffed {span}: the "
             f"{coordinator} and the others it needs are on duty together too seldom"
+            + _not_counting(demand.period.holidays)
         )
 
     def _most_walks(self, demand: Demand, *, squad_limit: bool) -> int | None:
@@ -215,6 +220,16 @@ def _when(walk_type: WalkType, period: Period) -> str:
     if walk_type.per is Per.WORKDAY:
         return f"{period.first:%A} {period.key}"
     return period.key
+
+
+def _holidays(days: Sequence[date]) -> str:
+    """The holidays as a captain says them: the holiday Friday 2026-12-25."""
+    listed = _joined([f"{day:%A} {day.isoformat()}" for day in days])
+    return f"the holiday{'s' if len(days) > 1 else ''} {listed}"
+
+
+def _not_counting(holidays: Sequence[date]) -> str:
+    return f" (not counting {_holidays(holidays)}, when no walks are planned)" if holidays else ""
 
 
 def _a(role: Role) -> str:

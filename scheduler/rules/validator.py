@@ -71,6 +71,8 @@ def _walk_violations(
     if walk_type.per is not Per.INCIDENT:
         if day.weekday() not in district.workdays:
             broken("workday", f"{day:%A} is not a workday of the district")
+        elif not district.works_on(day):
+            broken("holiday", f"{day:%A} {day} is a holiday of the district (only post-incident walks then)")
         opens = local_datetime(day, district.walk_start, tz)
         closes = local_datetime(day, district.walk_end, tz)
         if walk.start < opens or walk.end > closes:

@@ -8,6 +8,7 @@ two lives here, so a change to either side shows up in one file.
 from __future__ import annotations
 
 from collections.abc import Iterable, Mapping, Sequence
+from datetime import date
 from enum import StrEnum
 from typing import TypeVar
 from zoneinfo import ZoneInfo
@@ -33,6 +34,7 @@ from scheduler.domain import (
 )
 from scheduler.store.schema import (
     DistrictRow,
+    HolidayRow,
     LeaveRow,
     PersonRow,
     PlanRow,
@@ -89,7 +91,18 @@ def district_from_row(row: DistrictRow) -> District:
         workdays=decode_days(row.workdays),
         max_walking_per_squad=row.max_walking_per_squad,
         walk_call_type=row.walk_call_type,
+        holidays=frozenset(holiday.day for holiday in row.holidays),
     )
+
+
+def apply_holidays(row: DistrictRow, holidays: Iterable[date]) -> int:
+    """Make the district's holidays `holidays`; returns how many days were added. A day already
+    stored keeps its row (a new row for it would be inserted before the old one is deleted,
+    breaking the unique key)."""
+    existing = {holiday.day: holiday for holiday in row.holidays}
+    wanted = sorted(set(holidays))
+    row.holidays = [existing.get(day) or HolidayRow(day=day) for day in wanted]
+    return sum(1 for day in wanted if day not in existing)
 
 
 def apply_walk_type(row: WalkTypeRow, walk_type: WalkType, position: int) -> None:

@@ -16,7 +16,10 @@ def find_district(session: Session, name: str) -> DistrictRow | None:
 def _district_query(load_rules: bool) -> Select[DistrictRow]:
     query = select(DistrictRow)
     if load_rules:
-        query = query.options(selectinload(DistrictRow.walk_types).selectinload(WalkTypeRow.roles))
+        query = query.options(
+            selectinload(DistrictRow.walk_types).selectinload(WalkTypeRow.roles),
+            selectinload(DistrictRow.holidays),
+        )
     return query
 
 

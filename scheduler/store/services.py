@@ -9,9 +9,9 @@ from __future__ import annotations
 
 import contextlib
 from collections import Counter
-from collections.abc import Iterator, Mapping, Sequence
+from collections.abc import Iterable, Iterator, Mapping, Sequence
 from dataclasses import dataclass
-from datetime import datetime
+from datetime import date, datetime
 from typing import Any, Literal
 from zoneinfo import ZoneInfo
 
@@ -25,6 +25,7 @@ from scheduler.domain.errors import Conflict, InputError, StoreError
 from scheduler.domain.incidents import POST_INCIDENT
 from scheduler.store.convert import (
     apply_district,
+    apply_holidays,
     apply_person,
     apply_quality,
     apply_walk_type,
@@ -121,13 +122,23 @@ def add_district(db: Database, district: District) -> DistrictRef:
         return DistrictRef(_store_district(session, DistrictRow(), district), district.name)
 
 
-def save_settings(db: Database, district: District) -> SavedDistrict:
-    """Create the district or update its settings and rules (matched by name)."""
+def save_settings(db: Database, district: District, *, keep_holidays: bool = False) -> SavedDistrict:
+    """Create the district or update its settings and rules (matched by name); `keep_holidays`
+    leaves an existing district's holidays as they are instead of making them the district's."""
     with db.session(write=True) as session:
         row = find_district_row(session, district.name)
         created = row is None
-        ref = DistrictRef(_store_district(session, row or DistrictRow(), district), district.name)
-        return SavedDistrict(ref, created)
+        stored = _store_district(session, row or DistrictRow(), district, keep_holidays=keep_holidays)
+        return SavedDistrict(DistrictRef(stored, district.name), created)
+
+
+def add_holidays(db: Database, district_id: int, days: Iterable[date]) -> int:
+    """Add `days` to the district's holidays, all or nothing; returns how many were new."""
+    with db.session(write=True) as session:
+        row = district_row(session, district_id)
+        added = apply_holidays(row, [*(holiday.day for holiday in row.holidays), *days])
+        session.flush()
+        return added
 
 
 def get_district(db: Database, district_id: int) -> District:
@@ -136,10 +147,14 @@ def get_district(db: Database, district_id: int) -> District:
         return district_from_row(district_row(session, district_id, load_rules=True))
 
 
-def _store_district(session: Session, row: DistrictRow, district: District) -> int:
+def _store_district(
+    session: Session, row: DistrictRow, district: District, *, keep_holidays: bool = False
+) -> int:
     """Write settings and rules onto `row`. Walk types are matched by key and updated in place:
     replacing them would insert new rows before deleting the old ones, breaking the unique key."""
     apply_district(row, district)
+    if not keep_holidays:
+        apply_holidays(row, district.holidays)
     existing = {walk_type.key: walk_type for walk_type in row.walk_types}
     rows = []
     for position, walk_type in enumerate(district.walk_types):

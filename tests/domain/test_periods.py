@@ -2,13 +2,13 @@
 
 from __future__ import annotations
 
-from datetime import date, datetime
+from datetime import date, datetime, timedelta
 from zoneinfo import ZoneInfo
 
 import pytest
 
 from scheduler.domain import Month, Per, Plan, Walk
-from scheduler.domain.periods import all_periods, periods_for, split_week_share, weeks_of
+from scheduler.domain.periods import all_periods, periods_for, week_needs, week_share, weeks_of
 from tests.factories import district
 
 NY = ZoneInfo("America/New_York")
@@ -21,25 +21,74 @@ def walk_type(key: str):
 def test_december_2026_weeks_split_at_both_ends():
     periods = periods_for(walk_type("officer"), district(), Month(2026, 12))
     assert [(p.key, p.required) for p in periods] == [
-        ("2026-11-30", 3),  # Dec 1-6 cover 6 of 7 days: round(18/7) = 3
+        ("2026-11-30", 2),  # Nov 30 holds 1 of the week's 5 workdays: round(3/5) = 1, December 2 more
         ("2026-12-07", 3),
         ("2026-12-14", 3),
         ("2026-12-21", 3),
-        ("2026-12-28", 2),  # Dec 28-31: round(12/7) = 2
+        ("2026-12-28", 2),  # Dec 28-31, 4 of 5 workdays: round(12/5) = 2
     ]
     assert periods[0].days == tuple(date(2026, 12, d) for d in (1, 2, 3, 4))  # Tue-Fri, workdays only
 
 
 @pytest.mark.parametrize("minimum", [1, 2, 3, 4, 5, 6])
-@pytest.mark.parametrize("covered", range(1, 7))
-def test_two_halves_of_a_split_week_add_up(minimum, covered):
-    assert split_week_share(minimum, covered) + split_week_share(minimum, 7 - covered) == minimum
+@pytest.mark.parametrize("week_start", range(7))
+@pytest.mark.parametrize("holidays", [(), (date(2026, 12, 25), date(2027, 1, 1), date(2026, 8, 31))])
+def test_two_halves_of_a_split_week_add_up_to_the_whole_week(minimum, week_start, holidays):
+    settings = district(week_start=week_start, holidays=frozenset(holidays))
+    for month in (Month(2026, m) for m in range(1, 13)):
+        start = weeks_of(month, week_start)[-1]
+        if start + timedelta(days=6) <= month.last_day:
+            continue  # the month ends with a whole week
+        whole, earlier = week_needs(minimum, settings, start, month)
+        whole_again, later = week_needs(minimum, settings, start, month.next())
+        assert whole == whole_again and earlier + later == whole, (month, start)
+
+
+def test_the_week_share_rounds_half_up():
+    assert [week_share(3, days, 5) for days in range(6)] == [0, 1, 1, 2, 2, 3]  # 0.6 1.2 1.8 2.4 3
+    assert week_share(1, 2, 4) == 1 and week_share(1, 1, 4) == 0  # 0.5 rounds up, 0.25 down
+    assert week_share(3, 0, 5) == 0
+
+
+def test_august_2026_starts_on_a_saturday_and_its_first_week_needs_nothing():
+    """Aug 1-2 are a weekend: July's part of that week holds all 5 workdays and all 3 walks."""
+    periods = periods_for(walk_type("officer"), district(), Month(2026, 8))
+    assert [(p.key, p.required) for p in periods] == [
+        ("2026-07-27", 0),
+        ("2026-08-03", 3),
+        ("2026-08-10", 3),
+        ("2026-08-17", 3),
+        ("2026-08-24", 3),
+        ("2026-08-31", 1),  # Monday Aug 31, 1 of 5 workdays: round(0.6); September needs the other 2
+    ]
+    assert periods[0].days == ()
+    july = periods_for(walk_type("officer"), district(), Month(2026, 7))
+    september = periods_for(walk_type("officer"), district(), Month(2026, 9))
+    assert (july[-1].key, july[-1].required) == ("2026-07-27", 3)
+    assert (september[0].key, september[0].required) == ("2026-08-31", 2)
+
+
+def test_a_week_with_a_holiday_needs_its_share_of_the_minimum_and_walks_on_no_holiday():
+    christmas = district(holidays=frozenset({date(2026, 12, 25), date(2027, 1, 1)}))
+    officer = {p.key: p for p in periods_for(walk_type("officer"), christmas, Month(2026, 12))}
+    week = officer["2026-12-21"]
+    assert week.required == 2  # 4 of its 5 workdays: round(3 x 4/5) = 2
+    assert week.days == tuple(date(2026, 12, d) for d in (21, 22, 23, 24))
+    assert week.holidays == (date(2026, 12, 25),)
+    # Dec 28 - Jan 3: 4 workdays left (Jan 1 is a holiday), all in December: it needs 2, January 0.
+    assert officer["2026-12-28"].required == 2
+    january = periods_for(walk_type("officer"), christmas, Month(2027, 1))
+    assert (january[0].key, january[0].required, january[0].days) == ("2026-12-28", 0, ())
+    cpu = periods_for(walk_type("cpu"), christmas, Month(2026, 12))
+    assert len(cpu) == 22 and date(2026, 12, 25) not in [p.first for p in cpu]  # no daily walk on it
+    (whole_month,) = periods_for(walk_type("district"), christmas, Month(2026, 12))
+    assert whole_month.required == 2 and len(whole_month.days) == 22
 
 
 def test_november_2026_starts_on_a_sunday_with_the_daylight_saving_change():
     periods = periods_for(walk_type("squad"), district(), Month(2026, 11))
     assert periods[0].key == "2026-10-26" and periods[0].required == 0  # 1 day of 7
-    assert periods[-1].key == "2026-11-30" and periods[-1].required == 0  # Nov 30 only: round(3/7)
+    assert periods[-1].key == "2026-11-30" and periods[-1].required == 1  # Nov 30, 1 of 5 workdays
     assert sum(1 for p in periods if p.required == 3) == 4
 
 

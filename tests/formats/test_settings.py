@@ -1,13 +1,13 @@
 from __future__ import annotations
 
-from datetime import time
+from datetime import date, time
 from pathlib import Path
 
 import pytest
 
 from scheduler.domain import District, Per, Rank
 from scheduler.domain.errors import InputError
-from scheduler.formats.district_settings import default_district, load_settings, parse_settings
+from scheduler.formats.district_settings import default_district, load_settings, parse_settings, read_settings
 from scheduler.rules.walk_types import default_walk_types
 
 
@@ -61,6 +61,7 @@ def test_every_field(tmp_path: Path) -> None:
                 'workdays = ["Sun", "Mon", "TUESDAY", "wed", "Thu"]',
                 "max_walking_per_squad = 3",
                 'walk_call_type = "CW - community walk"',
+                'holidays = ["2026-12-25", 2027-01-01, " 2026-12-25 "]',
             ]
         ),
         "utf-8",
@@ -73,7 +74,17 @@ def test_every_field(tmp_path: Path) -> None:
     assert district.workdays == frozenset({6, 0, 1, 2, 3})
     assert district.max_walking_per_squad == 3
     assert district.walk_call_type == "CW - community walk"
+    assert district.holidays == frozenset({date(2026, 12, 25), date(2027, 1, 1)})
     assert district.walk_types == default_walk_types()
+    assert "holidays" in read_settings(path).given
+
+
+def test_no_holidays_by_default_and_the_file_says_whether_it_names_them(tmp_path: Path) -> None:
+    assert default_district().holidays == frozenset()
+    assert parse("holidays = []").holidays == frozenset()
+    path = tmp_path / "district.toml"
+    path.write_text('name = "East"\n', "utf-8")
+    assert read_settings(path).given == frozenset({"name"})
 
 
 def test_load_settings_accepts_a_bom(tmp_path: Path) -> None:
@@ -174,6 +185,13 @@ def test_unknown_key() -> None:
         ("[walk_types.officer]\nlength = 20", "walk_types.officer"),
         ("[walk_types]\nofficer = 3", "walk_types.officer"),
         ("[walk_types.night]\nminimum = 1", "walk_types.night"),
+        ('holidays = "2026-12-25"', "holidays"),
+        ('holidays = ["2026-12-25", "25.12.2026"]', "holidays[1]"),
+        ('holidays = ["2026-02-30"]', "holidays[0]"),
+        ('holidays = ["20261225"]', "holidays[0]"),
+        ("holidays = [2026-12-25T10:00:00]", "holidays[0]"),
+        ("holidays = [20261225]", "holidays[0]"),
+        ('holidays = ["2301-01-01"]', "holidays[0]"),
     ],
 )
 def test_bad_values_name_the_key(text: str, field: str) -> None:

@@ -3,14 +3,14 @@
 from __future__ import annotations
 
 from dataclasses import replace
-from datetime import datetime
+from datetime import date, datetime
 from zoneinfo import ZoneInfo
 
 import pytest
 
 from scheduler.domain import Plan, Shortfall, Walk
 from scheduler.rules.validator import validate
-from tests.factories import MONTH, problem
+from tests.factories import MONTH, district, problem
 
 NY = ZoneInfo("America/New_York")
 
@@ -97,3 +97,18 @@ def test_periods_over_before_now_need_no_shortfall():
     listed = {v.message.split(":")[0] for v in validate(p, plan) if v.rule == "minimum"}
     assert not any("2026-12-01" in message or "period 2026-12-07" in message for message in listed)
     assert any("period 2026-12-14" in message for message in listed)
+
+
+def test_no_walk_on_a_holiday_but_a_post_incident_walk():
+    christmas = replace(problem(), district=district(holidays=frozenset({date(2026, 12, 25)})))
+    on_christmas = squad_walk(start=at(25, 10))
+    found = [v for v in validate(christmas, Plan(MONTH, "America/New_York", (on_christmas,)))]
+    assert [v.message for v in found if v.rule == "holiday"] == [
+        "Friday 2026-12-25 is a holiday of the district (only post-incident walks then)"
+    ]
+    assert "holiday" not in {
+        v.rule for v in validate(problem(), Plan(MONTH, "America/New_York", (on_christmas,)))
+    }
+    after_shooting = Walk("p1", "post_incident", at(25, 10), 60, "u1", ("u1", "u2"), locked=True)
+    plan = Plan(MONTH, "America/New_York", (after_shooting,))
+    assert {v.rule for v in validate(christmas, plan)} <= {"minimum"}

@@ -6,6 +6,7 @@ from __future__ import annotations
 import sqlite3
 import stat
 from contextlib import closing
+from datetime import date
 
 import pytest
 from alembic import command
@@ -15,8 +16,9 @@ from alembic.script import ScriptDirectory
 from sqlalchemy import create_engine, inspect
 
 from scheduler.domain.errors import StoreError
+from scheduler.formats.district_settings import default_district
+from scheduler.store import add_holidays, get_district, list_districts, open_database, save_settings
 from scheduler.store import database as database_module
-from scheduler.store import list_districts, open_database
 from scheduler.store.database import alembic_config
 from scheduler.store.schema import Base
 from tests.store.conftest import sqlite_url
@@ -60,6 +62,26 @@ def test_orm_matches_the_migrated_schema(db):
     with db.engine.connect() as connection:
         context = MigrationContext.configure(connection, opts={"compare_type": True})
         assert compare_metadata(context, Base.metadata) == []
+
+
+def test_a_database_at_0002_gets_holidays_and_keeps_its_districts(tmp_path):
+    path = tmp_path / "beatwalk.sqlite3"
+    db = open_database(sqlite_url(path))
+    save_settings(db, default_district())
+    migrate(db, "downgrade", "0002")  # what Beatwalk before holidays left
+    assert "holidays" not in tables(db)
+    db.close()
+
+    db = open_database(sqlite_url(path))
+    try:
+        assert revision(db) == HEAD and tables(db) == TABLES
+        (ref,) = list_districts(db)
+        assert get_district(db, ref.id) == default_district()  # no holidays yet
+        assert add_holidays(db, ref.id, [date(2026, 12, 25)]) == 1
+        migrate(db, "downgrade", "0002")
+        assert "holidays" not in tables(db) and list_districts(db) == (ref,)
+    finally:
+        db.close()
 
 
 def test_an_older_sqlite_database_is_backed_up_before_the_upgrade(tmp_path):

@@ -8,7 +8,7 @@ migrations.
 """
 
 from scheduler.store.schema.base import NAMING_CONVENTION, Base, UTCDateTime, utc_now
-from scheduler.store.schema.districts import PERIODS, DistrictRow, WalkRoleRow, WalkTypeRow
+from scheduler.store.schema.districts import PERIODS, DistrictRow, HolidayRow, WalkRoleRow, WalkTypeRow
 from scheduler.store.schema.logs import OutcomeRow, PhotoRow, WalkLogParticipantRow, WalkLogRow
 from scheduler.store.schema.neighborhood import (
     PLACE_KINDS,
@@ -47,6 +47,7 @@ __all__ = [
     "CommunityGroupRow",
     "CommunityResourceRow",
     "DistrictRow",
+    "HolidayRow",
     "IncidentRow",
     "LeaveRow",
     "NeighborhoodRow",

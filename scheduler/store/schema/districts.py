@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-from datetime import datetime, time
+from datetime import date, datetime, time
 from typing import TYPE_CHECKING
 
 from sqlalchemy import CheckConstraint, ForeignKey, String, UniqueConstraint
@@ -46,12 +46,29 @@ class DistrictRow(Base):
     walk_types: Mapped[list[WalkTypeRow]] = relationship(
         back_populates="district", cascade="all, delete-orphan", order_by="WalkTypeRow.position"
     )
+    holidays: Mapped[list[HolidayRow]] = relationship(
+        back_populates="district", cascade="all, delete-orphan", order_by="HolidayRow.day"
+    )
     people: Mapped[list[PersonRow]] = relationship(back_populates="district")
     partners: Mapped[list[PartnerRow]] = relationship(back_populates="district")
     plans: Mapped[list[PlanRow]] = relationship(back_populates="district")
     incidents: Mapped[list[IncidentRow]] = relationship(back_populates="district")
     walk_logs: Mapped[list[WalkLogRow]] = relationship(back_populates="district")
     outcomes: Mapped[list[OutcomeRow]] = relationship(back_populates="district")
+
+
+class HolidayRow(Base):
+    """A day off for the whole district: no walk is planned on it (post-incident walks aside), and
+    it is not a workday. One row per day, so an import adds days without rewriting the others."""
+
+    __tablename__ = "holidays"
+    __table_args__ = (UniqueConstraint("district_id", "day"),)
+
+    id: Mapped[int] = mapped_column(primary_key=True)
+    district_id: Mapped[int] = mapped_column(ForeignKey("districts.id", ondelete="CASCADE"))
+    day: Mapped[date]
+
+    district: Mapped[DistrictRow] = relationship(back_populates="holidays")
 
 
 class WalkTypeRow(Base):
