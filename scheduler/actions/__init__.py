@@ -36,6 +36,7 @@ from scheduler.actions.incidents import (
     import_boundary,
     import_incidents,
 )
+from scheduler.actions.partners import district_partners, import_partners
 from scheduler.actions.plans import (
     MonthPlanned,
     SolveRequest,
@@ -54,6 +55,7 @@ from scheduler.formats.incidents import parse_moment
 from scheduler.planning.planner import Ending, PlanResult, Progress
 from scheduler.planning.post_incident import OVER as INCIDENT_OVER
 from scheduler.store import Database, DistrictRef, ImportSummary, SavedDistrict, StoredPlan
+from scheduler.store.partners import PartnersImported
 
 __all__ = [
     "INCIDENT_KINDS",
@@ -76,6 +78,7 @@ __all__ = [
     "Month",
     "MonthPlanned",
     "NotFound",
+    "PartnersImported",
     "Plan",
     "PlanResult",
     "PlanningProblem",
@@ -90,12 +93,14 @@ __all__ = [
     "add_walk",
     "check_plan",
     "delete_walk",
+    "district_partners",
     "district_people",
     "district_settings",
     "export_plan",
     "find_district",
     "import_boundary",
     "import_incidents",
+    "import_partners",
     "import_roster",
     "import_settings",
     "list_districts",

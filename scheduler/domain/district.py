@@ -74,6 +74,10 @@ class District:
     workdays: frozenset[int] = frozenset(range(5))
     max_walking_per_squad: int = 2
     walk_call_type: str = "community walk"
+    # A post-incident walk starts no earlier than this many hours after the incident (the scene is
+    # worked first) and lasts `post_incident_minutes`; it still ends within 24 hours.
+    post_incident_delay_hours: int = 2
+    post_incident_minutes: int = 60
 
     def walk_type(self, key: str) -> WalkType:
         for walk_type in self.walk_types:
