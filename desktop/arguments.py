@@ -65,6 +65,7 @@ def build_parser() -> argparse.ArgumentParser:
         ("boundary", "the neighborhood's boundary (replaces the stored one)", "GeoJSON Polygon, WGS 84"),
         ("incidents", "homicides, shootings and other incidents (new ids only)", "incidents CSV"),
         ("holidays", "add days off from a calendar: no walks are planned on them", "iCalendar file (.ics)"),
+        ("partners", "partners invited to post-incident walks (replaces the invited list)", "partners CSV"),
     ):
         kind = kinds.add_parser(name, help=help_text)
         kind.add_argument("file", type=Path, help=file_help)

@@ -211,6 +211,12 @@ def _import(args: argparse.Namespace) -> int:
             verb = "replaced" if boundary.replaced else "saved"
             shape = f"{parts}, {boundary.points} points"
             print(f"{args.file}: neighborhood boundary of {district.name} {verb} ({shape})")
+        elif args.what == "partners":
+            partners = actions.import_partners(db, district=district, path=args.file)
+            print(
+                f"{args.file}: {partners.added} added, {partners.updated} updated, {partners.unchanged} "
+                f"unchanged, {partners.deactivated} no longer invited ({district.name})"
+            )
         else:
             imported = actions.import_incidents(db, district=district, path=args.file, now=_now())
             zone = ZoneInfo(actions.district_settings(db, district=district).timezone)
@@ -302,8 +308,14 @@ def _print_incident_walk(added: actions.IncidentWalkAdded, args: argparse.Namesp
         f"{names.get(walk.coordinator, walk.coordinator)}; {result.changed_walks} other walk(s) changed"
         f"{saved}{where}"
     )
+    if result.outside_walk_hours:
+        print("  outside walk hours: no start inside them was left within its 24 hours")
+    if walk.called_in:
+        print(f"  called in off duty: {', '.join(names.get(pid, pid) for pid in walk.called_in)}")
+    if walk.partners:
+        print(f"  partners invited: {', '.join(walk.partners)}")
     for group in result.unmet_groups:
-        print(f"  nobody on duty from: {group}")
+        print(f"  nobody on the roster can come from: {group}")
     return _report_shortfalls(result.plan)
 
 

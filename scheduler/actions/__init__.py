@@ -38,6 +38,7 @@ from scheduler.actions.incidents import (
     import_boundary,
     import_incidents,
 )
+from scheduler.actions.partners import district_partners, import_partners
 from scheduler.actions.plans import (
     MonthPlanned,
     SolveRequest,
@@ -56,6 +57,7 @@ from scheduler.formats.incidents import parse_moment
 from scheduler.planning.planner import Ending, PlanResult, Progress
 from scheduler.planning.post_incident import OVER as INCIDENT_OVER
 from scheduler.store import Database, DistrictRef, ImportSummary, SavedDistrict, StoredPlan
+from scheduler.store.partners import PartnersImported
 
 __all__ = [
     "INCIDENT_KINDS",
@@ -79,6 +81,7 @@ __all__ = [
     "Month",
     "MonthPlanned",
     "NotFound",
+    "PartnersImported",
     "Plan",
     "PlanResult",
     "PlanningProblem",
@@ -93,6 +96,7 @@ __all__ = [
     "add_walk",
     "check_plan",
     "delete_walk",
+    "district_partners",
     "district_people",
     "district_settings",
     "export_plan",
@@ -100,6 +104,7 @@ __all__ = [
     "import_boundary",
     "import_holidays",
     "import_incidents",
+    "import_partners",
     "import_roster",
     "import_settings",
     "list_districts",

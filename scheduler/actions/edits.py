@@ -18,6 +18,7 @@ from zoneinfo import ZoneInfo
 from scheduler.domain import Plan, PlanningProblem, Shortfall, Walk
 from scheduler.domain.errors import InputError, NotFound
 from scheduler.domain.periods import all_periods
+from scheduler.rules.post_incident import missing_walk, unwalked
 from scheduler.rules.validator import Violation, validate
 
 EDIT = "plan edit"  # names the request in InputError
@@ -164,6 +165,7 @@ def _shortfalls(problem: PlanningProblem, plan: Plan) -> tuple[Shortfall, ...]:
         if planned < period.required:
             reason = reasons.get((period.walk_type, period.key), MANUAL_SHORTFALL)
             result.append(Shortfall(period.walk_type, period.key, period.required, planned, reason))
+    result += [missing_walk(incident, plan.timezone) for incident in unwalked(problem, plan.walks)]
     return tuple(result)
 
 

@@ -15,7 +15,7 @@ from zoneinfo import ZoneInfo
 
 from scheduler.actions.outputs import check_output, plan_file_on_success, write_plan_file
 from scheduler.actions.plans import SolveRequest, month_problem
-from scheduler.domain import District, Month, Person, Plan, PlanningProblem
+from scheduler.domain import District, Month, Partner, Person, Plan, PlanningProblem
 from scheduler.domain.errors import Conflict, InputError, NotFound
 from scheduler.domain.incidents import INCIDENT_KINDS, WITHIN, Incident
 from scheduler.formats.boundary import is_outside, read_boundary
@@ -36,6 +36,7 @@ from scheduler.store.neighborhood import (
     save_post_incident,
 )
 from scheduler.store.neighborhood import import_incidents as _import_incidents
+from scheduler.store.partners import active_partners
 
 INCIDENT_SOLVE = SolveRequest(time_limit=10.0)  # a re-plan around one walk needs less search
 REQUEST = "incident"  # names the user's request (not a file) in InputError; its fields are below
@@ -80,6 +81,7 @@ class IncidentWalkAdded:
     people: tuple[Person, ...]  # everyone the plan may name, for showing names
     saved: StoredPlan | None
     out: Path | None
+    partners: tuple[Partner, ...] = ()  # the district's partners invited to the walk (names on it)
 
 
 def import_boundary(db: Database, *, district: DistrictRef, path: Path) -> BoundaryImported:
@@ -93,7 +95,7 @@ def import_boundary(db: Database, *, district: DistrictRef, path: Path) -> Bound
 def import_incidents(db: Database, *, district: DistrictRef, path: Path, now: datetime) -> IncidentsImported:
     """Record the file's incidents whose id is new, flagged against the stored boundary."""
     timezone = get_district(db, district.id).timezone
-    summary = _import_incidents(db, district.id, read_incidents(path, timezone), str(path))
+    summary = _import_incidents(db, district.id, read_incidents(path, timezone), str(path), now)
     due = tuple(i for i in summary.new if i.needs_walk and now < i.occurred_at + WITHIN)
     return IncidentsImported(summary, due)
 
@@ -114,7 +116,8 @@ def add_incident_walk(
 
     A month never planned is refused (the walk must fit around the month's other walks), and so is
     an incident that already has its walk. When no coordinator can come, the incident is still
-    recorded, so the next look at the month shows it.
+    recorded, so every later plan of its month lists the missing walk as a shortfall. Every
+    active partner of the district is invited (`Walk.partners`).
     """
     if out is not None:
         check_output(out)
@@ -128,18 +131,19 @@ def add_incident_walk(
         )
     people = all_people(db, district.id)
     if now is not None and now >= incident.occurred_at + WITHIN:
-        _import_incidents(db, district.id, (incident,), REQUEST)
+        _import_incidents(db, district.id, (incident,), REQUEST, now)
         zone = ZoneInfo(settings.timezone)
         month_plan = Plan(_month_of(incident.occurred_at, zone), settings.timezone)
         over = IncidentResult(month_plan, None, (), 0, 0.0, Ending.OPTIMAL, reason=OVER)
         return IncidentWalkAdded(incident, over, settings, people, None, None)
-    result, version = _place_walk(db, district, settings, incident, solve, now)
+    partners = active_partners(db, district.id)
+    result, version = _place_walk(db, district, settings, incident, solve, now, partners)
     if result.walk is None:
-        _import_incidents(db, district.id, (incident,), REQUEST)
-        return IncidentWalkAdded(incident, result, settings, people, None, None)
+        _import_incidents(db, district.id, (incident,), REQUEST, now)
+        return IncidentWalkAdded(incident, result, settings, people, None, None, partners)
     with plan_file_on_success(result.plan, out, settings, people):
-        saved = save_post_incident(db, district.id, incident, result.plan, version, result.walk.id, user)
-    return IncidentWalkAdded(incident, result, settings, people, saved, out)
+        saved = save_post_incident(db, district.id, incident, result.plan, version, result.walk.id, user, now)
+    return IncidentWalkAdded(incident, result, settings, people, saved, out, partners)
 
 
 def add_incident_walk_to_file(
@@ -183,6 +187,7 @@ def _place_walk(
     incident: Incident,
     solve: SolveRequest,
     now: datetime | None,
+    partners: tuple[Partner, ...],
 ) -> tuple[IncidentResult, int | None]:
     """The re-planned month with the incident's walk, and the version it was loaded at.
 
@@ -192,12 +197,13 @@ def _place_walk(
     """
     zone = ZoneInfo(settings.timezone)
     month = _month_of(incident.occurred_at, zone)
+    names = tuple(partner.name for partner in partners)
     problem, plan, version = _stored_month(db, district, month, incident, now)
-    result = _add(problem, plan, incident, solve)
+    result = _add(problem, plan, incident, solve, names)
     if result.walk is not None and _month_of(result.walk.start, zone) != month:
         next_month = _month_of(result.walk.start, zone)
         problem, plan, version = _stored_month(db, district, next_month, incident, now)
-        result = _add(problem, plan, incident, solve)
+        result = _add(problem, plan, incident, solve, names)
     return result, version
 
 
@@ -211,11 +217,18 @@ def _stored_month(
     return problem, stored.plan, stored.version
 
 
-def _add(problem: PlanningProblem, plan: Plan, incident: Incident, solve: SolveRequest) -> IncidentResult:
+def _add(
+    problem: PlanningProblem,
+    plan: Plan,
+    incident: Incident,
+    solve: SolveRequest,
+    partners: tuple[str, ...] = (),
+) -> IncidentResult:
     return add_post_incident(
         problem,
         plan,
         incident,
+        partners=partners,
         time_limit=solve.time_limit,
         effort=solve.effort,
         seed=solve.seed,

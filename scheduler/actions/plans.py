@@ -22,6 +22,7 @@ from scheduler.planning.planner import PlanResult, Progress, make_plan
 from scheduler.store import Database, DistrictRef, StoredPlan, active_people, all_people, get_district
 from scheduler.store import load_plan as _load_plan
 from scheduler.store import save_plan as _save_plan
+from scheduler.store.neighborhood import month_incidents
 
 
 @dataclass(frozen=True)
@@ -93,7 +94,8 @@ def month_problem(
     """The month's planning problem from the database, and the stored plan it re-plans (None: the
     month has no plan yet). The stored plan's locked walks stay, and so do its walks that started
     before `now` (the past is not re-planned); the neighbouring months' plans complete the weeks
-    split between months."""
+    split between months. It carries the incidents whose walk the month holds or owes, so a walk
+    nobody could come to stays a shortfall in every plan of the month until it exists."""
     stored = _load_plan(db, district.id, month)
     previous = stored.plan if stored else None
     neighbours = tuple(
@@ -103,6 +105,7 @@ def month_problem(
     )
     walks = previous.walks if previous else ()
     locked = tuple(walk for walk in walks if walk.locked or (now is not None and walk.start < now))
+    incidents, incident_walks = month_incidents(db, district.id, month)
     problem = PlanningProblem(
         get_district(db, district.id),
         active_people(db, district.id),
@@ -111,6 +114,8 @@ def month_problem(
         previous=previous,
         neighbours=neighbours,
         not_before=now,
+        incidents=incidents,
+        incident_walks=incident_walks,
     )
     return problem, stored
 

@@ -85,6 +85,10 @@ class District:
     max_walking_per_squad: int = 2
     walk_call_type: str = "community walk"
     holidays: frozenset[date] = frozenset()  # days off for the whole district: never a workday
+    # A post-incident walk starts no earlier than this many hours after the incident (the scene is
+    # worked first) and lasts `post_incident_minutes`; it still ends within 24 hours.
+    post_incident_delay_hours: int = 2
+    post_incident_minutes: int = 60
 
     def works_on(self, day: date) -> bool:
         """Whether `day` is a workday of the district: one of its weekdays and not a holiday. The

@@ -2,11 +2,13 @@
 
 from __future__ import annotations
 
-from dataclasses import dataclass
+from collections.abc import Mapping
+from dataclasses import dataclass, field
 from datetime import UTC, datetime, timedelta
 from functools import cached_property
 
 from scheduler.domain.district import District
+from scheduler.domain.incidents import Incident
 from scheduler.domain.months import Month
 from scheduler.domain.people import Person
 
@@ -96,6 +98,11 @@ class PlanningProblem:
     planned nor shortfalls, and a period in progress keeps its minimum, counting the walks it holds
     (walks that started before `not_before` belong in `locked`, so they stay and count). None: any
     moment of the month may be planned.
+
+    `incidents` are the homicides and shootings whose post-incident walk this month's plan holds
+    or owes, and `incident_walks` maps each post-incident walk's id to the id of its incident: the
+    validator checks a walk's 24 hours against its incident, and an incident without a walk must
+    be listed as a shortfall (a walk must never be silently missing).
     """
 
     district: District
@@ -105,6 +112,8 @@ class PlanningProblem:
     previous: Plan | None = None
     neighbours: tuple[Plan, ...] = ()
     not_before: datetime | None = None
+    incidents: tuple[Incident, ...] = ()
+    incident_walks: Mapping[str, str] = field(default_factory=dict)
 
     @cached_property
     def people_by_id(self) -> dict[str, Person]:

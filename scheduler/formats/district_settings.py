@@ -42,10 +42,14 @@ SETTINGS = (
     "max_walking_per_squad",
     "walk_call_type",
     "holidays",
+    "post_incident_delay_hours",
+    "post_incident_minutes",
     "walk_types",
 )
 
 MAX_WALKING_PER_SQUAD = (1, 50)
+POST_INCIDENT_DELAY_HOURS = (0, 20)  # leaves the walk at least 4 of its 24 hours
+POST_INCIDENT_MINUTES = (15, 240)  # fits in the 4 hours the longest delay leaves
 
 WALK_HOURS_PATTERN = re.compile(r"\s*(\d{1,2}):(\d{2})\s*-\s*(\d{1,2}):(\d{2})\s*")
 TOML_POSITION = re.compile(r"\s*\(at line (\d+), column (\d+)\)$")
@@ -98,6 +102,10 @@ def _parse(text: str, file: str) -> SettingsFile:
         max_walking_per_squad=_max_walking(table.get("max_walking_per_squad"), file, default),
         walk_call_type=_text(table.get("walk_call_type"), "walk_call_type", default.walk_call_type, file),
         holidays=_holidays(table.get("holidays"), file),
+        post_incident_delay_hours=_bounded(
+            table, "post_incident_delay_hours", file, POST_INCIDENT_DELAY_HOURS
+        ),
+        post_incident_minutes=_bounded(table, "post_incident_minutes", file, POST_INCIDENT_MINUTES),
     )
     return SettingsFile(district, frozenset(table))
 
@@ -231,6 +239,15 @@ def _max_walking(value: Any, file: str, default: District) -> int:
     if value is None:
         return default.max_walking_per_squad
     return whole_number(value, file, "max_walking_per_squad", MAX_WALKING_PER_SQUAD)
+
+
+def _bounded(table: Mapping[str, Any], key: str, file: str, bounds: tuple[int, int]) -> int:
+    """A whole-number setting within `bounds`, or the district default when left out."""
+    value = table.get(key)
+    if value is None:
+        default: int = getattr(default_district(), key)
+        return default
+    return whole_number(value, file, key, bounds)
 
 
 def _walk_types(overrides: Any, file: str, default: tuple[WalkType, ...]) -> tuple[WalkType, ...]:

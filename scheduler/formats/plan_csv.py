@@ -22,6 +22,8 @@ CSV_HEADER = (
     "participant_ids",
     "participant_names",
     "locked",
+    "called_in",
+    "partners",
 )
 LIST_SEPARATOR = "; "
 
@@ -58,6 +60,8 @@ def _csv_row(walk: Walk, zone: ZoneInfo, people: Mapping[str, Person]) -> list[s
         LIST_SEPARATOR.join(walk.participants),
         LIST_SEPARATOR.join(_name(person_id, people) for person_id in walk.participants),
         "yes" if walk.locked else "no",
+        LIST_SEPARATOR.join(walk.called_in),
+        LIST_SEPARATOR.join(walk.partners),
     ]
 
 

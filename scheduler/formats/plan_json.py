@@ -48,7 +48,7 @@ def _quality_to_dict(quality: PlanQuality) -> dict[str, Any]:
 
 
 def _walk_to_dict(walk: Walk, zone: ZoneInfo) -> dict[str, Any]:
-    return {
+    data: dict[str, Any] = {
         "id": walk.id,
         "type": walk.type,
         "start": local(walk.start, zone).isoformat(timespec="seconds"),
@@ -57,6 +57,11 @@ def _walk_to_dict(walk: Walk, zone: ZoneInfo) -> dict[str, Any]:
         "participants": list(walk.participants),
         "locked": walk.locked,
     }
+    if walk.called_in:  # post-incident walks only, and only when someone was called in
+        data["called_in"] = list(walk.called_in)
+    if walk.partners:
+        data["partners"] = list(walk.partners)
+    return data
 
 
 def _shortfall_to_dict(shortfall: Shortfall) -> dict[str, Any]:
@@ -194,6 +199,8 @@ class _JsonReader:
             coordinator=coordinator,
             participants=participants,
             locked=self.field(data, "locked", bool, where, default=False),
+            called_in=self.texts(data, "called_in", where),
+            partners=self.texts(data, "partners", where),
         )
 
     def start(self, data: dict[str, Any], where: str, zone: ZoneInfo) -> datetime:
@@ -221,6 +228,17 @@ class _JsonReader:
             raise self.fail(f"{where}.participants", f"must include the coordinator {coordinator!r}")
         if len(set(values)) != len(values):
             raise self.fail(f"{where}.participants", "lists someone twice")
+        return tuple(values)
+
+    def texts(self, data: dict[str, Any], key: str, where: str) -> tuple[str, ...]:
+        """An optional list of names or ids (empty when left out), each one line, none twice."""
+        values = self.field(data, key, list, where, default=[])
+        for index, value in enumerate(values):
+            if not isinstance(value, str) or not value.strip():
+                raise self.fail(f"{where}.{key}[{index}]", "expected a non-empty string")
+            self.check_text(value, f"{where}.{key}[{index}]")
+        if len(set(values)) != len(values):
+            raise self.fail(f"{where}.{key}", "lists someone twice")
         return tuple(values)
 
     def check_unique_ids(self, walks: Sequence[Walk]) -> None:

@@ -20,7 +20,7 @@ from scheduler.domain.errors import InputError, InputErrors
 from scheduler.formats.csv_table import header_name
 from scheduler.formats.csv_table import table as read_table
 from scheduler.formats.files import read_text
-from scheduler.formats.text import unprintable
+from scheduler.formats.text import email_problem, unprintable
 
 REQUIRED = ("id", "name", "rank", "unit")
 OPTIONAL = (
@@ -293,8 +293,7 @@ def _engagement(text: str) -> Engagement:
 
 def _email(text: str) -> str:
     """Only catches an obvious slip (a name or phone number in the column); mail servers judge the rest."""
-    local, _, domain = text.partition("@")
-    if text and (not local or not domain or "@" in domain):
-        message = f"email {text!r} is not an email address (expected name@example.org or empty)"
-        raise _BadValue("email", message)
+    problem = email_problem(text)
+    if problem:
+        raise _BadValue("email", problem)
     return text

@@ -34,3 +34,12 @@ def quoted(text: str, limit: int = 40) -> str:
     """`text` in quotes for a message, cut short: a 5,000-character cell must not make the
     message that points at it 5,000 characters long."""
     return repr(text) if len(text) <= limit else repr(text[: limit - 3] + "...")
+
+
+def email_problem(text: str) -> str | None:
+    """Why `text` is no email address, or None (empty is fine). Only catches an obvious slip (a
+    name or phone number in the column); mail servers judge the rest."""
+    local, _, domain = text.partition("@")
+    if text and (not local or not domain or "@" in domain):
+        return f"email {text!r} is not an email address (expected name@example.org or empty)"
+    return None

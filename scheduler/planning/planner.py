@@ -30,6 +30,7 @@ from scheduler.planning.diagnosis import Diagnosis
 from scheduler.planning.firstfit import fill
 from scheduler.planning.quality import plan_quality
 from scheduler.planning.walk_model import OutOfTime, WalkModel
+from scheduler.rules.post_incident import missing_walk, unwalked
 from scheduler.rules.validator import validate
 
 
@@ -138,11 +139,22 @@ def check_size(problem: PlanningProblem) -> None:
 
 def plan_by(problem: PlanningProblem, deadline: Deadline, options: SolveOptions) -> PlanResult:
     """`make_plan` on a deadline made by the caller (`add_post_incident` plans within its own)."""
+    result = None
     if problem.previous is not None:
         result = _replan_around_kept(problem, problem.previous, options, deadline)
-        if result is not None:
-            return result
-    return _solve(problem, options, deadline).result(deadline)
+    if result is None:
+        result = _solve(problem, options, deadline).result(deadline)
+    return _with_missing_incident_walks(problem, result)
+
+
+def _with_missing_incident_walks(problem: PlanningProblem, result: PlanResult) -> PlanResult:
+    """An incident whose walk is not in the plan is a shortfall, however the month is re-planned:
+    a post-incident walk is never silently missing."""
+    plan = result.plan
+    missing = tuple(missing_walk(incident, plan.timezone) for incident in unwalked(problem, plan.walks))
+    if not missing:
+        return result
+    return replace(result, plan=replace(plan, shortfalls=(*plan.shortfalls, *missing)))
 
 
 def _replan_around_kept(

@@ -9,13 +9,15 @@ from __future__ import annotations
 from collections import Counter, defaultdict
 from collections.abc import Sequence
 from dataclasses import dataclass
-from datetime import datetime
+from datetime import datetime, timedelta
 from zoneinfo import ZoneInfo
 
 from scheduler.domain import Crew, Per, Person, Plan, PlanningProblem, Role, Walk, WalkType
 from scheduler.domain.availability import local_datetime, on_duty
+from scheduler.domain.incidents import POST_INCIDENT, WITHIN, Incident
 from scheduler.domain.periods import all_periods
 from scheduler.rules.hard_rules import limited_squad, overlaps, walks_with, within_squad_limit
+from scheduler.rules.post_incident import humane_starts, incident_period, unwalked
 
 
 @dataclass(frozen=True)
@@ -61,18 +63,28 @@ def _walk_violations(
 
     if walk.start.tzinfo is None:
         return [Violation("timezone", walk.id, "start time has no time zone")]
-    if walk_type.per is not Per.INCIDENT and walk.minutes != walk_type.minutes:
-        broken("duration", f"{walk_type.name} lasts {walk_type.minutes} minutes, not {walk.minutes}")
+    minutes = (
+        walk_type.minutes if walk_type.per is not Per.INCIDENT else problem.district.post_incident_minutes
+    )
+    if walk.minutes != minutes:
+        broken("duration", f"{walk_type.name} lasts {minutes} minutes, not {walk.minutes}")
     local_start = walk.start.astimezone(tz)
     day = local_start.date()
     if (day.year, day.month) != (problem.month.year, problem.month.month):
         broken("month", f"starts on {day}, outside {problem.month}")
     district = problem.district
-    if walk_type.per is not Per.INCIDENT:
-        if day.weekday() not in district.workdays:
-            broken("workday", f"{day:%A} is not a workday of the district")
-        elif not district.works_on(day):
-            broken("holiday", f"{day:%A} {day} is a holiday of the district (only post-incident walks then)")
+    in_hours = walk_type.per is not Per.INCIDENT
+    if walk_type.per is Per.INCIDENT:
+        found += _incident_window_violations(problem, walk, tz)
+        incident = _incident_of(problem, walk)
+        # Walk hours bind a post-incident walk whose window holds a start inside them; one whose
+        # incident is not known (a plan file keeps no incidents) is not judged on its hours.
+        in_hours = incident is not None and bool(humane_starts(district, incident, problem.not_before))
+    elif day.weekday() not in district.workdays:
+        broken("workday", f"{day:%A} is not a workday of the district")
+    elif not district.works_on(day):
+        broken("holiday", f"{day:%A} {day} is a holiday of the district (only post-incident walks then)")
+    if in_hours:
         opens = local_datetime(day, district.walk_start, tz)
         closes = local_datetime(day, district.walk_end, tz)
         if walk.start < opens or walk.end > closes:
@@ -101,9 +113,61 @@ def _walk_violations(
                 broken("crew", f"{people[pid].label} is not on {lead.label}'s {whose}")
     elif not walk_type.coordinator_role.admits(people[walk.coordinator]):
         broken("composition", f"coordinator must be a {walk_type.coordinator_role.label}")
+    found += _called_in_violations(walk, walk_type, people, tz)
     for pid in walk.participants:
-        if not on_duty(people[pid], walk.start, walk.end, tz):
+        if pid not in walk.called_in and not on_duty(people[pid], walk.start, walk.end, tz):
             broken("on_duty", f"{people[pid].label} is not on duty for the whole walk")
+    return found
+
+
+def _incident_of(problem: PlanningProblem, walk: Walk) -> Incident | None:
+    incident_id = problem.incident_walks.get(walk.id)
+    return next((incident for incident in problem.incidents if incident.id == incident_id), None)
+
+
+def _incident_window_violations(problem: PlanningProblem, walk: Walk, tz: ZoneInfo) -> list[Violation]:
+    """A post-incident walk starts no earlier than the delay after its incident and ends within
+    its 24 hours (judged only where the problem knows the walk's incident)."""
+    incident = _incident_of(problem, walk)
+    if incident is None:
+        return []
+    district = problem.district
+    occurred = incident.occurred_at.astimezone(tz)
+    if walk.start < occurred + timedelta(hours=district.post_incident_delay_hours):
+        message = (
+            f"starts at {walk.start.astimezone(tz):%Y-%m-%d %H:%M}, less than "
+            f"{district.post_incident_delay_hours} hours after {incident.kind} {incident.id} "
+            f"of {occurred:%Y-%m-%d %H:%M}"
+        )
+        return [Violation("incident_window", walk.id, message)]
+    if walk.end > occurred + WITHIN:
+        message = (
+            f"ends at {walk.end.astimezone(tz):%Y-%m-%d %H:%M}, more than 24 hours after "
+            f"{incident.kind} {incident.id} of {occurred:%Y-%m-%d %H:%M}"
+        )
+        return [Violation("incident_window", walk.id, message)]
+    return []
+
+
+def _called_in_violations(
+    walk: Walk, walk_type: WalkType, people: dict[str, Person], tz: ZoneInfo
+) -> list[Violation]:
+    """Only a post-incident walk calls people in off duty; they are its participants, not on leave."""
+    if not walk.called_in:
+        return []
+    if walk_type.per is not Per.INCIDENT:
+        return [
+            Violation(
+                "called_in", walk.id, f"only post-incident walks call people in, not a {walk_type.name}"
+            )
+        ]
+    found = []
+    day = walk.start.astimezone(tz).date()
+    for pid in walk.called_in:
+        if pid not in walk.participants:
+            found.append(Violation("called_in", walk.id, f"{pid} is called in but not on the walk"))
+        elif people[pid].on_leave(day):
+            found.append(Violation("called_in", walk.id, f"{people[pid].label} is on leave on {day}"))
     return found
 
 
@@ -238,5 +302,9 @@ def _minimum_violations(problem: PlanningProblem, plan: Plan, tz: ZoneInfo) -> l
             found.append(
                 Violation("minimum", "", f"shortfall listed for {period.key} but the minimum is met")
             )
+    for incident in unwalked(problem, plan.walks):
+        if listed.pop((POST_INCIDENT, incident_period(incident)), None) is None:
+            message = f"{incident.kind} {incident.id} has no post-incident walk, and no shortfall is listed"
+            found.append(Violation("minimum", "", message))
     found += [Violation("minimum", "", f"shortfall for unknown period {key}") for key in listed]
     return found

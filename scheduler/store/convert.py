@@ -78,6 +78,8 @@ def apply_district(row: DistrictRow, district: District) -> None:
     row.workdays = encode_days(district.workdays)
     row.max_walking_per_squad = district.max_walking_per_squad
     row.walk_call_type = district.walk_call_type
+    row.post_incident_delay_hours = district.post_incident_delay_hours
+    row.post_incident_minutes = district.post_incident_minutes
 
 
 def district_from_row(row: DistrictRow) -> District:
@@ -92,6 +94,8 @@ def district_from_row(row: DistrictRow) -> District:
         max_walking_per_squad=row.max_walking_per_squad,
         walk_call_type=row.walk_call_type,
         holidays=frozenset(holiday.day for holiday in row.holidays),
+        post_incident_delay_hours=row.post_incident_delay_hours,
+        post_incident_minutes=row.post_incident_minutes,
     )
 
 
@@ -211,6 +215,8 @@ def walk_from_row(row: WalkRow, external_ids: Mapping[int, str], zone: ZoneInfo)
         coordinator=external_ids[row.coordinator_id],
         participants=tuple(external_ids[item.person_id] for item in row.participants),
         locked=row.locked,
+        called_in=tuple(external_ids[item.person_id] for item in row.participants if item.called_in),
+        partners=tuple(item.partner.name for item in row.partners),
     )
 
 

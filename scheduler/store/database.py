@@ -15,6 +15,7 @@ from collections.abc import Iterator
 from dataclasses import dataclass, field
 from datetime import UTC, datetime
 from pathlib import Path
+from typing import Literal
 
 import platformdirs
 from alembic import command
@@ -35,6 +36,7 @@ ENVIRONMENT_VARIABLE = "BEATWALK_DB"
 MIGRATIONS = Path(__file__).resolve().parent / "migrations"
 SQLITE_TIMEOUT_SECONDS = 15  # how long a save waits for another program's save on the same file
 _WRITE_OPTION = "beatwalk_write"
+_MIGRATION_OPTION = "beatwalk_migration"
 
 
 def default_url() -> str:
@@ -183,7 +185,10 @@ def _use_write_ahead_log(engine: Engine) -> None:
 
 
 def _begin_sqlite_transaction(connection: Connection) -> None:
-    immediate = connection.get_execution_options().get(_WRITE_OPTION, False)
+    options = connection.get_execution_options()
+    if options.get(_MIGRATION_OPTION, False):  # only outside a transaction does this take effect
+        connection.exec_driver_sql("PRAGMA foreign_keys = OFF")
+    immediate = options.get(_WRITE_OPTION, False)
     connection.exec_driver_sql("BEGIN IMMEDIATE" if immediate else "BEGIN")
 
 
@@ -213,11 +218,33 @@ def _upgrade(engine: Engine, sqlite_file: Path | None) -> Path | None:
     backup = None
     if sqlite_file is not None and tables:
         backup = backup_sqlite(sqlite_file, current or "base")
-    # As a write unit of work, so a second program opening the same SQLite file waits for this
-    # upgrade and then finds the schema current (PostgreSQL: the advisory lock in env.py).
-    with engine.execution_options(**{_WRITE_OPTION: True}).begin() as connection:
-        command.upgrade(alembic_config(connection), "head")
+    run_migrations(engine, "upgrade", "head")
     return backup
+
+
+def run_migrations(engine: Engine, direction: Literal["upgrade", "downgrade"], target: str) -> None:
+    """Migrate the schema to `target` in one write unit of work, so a second program opening the
+    same SQLite file waits for it and then finds the schema current (PostgreSQL: the advisory lock
+    in env.py).
+
+    SQLite alters a table by copying it, and dropping the old copy with foreign keys on deletes
+    every row that refers to it (ON DELETE CASCADE: a district's walk types, a walk type's roles).
+    So on SQLite a migration runs with foreign keys off, checks them before it commits, and its
+    connection is discarded afterwards rather than going back to the pool with them off."""
+    options = {_WRITE_OPTION: True, _MIGRATION_OPTION: True}
+    with engine.execution_options(**options).connect() as connection:
+        try:
+            with connection.begin():
+                getattr(command, direction)(alembic_config(connection), target)
+                if connection.dialect.name == "sqlite":
+                    broken = connection.exec_driver_sql("PRAGMA foreign_key_check").first()
+                    if broken is not None:
+                        raise StoreError(
+                            f"the {direction} to schema {target} left a broken reference in {broken[0]}"
+                        )
+        finally:
+            if connection.dialect.name == "sqlite":
+                connection.invalidate()
 
 
 def backup_sqlite(path: Path, label: str) -> Path:

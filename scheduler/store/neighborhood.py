@@ -18,12 +18,12 @@ from sqlalchemy.orm import Session
 
 from scheduler.domain import Month, Plan, Walk
 from scheduler.domain.errors import InputError
-from scheduler.domain.incidents import Incident
+from scheduler.domain.incidents import WITHIN, Incident
 from scheduler.formats.boundary import Boundary, is_outside, parse_boundary, to_geojson
 from scheduler.store.convert import walk_from_row
 from scheduler.store.database import Database, first_line
 from scheduler.store.queries import district_row, person_ids
-from scheduler.store.schema import DistrictRow, IncidentRow, NeighborhoodRow, WalkRow
+from scheduler.store.schema import DistrictRow, IncidentRow, NeighborhoodRow, PlanRow, WalkRow, utc_now
 from scheduler.store.services import StoredPlan, plan_save, store_plan
 
 
@@ -83,13 +83,18 @@ def _boundary(session: Session, district: DistrictRow) -> Boundary | None:
 
 
 def import_incidents(
-    db: Database, district_id: int, incidents: Sequence[Incident], source_file: str
+    db: Database,
+    district_id: int,
+    incidents: Sequence[Incident],
+    source_file: str,
+    recorded_at: datetime | None = None,
 ) -> IncidentImport:
     """Store the incidents whose id is new, all or nothing. The id (the CAD number) identifies an
     incident, so importing the same file again adds nothing and a stored incident is never changed.
     Incidents outside the boundary are kept: they come back flagged `outside`.
 
-    `source_file` names where the incidents came from, for messages.
+    `source_file` names where the incidents came from, for messages; `recorded_at` is when the
+    district learnt of them (default: now), which decides whether they owe a walk.
     """
     try:
         with db.session(write=True) as session:
@@ -102,7 +107,7 @@ def import_incidents(
                 if incident.id in known:
                     continue
                 known.add(incident.id)
-                session.add(_incident_row(district.id, incident))
+                session.add(_incident_row(district.id, incident, recorded_at))
                 new.append(_flagged(incident, boundary))
             session.flush()
     except IntegrityError as error:
@@ -129,6 +134,48 @@ def incidents(db: Database, district_id: int, month: Month) -> tuple[Incident, .
         )
         boundary = _boundary(session, district)
         return tuple(_incident_from_row(row, zone, boundary) for row in session.scalars(query))
+
+
+def month_incidents(
+    db: Database, district_id: int, month: Month
+) -> tuple[tuple[Incident, ...], dict[str, str]]:
+    """The incidents whose post-incident walk the month's plan holds or owes, and the month's
+    post-incident walk ids with the ids of their incidents.
+
+    A walk is owed by the month an incident occurred in when the incident needs one (a homicide or
+    shooting inside the boundary), has none in any month's plan, and was recorded within its 24
+    hours: one recorded later (a file of past incidents) could never have had its walk planned.
+    """
+    with db.session() as session:
+        district = district_row(session, district_id)
+        zone = ZoneInfo(district.timezone)
+        boundary = _boundary(session, district)
+        linked = session.execute(
+            select(WalkRow.key, IncidentRow)
+            .join(PlanRow, WalkRow.plan_id == PlanRow.id)
+            .join(IncidentRow, WalkRow.incident_id == IncidentRow.id)
+            .where(PlanRow.district_id == district.id, PlanRow.month == str(month))
+            .order_by(WalkRow.position)
+        ).all()
+        walks = {key: row.external_id for key, row in linked}
+        owed = (
+            select(IncidentRow)
+            .where(
+                IncidentRow.district_id == district.id,
+                IncidentRow.occurred_at >= datetime.combine(month.first_day, time(0), zone),
+                IncidentRow.occurred_at < datetime.combine(month.next().first_day, time(0), zone),
+                IncidentRow.recorded_at.is_not(None),
+                ~IncidentRow.walks.any(),
+            )
+            .order_by(IncidentRow.occurred_at, IncidentRow.external_id)
+        )
+        found = {row.external_id: _incident_from_row(row, zone, boundary) for _, row in linked}
+        for row in session.scalars(owed):
+            incident = _incident_from_row(row, zone, boundary)
+            assert row.recorded_at is not None
+            if incident.needs_walk and row.recorded_at < row.occurred_at + WITHIN:
+                found.setdefault(incident.id, incident)
+        return tuple(found.values()), walks
 
 
 def get_incident(db: Database, district_id: int, incident_id: str) -> Incident | None:
@@ -166,6 +213,7 @@ def save_post_incident(
     expected_version: int | None,
     walk_id: str,
     user: str,
+    recorded_at: datetime | None = None,
 ) -> StoredPlan:
     """Save the re-planned month with the incident's walk `walk_id` in it, as `save_plan` does
     (same version check, PlanConflict), recording the incident if it is new and linking the walk
@@ -176,7 +224,7 @@ def save_post_incident(
         district = district_row(session, district_id)
         incident_row = _incident_by_id(session, district, incident.id)
         if incident_row is None:
-            incident_row = _incident_row(district.id, incident)
+            incident_row = _incident_row(district.id, incident, recorded_at)
             session.add(incident_row)
         row = store_plan(session, district_id, plan, expected_version, user, "solver")
         walk_row = next(walk for walk in row.walks if walk.key == walk_id)
@@ -191,8 +239,9 @@ def _incident_by_id(session: Session, district: DistrictRow, incident_id: str) -
     return session.scalars(query).one_or_none()
 
 
-def _incident_row(district_id: int, incident: Incident) -> IncidentRow:
+def _incident_row(district_id: int, incident: Incident, recorded_at: datetime | None) -> IncidentRow:
     return IncidentRow(
+        recorded_at=recorded_at or utc_now(),
         district_id=district_id,
         external_id=incident.id,
         kind=incident.kind,

@@ -6,7 +6,7 @@ from sqlalchemy import Select, select
 from sqlalchemy.orm import Session, selectinload
 
 from scheduler.domain.errors import NotFound
-from scheduler.store.schema import DistrictRow, PersonRow, WalkTypeRow
+from scheduler.store.schema import DistrictRow, PartnerRow, PersonRow, WalkTypeRow
 
 
 def find_district(session: Session, name: str) -> DistrictRow | None:
@@ -59,3 +59,9 @@ def person_ids(session: Session, district_id: int) -> dict[str, int]:
     """Roster id to row id for everyone in the district, active or not."""
     query = select(PersonRow.external_id, PersonRow.id).where(PersonRow.district_id == district_id)
     return {external: internal for external, internal in session.execute(query)}
+
+
+def partner_ids(session: Session, district_id: int) -> dict[str, int]:
+    """Partner name to row id for every partner of the district, invited still or not."""
+    query = select(PartnerRow.name, PartnerRow.id).where(PartnerRow.district_id == district_id)
+    return {name: internal for name, internal in session.execute(query)}

@@ -36,7 +36,7 @@ from scheduler.store.convert import (
     walk_from_row,
 )
 from scheduler.store.database import Database, first_line
-from scheduler.store.queries import choose_district, district_row, person_ids
+from scheduler.store.queries import choose_district, district_row, partner_ids, person_ids
 from scheduler.store.queries import find_district as find_district_row
 from scheduler.store.schema import (
     DistrictRow,
@@ -44,6 +44,7 @@ from scheduler.store.schema import (
     PlanChangeRow,
     PlanRow,
     WalkParticipantRow,
+    WalkPartnerRow,
     WalkRow,
     WalkTypeRow,
     utc_now,
@@ -289,6 +290,7 @@ def _plan_query(district_id: int, month: Month) -> Select[Any]:
         .where(PlanRow.district_id == district_id, PlanRow.month == str(month))
         .options(
             selectinload(PlanRow.walks).selectinload(WalkRow.participants),
+            selectinload(PlanRow.walks).selectinload(WalkRow.partners).selectinload(WalkPartnerRow.partner),
             selectinload(PlanRow.shortfalls),
             selectinload(PlanRow.quality_terms),
         )
@@ -348,6 +350,7 @@ def store_plan(
     row = session.scalars(query).one_or_none()
     _check_version(row, expected_version, district, plan.month)
     ids = person_ids(session, district.id)
+    partners = partner_ids(session, district.id)  # before the new row is added: a query flushes it
     if row is None:
         row = PlanRow(
             district_id=district.id,
@@ -358,7 +361,7 @@ def store_plan(
             updated_by=user,
         )
         session.add(row)
-    summary = _store_walks(row, plan, ids, source)
+    summary = _store_walks(row, plan, ids, partners, source)
     row.timezone = plan.timezone
     row.shortfalls = [shortfall_row(item, index) for index, item in enumerate(plan.shortfalls)]
     apply_quality(row, plan.quality)
@@ -403,10 +406,13 @@ def _current_conflict(
         return _conflict(row, district, month, expected)
 
 
-def _store_walks(row: PlanRow, plan: Plan, person_ids: Mapping[str, int], source: str) -> str:
+def _store_walks(
+    row: PlanRow, plan: Plan, person_ids: Mapping[str, int], partner_ids: Mapping[str, int], source: str
+) -> str:
     """Sync the plan's walks onto `row.walks` by walk id, touching only what changed (walk logs
     point at walk rows, so an unchanged walk keeps its row). Returns a summary of the change."""
     _check_people(plan, person_ids)
+    _check_partners(plan, partner_ids)
     external = {internal: external for external, internal in person_ids.items()}
     zone = ZoneInfo(plan.timezone)
     existing = {walk.key: walk for walk in row.walks}
@@ -422,13 +428,20 @@ def _store_walks(row: PlanRow, plan: Plan, person_ids: Mapping[str, int], source
             continue
         else:
             changed += 1
-        _apply_walk(walk_row, walk, position, person_ids, source)
+        _apply_walk(walk_row, walk, position, person_ids, partner_ids, source)
         rows.append(walk_row)
     row.walks = rows
     return f"{len(plan.walks)} walks: {added} added, {changed} changed, {len(existing)} removed"
 
 
-def _apply_walk(row: WalkRow, walk: Walk, position: int, person_ids: Mapping[str, int], source: str) -> None:
+def _apply_walk(
+    row: WalkRow,
+    walk: Walk,
+    position: int,
+    person_ids: Mapping[str, int],
+    partner_ids: Mapping[str, int],
+    source: str,
+) -> None:
     row.position = position
     row.type = walk.type
     row.start = walk.start
@@ -443,8 +456,12 @@ def _apply_walk(row: WalkRow, walk: Walk, position: int, person_ids: Mapping[str
     for index, person in enumerate(walk.participants):
         item = current.pop(person_ids[person], None) or WalkParticipantRow(person_id=person_ids[person])
         item.position = index
+        item.called_in = person in walk.called_in
         items.append(item)
     row.participants = items
+    invited = {item.partner_id: item for item in row.partners}
+    wanted = sorted(partner_ids[name] for name in walk.partners)  # the order they are read back in
+    row.partners = [invited.get(pid) or WalkPartnerRow(partner_id=pid) for pid in wanted]
 
 
 def _check_people(plan: Plan, person_ids: Mapping[str, int]) -> None:
@@ -454,6 +471,17 @@ def _check_people(plan: Plan, person_ids: Mapping[str, int]) -> None:
                 raise InputError(
                     f"plan {plan.month}",
                     f"walk {walk.id} names {person!r}, who is not on the district's roster",
+                    field=f"walks[{index}]",
+                )
+
+
+def _check_partners(plan: Plan, partner_ids: Mapping[str, int]) -> None:
+    for index, walk in enumerate(plan.walks):
+        for name in walk.partners:
+            if name not in partner_ids:
+                raise InputError(
+                    f"plan {plan.month}",
+                    f"walk {walk.id} invites {name!r}, who is not among the district's partners",
                     field=f"walks[{index}]",
                 )
 

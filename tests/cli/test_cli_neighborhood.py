@@ -136,7 +136,7 @@ def test_boundary_incidents_and_a_walk_end_to_end(planned, tmp_path, capsys, mon
         f"post-incident walk pi-C-1 at {walk.start:%Y-%m-%d %H:%M}, coordinated by Officer u1 (u1); "
     )
     assert "other walk(s) changed; saved as version 2 of Eastside District\n" in out
-    assert "  nobody on duty from: executive staff\n" in out
+    assert "  nobody on the roster can come from: executive staff\n" in out
 
     assert run("--db", planned, "incident", "add", "--id", "C-1") == 2
     assert "incident C-1 already has its post-incident walk pi-C-1 on 2026-12-11" in capsys.readouterr().err

@@ -426,7 +426,8 @@ SETTINGS_CASES = [
         settings,
         "max_walkers = 3\n",
         "district.toml, field 'max_walkers': unknown setting 'max_walkers' (expected name, timezone, "
-        "week_start, walk_hours, workdays, max_walking_per_squad, walk_call_type, holidays, walk_types)",
+        "week_start, walk_hours, workdays, max_walking_per_squad, walk_call_type, holidays, "
+        "post_incident_delay_hours, post_incident_minutes, walk_types)",
     ),
     Case(
         "settings: syntax error (held before)",

@@ -36,8 +36,17 @@ def test_csv_has_one_row_per_walk_in_local_time() -> None:
         "participant_ids": "1300; 1200",
         "participant_names": "Ayşe Demir; Müller, Jo; Jr.",
         "locked": "no",
+        "called_in": "",
+        "partners": "",
     }
     assert rows[2]["locked"] == "yes"
+
+
+def test_csv_lists_who_was_called_in_and_the_partners_invited() -> None:
+    plan = december_plan()
+    walk = replace(plan.walks[1], called_in=("1200",), partners=("Dana Reyes", "=cmd"))
+    row = read_csv(plan_to_csv(replace(plan, walks=(walk,)), PEOPLE))[0]
+    assert (row["called_in"], row["partners"]) == ("1200", "Dana Reyes; =cmd")
 
 
 def test_csv_keeps_non_latin_names() -> None:

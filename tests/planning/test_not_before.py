@@ -137,4 +137,6 @@ def test_an_incident_without_a_coordinator_in_time_says_why():
     incident = Incident("C-9", "shooting", datetime(2026, 12, 10, 12, 0, tzinfo=NY))
     result = add_post_incident(nobody, Plan(p.month, p.district.timezone), incident)
     assert result.walk is None
-    assert result.reason == "no community policing unit coordinator is on duty within its 24 hours"
+    assert result.reason == (
+        "nobody who can coordinate it (community policing unit coordinator) can come within its 24 hours"
+    )

@@ -9,7 +9,6 @@ from contextlib import closing
 from datetime import date
 
 import pytest
-from alembic import command
 from alembic.autogenerate import compare_metadata
 from alembic.runtime.migration import MigrationContext
 from alembic.script import ScriptDirectory
@@ -19,7 +18,7 @@ from scheduler.domain.errors import StoreError
 from scheduler.formats.district_settings import default_district
 from scheduler.store import add_holidays, get_district, list_districts, open_database, save_settings
 from scheduler.store import database as database_module
-from scheduler.store.database import alembic_config
+from scheduler.store.database import alembic_config, run_migrations
 from scheduler.store.schema import Base
 from tests.store.conftest import sqlite_url
 
@@ -39,8 +38,7 @@ def revision(db) -> str | None:
 
 
 def migrate(db, direction: str, target: str) -> None:
-    with db.engine.begin() as connection:
-        getattr(command, direction)(alembic_config(connection), target)
+    run_migrations(db.engine, direction, target)
 
 
 def test_open_upgrades_an_empty_database_to_head_and_it_goes_back_down(db_url):

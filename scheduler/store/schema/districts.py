@@ -39,6 +39,8 @@ class DistrictRow(Base):
     workdays: Mapped[str]  # weekday digits, 0 = Monday: "01234"
     max_walking_per_squad: Mapped[int]
     walk_call_type: Mapped[str]
+    post_incident_delay_hours: Mapped[int] = mapped_column(server_default="2")
+    post_incident_minutes: Mapped[int] = mapped_column(server_default="60")
     created_at: Mapped[datetime] = mapped_column(default=utc_now)
     updated_at: Mapped[datetime] = mapped_column(default=utc_now, onupdate=utc_now)
 

@@ -141,6 +141,9 @@ class IncidentRow(Base):
     latitude: Mapped[float | None]
     longitude: Mapped[float | None]
     address: Mapped[str] = mapped_column(default="")
+    # When Beatwalk learnt of it (None: before it kept this): only an incident recorded within its
+    # 24 hours owes a walk, so a file of past incidents does not fill old plans with shortfalls.
+    recorded_at: Mapped[datetime | None]
 
     district: Mapped[DistrictRow] = relationship(back_populates="incidents")
     walks: Mapped[list[WalkRow]] = relationship(back_populates="incident")

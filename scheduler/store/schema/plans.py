@@ -9,7 +9,7 @@ from __future__ import annotations
 from datetime import datetime
 from typing import TYPE_CHECKING
 
-from sqlalchemy import BigInteger, CheckConstraint, ForeignKey, String, Text, UniqueConstraint
+from sqlalchemy import BigInteger, CheckConstraint, ForeignKey, String, Text, UniqueConstraint, false
 from sqlalchemy.orm import Mapped, mapped_column, relationship
 
 from scheduler.store.schema.base import Base, choices, utc_now
@@ -137,7 +137,9 @@ class WalkRow(Base):
     participants: Mapped[list[WalkParticipantRow]] = relationship(
         back_populates="walk", cascade="all, delete-orphan", order_by="WalkParticipantRow.position"
     )
-    partners: Mapped[list[WalkPartnerRow]] = relationship(back_populates="walk", cascade="all, delete-orphan")
+    partners: Mapped[list[WalkPartnerRow]] = relationship(
+        back_populates="walk", cascade="all, delete-orphan", order_by="WalkPartnerRow.partner_id"
+    )
     incident: Mapped[IncidentRow | None] = relationship(back_populates="walks")
 
 
@@ -147,6 +149,7 @@ class WalkParticipantRow(Base):
     walk_id: Mapped[int] = mapped_column(ForeignKey("walks.id", ondelete="CASCADE"), primary_key=True)
     person_id: Mapped[int] = mapped_column(ForeignKey("people.id"), primary_key=True, index=True)
     position: Mapped[int]
+    called_in: Mapped[bool] = mapped_column(default=False, server_default=false())  # off duty (post-incident)
 
     walk: Mapped[WalkRow] = relationship(back_populates="participants")
     person: Mapped[PersonRow] = relationship()
