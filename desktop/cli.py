@@ -176,7 +176,7 @@ def _export(args: argparse.Namespace) -> int:
     month = _month(args.month)
     with _database(args) as db:
         district = _district(db, args)
-        stored = actions.export_plan(db, district=district, month=month, out=args.out)
+        stored = actions.export_plan(db, district=district, month=month, out=args.out, now=_now())
     walks = len(stored.plan.walks)
     print(f"plan {month} of {district.name} (version {stored.version}, {walks} walks): {args.out}")
     return EXIT_OK

@@ -8,18 +8,28 @@ between months. The save is versioned, so a colleague's save in between is refus
 from __future__ import annotations
 
 from collections.abc import Callable, Sequence
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
 from datetime import datetime
 from pathlib import Path
 
 from scheduler.actions.outputs import check_output, plan_file_on_success, write_plan_file
-from scheduler.domain import District, Month, Person, PlanningProblem
+from scheduler.domain import District, Month, Person, Plan, PlanningProblem
 from scheduler.domain.errors import InputError, NotFound
 from scheduler.domain.people import MAX_PEOPLE
+from scheduler.domain.sequence import with_sequences
 from scheduler.formats.district_settings import default_district, load_settings
+from scheduler.formats.icalendar import CalendarDetails
 from scheduler.formats.roster import load_roster
 from scheduler.planning.planner import PlanResult, Progress, make_plan
-from scheduler.store import Database, DistrictRef, StoredPlan, active_people, all_people, get_district
+from scheduler.store import (
+    Database,
+    DistrictRef,
+    StoredPlan,
+    active_people,
+    all_people,
+    calendar_id,
+    get_district,
+)
 from scheduler.store import load_plan as _load_plan
 from scheduler.store import save_plan as _save_plan
 
@@ -68,7 +78,9 @@ def plan_month(
     result = _solve(problem, solve)
     if result.stopped:
         return MonthPlanned(result, settings, None, None)
-    with plan_file_on_success(result.plan, out, settings, all_people(db, district.id)):
+    result = replace(result, plan=ready_to_save(result.plan, stored.plan if stored else None))
+    calendar = district_calendar(db, district=district, now=now)
+    with plan_file_on_success(result.plan, out, settings, all_people(db, district.id), calendar):
         saved = _save_plan(db, district.id, result.plan, stored.version if stored else None, user)
     return MonthPlanned(result, settings, saved, out)
 
@@ -123,12 +135,28 @@ def stored_plan(db: Database, *, district: DistrictRef, month: Month) -> StoredP
     return stored
 
 
-def export_plan(db: Database, *, district: DistrictRef, month: Month, out: Path) -> StoredPlan:
-    """Write the month's stored plan to `out` (.json, .csv or .ics)."""
+def export_plan(
+    db: Database, *, district: DistrictRef, month: Month, out: Path, now: datetime | None = None
+) -> StoredPlan:
+    """Write the month's stored plan to `out` (.json, .csv or .ics); `now` is the calendar's
+    DTSTAMP (None: the clock's)."""
     check_output(out)
     stored = stored_plan(db, district=district, month=month)
-    write_plan_file(stored.plan, out, get_district(db, district.id), all_people(db, district.id))
+    settings, people = get_district(db, district.id), all_people(db, district.id)
+    write_plan_file(stored.plan, out, settings, people, district_calendar(db, district=district, now=now))
     return stored
+
+
+def district_calendar(db: Database, *, district: DistrictRef, now: datetime | None = None) -> CalendarDetails:
+    """What the district's calendar files carry besides the plan: its calendar id (event UIDs) and
+    the export run's DTSTAMP."""
+    return CalendarDetails(calendar_id=calendar_id(db, district.id), stamp=now)
+
+
+def ready_to_save(plan: Plan, previous: Plan | None) -> Plan:
+    """`plan` as the store will keep it, so that a file written beside the save shows the same:
+    each walk's calendar sequence raised where its time, place or people changed."""
+    return replace(plan, walks=with_sequences(previous.walks if previous else (), plan.walks))
 
 
 def month_people(db: Database, *, district: DistrictRef) -> tuple[Person, ...]:

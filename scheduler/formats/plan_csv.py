@@ -22,6 +22,7 @@ CSV_HEADER = (
     "participant_ids",
     "participant_names",
     "locked",
+    "meeting_point",
 )
 LIST_SEPARATOR = "; "
 
@@ -58,6 +59,7 @@ def _csv_row(walk: Walk, zone: ZoneInfo, people: Mapping[str, Person]) -> list[s
         LIST_SEPARATOR.join(walk.participants),
         LIST_SEPARATOR.join(_name(person_id, people) for person_id in walk.participants),
         "yes" if walk.locked else "no",
+        walk.meeting_point or "",
     ]
 
 

@@ -48,7 +48,7 @@ def _quality_to_dict(quality: PlanQuality) -> dict[str, Any]:
 
 
 def _walk_to_dict(walk: Walk, zone: ZoneInfo) -> dict[str, Any]:
-    return {
+    data: dict[str, Any] = {
         "id": walk.id,
         "type": walk.type,
         "start": local(walk.start, zone).isoformat(timespec="seconds"),
@@ -57,6 +57,11 @@ def _walk_to_dict(walk: Walk, zone: ZoneInfo) -> dict[str, Any]:
         "participants": list(walk.participants),
         "locked": walk.locked,
     }
+    if walk.meeting_point is not None:
+        data["meeting_point"] = walk.meeting_point
+    if walk.sequence > 0:  # the calendar event's SEQUENCE; 0 (never changed) is left out
+        data["sequence"] = walk.sequence
+    return data
 
 
 def _shortfall_to_dict(shortfall: Shortfall) -> dict[str, Any]:
@@ -110,6 +115,7 @@ def plan_from_json(text: str, file: str) -> Plan:
 # What the database's columns hold, and far beyond any real plan.
 MINUTES = (1, 480)  # a walk's length, as in the settings (up to a full 8-hour shift)
 WALK_COUNT = (0, 10_000)  # walks a period requires or has
+SEQUENCE = (0, 2**31 - 1)  # a calendar event's SEQUENCE (a 32-bit integer in the database)
 AMOUNT = (0, 1_000_000_000)  # units of one rule a plan pays
 WEIGHT = (0, 10**18)  # what one unit costs (a missed walk costs about 10^6 in a real month)
 RULE_LENGTH = 40
@@ -161,8 +167,10 @@ class _JsonReader:
             raise self.fail(f"{prefix}.{key}", "must not be empty")
         return value
 
-    def count(self, data: dict[str, Any], key: str, prefix: str, limits: tuple[int, int]) -> int:
-        value: int = self.field(data, key, int, prefix)
+    def count(
+        self, data: dict[str, Any], key: str, prefix: str, limits: tuple[int, int], default: Any = _MISSING
+    ) -> int:
+        value: int = self.field(data, key, int, prefix, default=default)
         low, high = limits
         if not low <= value <= high:
             raise self.fail(f"{prefix}.{key}", f"must be {low:,} to {high:,}, got {value:,}")
@@ -194,7 +202,12 @@ class _JsonReader:
             coordinator=coordinator,
             participants=participants,
             locked=self.field(data, "locked", bool, where, default=False),
+            meeting_point=self.optional_text(data, "meeting_point", where),
+            sequence=self.count(data, "sequence", where, SEQUENCE, default=0),
         )
+
+    def optional_text(self, data: dict[str, Any], key: str, prefix: str) -> str | None:
+        return None if data.get(key) is None else self.text(data, key, prefix)
 
     def start(self, data: dict[str, Any], where: str, zone: ZoneInfo) -> datetime:
         text = self.field(data, "start", str, where)

@@ -195,6 +195,8 @@ def walk_from_row(row: WalkRow, external_ids: Mapping[int, str], zone: ZoneInfo)
         coordinator=external_ids[row.coordinator_id],
         participants=tuple(external_ids[item.person_id] for item in row.participants),
         locked=row.locked,
+        meeting_point=row.meeting_point,
+        sequence=row.sequence,
     )
 
 

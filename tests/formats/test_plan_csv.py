@@ -36,8 +36,16 @@ def test_csv_has_one_row_per_walk_in_local_time() -> None:
         "participant_ids": "1300; 1200",
         "participant_names": "Ayşe Demir; Müller, Jo; Jr.",
         "locked": "no",
+        "meeting_point": "",
     }
     assert rows[2]["locked"] == "yes"
+
+
+def test_csv_shows_the_meeting_point_guarded_against_formulas() -> None:
+    plan = december_plan()
+    walks = (replace(plan.walks[0], meeting_point="=Corner of 5th, Main"), *plan.walks[1:])
+    rows = read_csv(plan_to_csv(replace(plan, walks=walks), PEOPLE))
+    assert [row["meeting_point"] for row in rows] == ["'=Corner of 5th, Main", "", ""]
 
 
 def test_csv_keeps_non_latin_names() -> None:

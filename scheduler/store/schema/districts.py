@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import uuid
 from datetime import datetime, time
 from typing import TYPE_CHECKING
 
@@ -38,6 +39,8 @@ class DistrictRow(Base):
     workdays: Mapped[str]  # weekday digits, 0 = Monday: "01234"
     max_walking_per_squad: Mapped[int]
     walk_call_type: Mapped[str]
+    # Names the district's calendar events (UIDs), so two districts, or two databases, never share one.
+    calendar_id: Mapped[str] = mapped_column(String(36), unique=True, default=lambda: str(uuid.uuid4()))
     created_at: Mapped[datetime] = mapped_column(default=utc_now)
     updated_at: Mapped[datetime] = mapped_column(default=utc_now, onupdate=utc_now)
 
