@@ -64,6 +64,7 @@ def build_parser() -> argparse.ArgumentParser:
         ("settings", "create a district, or update its settings and rules", "district settings TOML"),
         ("boundary", "the neighborhood's boundary (replaces the stored one)", "GeoJSON Polygon, WGS 84"),
         ("incidents", "homicides, shootings and other incidents (new ids only)", "incidents CSV"),
+        ("profile", "the neighborhood's profile (replaces the stored one)", "neighborhood profile TOML"),
     ):
         kind = kinds.add_parser(name, help=help_text)
         kind.add_argument("file", type=Path, help=file_help)

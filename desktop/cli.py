@@ -207,11 +207,25 @@ def _import(args: argparse.Namespace) -> int:
             verb = "replaced" if boundary.replaced else "saved"
             shape = f"{parts}, {boundary.points} points"
             print(f"{args.file}: neighborhood boundary of {district.name} {verb} ({shape})")
+        elif args.what == "profile":
+            _print_profile(actions.import_profile(db, district=district, path=args.file), district, args)
         else:
             imported = actions.import_incidents(db, district=district, path=args.file, now=_now())
             zone = ZoneInfo(actions.district_settings(db, district=district).timezone)
             _print_incidents(imported, district, zone, args)
     return EXIT_OK
+
+
+def _print_profile(
+    imported: actions.ProfileImported, district: DistrictRef, args: argparse.Namespace
+) -> None:
+    profile = imported.profile
+    counts = (
+        f"{len(profile.meeting_points)} meeting points, {len(profile.landmarks)} landmarks, "
+        f"{len(profile.groups)} groups, {len(profile.events)} events, {len(profile.resources)} resources"
+    )
+    verb = "replaced" if imported.replaced else "saved"
+    print(f"{args.file}: neighborhood profile of {district.name} {verb} ({counts})")
 
 
 def _print_incidents(

@@ -46,6 +46,7 @@ from scheduler.actions.plans import (
     plan_month,
     stored_plan,
 )
+from scheduler.actions.profile import ProfileImported, import_profile, neighborhood_profile
 from scheduler.domain import Month, Plan, PlanningProblem
 from scheduler.domain.errors import BeatwalkError, Conflict, InputError, InputErrors, NotFound, StoreError
 from scheduler.domain.incidents import INCIDENT_KINDS, Incident
@@ -79,6 +80,7 @@ __all__ = [
     "Plan",
     "PlanResult",
     "PlanningProblem",
+    "ProfileImported",
     "Progress",
     "SavedDistrict",
     "SolveRequest",
@@ -96,12 +98,14 @@ __all__ = [
     "find_district",
     "import_boundary",
     "import_incidents",
+    "import_profile",
     "import_roster",
     "import_settings",
     "list_districts",
     "month_people",
     "month_problem",
     "move_walk",
+    "neighborhood_profile",
     "open_department",
     "parse_coordinate",
     "parse_moment",

@@ -60,7 +60,7 @@ def load_settings(path: str | Path) -> District:
 
 def parse_settings(text: str, file: str) -> District:
     """Parse settings TOML text; `file` only names the source in error messages."""
-    table = _toml(text.removeprefix("\ufeff"), file)
+    table = parse_toml(text.removeprefix("\ufeff"), file)
     for key in table:
         if key not in SETTINGS:
             raise InputError(file, f"unknown setting {key!r} (expected {', '.join(SETTINGS)})", field=key)
@@ -79,7 +79,7 @@ def parse_settings(text: str, file: str) -> District:
     )
 
 
-def _toml(source: str, file: str) -> dict[str, Any]:
+def parse_toml(source: str, file: str) -> dict[str, Any]:
     """tomllib puts the position at the end of its message; it becomes the row, as for a CSV."""
     try:
         return tomllib.loads(source)
