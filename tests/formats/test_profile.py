@@ -31,7 +31,10 @@ def test_the_demo_profile_reads() -> None:
 
 
 def test_optional_fields_may_be_left_out_and_a_date_may_be_text() -> None:
-    text = f'[[meeting_points]]\n{POINT}\n[[groups]]\nname = "Block watch"\n[[events]]\nname = "Fair"\ndate = "2026-12-12"\n'
+    text = (
+        f"[[meeting_points]]\n{POINT}\n"
+        '[[groups]]\nname = "Block watch"\n[[events]]\nname = "Fair"\ndate = "2026-12-12"\n'
+    )
     profile = parse_profile(text, "p.toml")
     assert profile.meeting_points == (MeetingPoint("Plaza", 39.78, -84.2),)
     assert profile.groups == (Group("Block watch"),)

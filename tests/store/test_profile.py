@@ -37,7 +37,7 @@ def test_a_bad_file_changes_nothing(district_db, tmp_path):
     bad.write_text(
         DEMO.read_text(encoding="utf-8") + '\n[[landmarks]]\nname = "x"\nlatitude = 100\nlongitude = 0\n'
     )
-    with pytest.raises(InputError, match="landmarks\\[4\\].latitude"):
+    with pytest.raises(InputError, match=r"landmarks\[4\]\.latitude"):
         actions.import_profile(db, district=DISTRICT, path=bad)
     assert stored_profile(db, DISTRICT.id) == load_profile(DEMO)
 
