@@ -307,8 +307,10 @@ def _print_incident_walk(added: actions.IncidentWalkAdded, args: argparse.Namesp
     names = {person.id: person.label for person in added.people}
     saved = f"; saved as version {added.saved.version} of {added.district.name}" if added.saved else ""
     where = f": {added.out}" if added.out else ""
+    meeting = f" at {walk.meeting_point}" if walk.meeting_point else ""
     print(
-        f"post-incident walk {walk.id} at {walk.start.astimezone(zone):%Y-%m-%d %H:%M}, coordinated by "
+        f"post-incident walk {walk.id} at {walk.start.astimezone(zone):%Y-%m-%d %H:%M}{meeting}, "
+        "coordinated by "
         f"{names.get(walk.coordinator, walk.coordinator)}; {result.changed_walks} other walk(s) changed"
         f"{saved}{where}"
     )

@@ -139,8 +139,9 @@ def add_incident_walk(
         return IncidentWalkAdded(incident, result, settings, people, None, None)
     walk_id = result.walk.id
     previous = load_plan(db, district.id, result.plan.month)
-    result = replace(result, plan=ready_to_save(result.plan, previous.plan if previous else None))
     calendar = district_calendar(db, district=district, now=now)
+    prepared = ready_to_save(result.plan, previous.plan if previous else None, calendar.meeting_points)
+    result = replace(result, plan=prepared, walk=next(w for w in prepared.walks if w.id == walk_id))
     with plan_file_on_success(result.plan, out, settings, people, calendar):
         saved = save_post_incident(db, district.id, incident, result.plan, version, walk_id, user)
     return IncidentWalkAdded(incident, result, settings, people, saved, out)

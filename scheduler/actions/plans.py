@@ -15,11 +15,13 @@ from pathlib import Path
 from scheduler.actions.outputs import check_output, plan_file_on_success, write_plan_file
 from scheduler.domain import District, Month, Person, Plan, PlanningProblem
 from scheduler.domain.errors import InputError, NotFound
+from scheduler.domain.neighborhood import MeetingPoint
 from scheduler.domain.people import MAX_PEOPLE
 from scheduler.domain.sequence import with_sequences
 from scheduler.formats.district_settings import default_district, load_settings
 from scheduler.formats.icalendar import CalendarDetails
 from scheduler.formats.roster import load_roster
+from scheduler.planning.meeting_points import assign_meeting_points
 from scheduler.planning.planner import PlanResult, Progress, make_plan
 from scheduler.store import (
     Database,
@@ -32,6 +34,7 @@ from scheduler.store import (
 )
 from scheduler.store import load_plan as _load_plan
 from scheduler.store import save_plan as _save_plan
+from scheduler.store.profile import load_profile
 
 
 @dataclass(frozen=True)
@@ -78,8 +81,9 @@ def plan_month(
     result = _solve(problem, solve)
     if result.stopped:
         return MonthPlanned(result, settings, None, None)
-    result = replace(result, plan=ready_to_save(result.plan, stored.plan if stored else None))
     calendar = district_calendar(db, district=district, now=now)
+    previous = stored.plan if stored else None
+    result = replace(result, plan=ready_to_save(result.plan, previous, calendar.meeting_points))
     with plan_file_on_success(result.plan, out, settings, all_people(db, district.id), calendar):
         saved = _save_plan(db, district.id, result.plan, stored.version if stored else None, user)
     return MonthPlanned(result, settings, saved, out)
@@ -148,15 +152,18 @@ def export_plan(
 
 
 def district_calendar(db: Database, *, district: DistrictRef, now: datetime | None = None) -> CalendarDetails:
-    """What the district's calendar files carry besides the plan: its calendar id (event UIDs) and
-    the export run's DTSTAMP."""
-    return CalendarDetails(calendar_id=calendar_id(db, district.id), stamp=now)
+    """What the district's calendar files carry besides the plan: its calendar id (event UIDs), its
+    meeting points (LOCATION's coordinates) and the export run's DTSTAMP."""
+    points = load_profile(db, district.id).meeting_points
+    return CalendarDetails(calendar_id=calendar_id(db, district.id), meeting_points=points, stamp=now)
 
 
-def ready_to_save(plan: Plan, previous: Plan | None) -> Plan:
+def ready_to_save(plan: Plan, previous: Plan | None, meeting_points: Sequence[MeetingPoint] = ()) -> Plan:
     """`plan` as the store will keep it, so that a file written beside the save shows the same:
-    each walk's calendar sequence raised where its time, place or people changed."""
-    return replace(plan, walks=with_sequences(previous.walks if previous else (), plan.walks))
+    every walk with a meeting point (where the district has any), and each walk's calendar
+    sequence raised where its time, place or people changed."""
+    walks = assign_meeting_points(plan.walks, meeting_points, previous)
+    return replace(plan, walks=with_sequences(previous.walks if previous else (), walks))
 
 
 def month_people(db: Database, *, district: DistrictRef) -> tuple[Person, ...]:

@@ -3,12 +3,15 @@ points planned walks get from it."""
 
 from __future__ import annotations
 
+from csv import DictReader
 from pathlib import Path
 
+import icalendar
 import pytest
 
 from desktop.cli import main
 from scheduler.domain.neighborhood import Profile
+from scheduler.formats.plan_json import read_plan_file
 from scheduler.formats.profile import load_profile
 from scheduler.store import open_database
 from scheduler.store.profile import load_profile as stored_profile
@@ -65,3 +68,37 @@ def test_a_bad_profile_is_one_line_and_changes_nothing(planned, tmp_path, capsys
         "got -200\n"
     )
     assert profile_of(planned) == load_profile(DEMO)
+
+
+def test_planned_walks_get_meeting_points_over_every_sector_and_keep_them_when_planned_again(
+    planned, tmp_path, capsys
+):
+    assert run("--db", planned, "import", "profile", DEMO) == 0
+    first = tmp_path / "first.json"
+    assert run("--db", planned, "plan", "--month", "2026-12", "--out", first, "--effort", "0.6") == 0
+    plan = read_plan_file(first)
+    profile = load_profile(DEMO)
+    sectors = {point.name: point.sector for point in profile.meeting_points}
+    assert all(walk.meeting_point in sectors for walk in plan.walks)
+    assert {sectors[walk.meeting_point] for walk in plan.walks} == {"North", "Central", "South"}
+    assert {walk.meeting_point for walk in plan.walks} == set(sectors)
+
+    again = tmp_path / "again.json"
+    assert run("--db", planned, "plan", "--month", "2026-12", "--out", again, "--effort", "0.6") == 0
+    replanned = {walk.id: walk for walk in read_plan_file(again).walks}
+    kept = [walk for walk in plan.walks if walk.id in replanned]
+    assert kept and all(replanned[walk.id].meeting_point == walk.meeting_point for walk in kept)
+
+    ics, csv = tmp_path / "december.ics", tmp_path / "december.csv"
+    assert run("--db", planned, "export", "--month", "2026-12", "--out", ics) == 0
+    assert run("--db", planned, "export", "--month", "2026-12", "--out", csv) == 0
+    events = icalendar.Calendar.from_ical(ics.read_text(encoding="utf-8")).walk("VEVENT")
+    by_name = {point.name: point for point in profile.meeting_points}
+    for event in events:
+        point = by_name[str(event["LOCATION"])]
+        assert (event["GEO"].latitude, event["GEO"].longitude) == (point.latitude, point.longitude)
+    with csv.open(encoding="utf-8", newline="") as handle:
+        rows = list(DictReader(handle))
+    assert [row["meeting_point"] for row in rows] == [
+        walk.meeting_point for walk in read_plan_file(again).walks
+    ]
