@@ -66,6 +66,7 @@ def build_parser() -> argparse.ArgumentParser:
         ("incidents", "homicides, shootings and other incidents (new ids only)", "incidents CSV"),
         ("holidays", "add days off from a calendar: no walks are planned on them", "iCalendar file (.ics)"),
         ("partners", "partners invited to post-incident walks (replaces the invited list)", "partners CSV"),
+        ("profile", "the neighborhood's profile (replaces the stored one)", "neighborhood profile TOML"),
     ):
         kind = kinds.add_parser(name, help=help_text)
         kind.add_argument("file", type=Path, help=file_help)

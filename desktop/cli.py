@@ -176,7 +176,7 @@ def _export(args: argparse.Namespace) -> int:
     month = _month(args.month)
     with _database(args) as db:
         district = _district(db, args)
-        stored = actions.export_plan(db, district=district, month=month, out=args.out)
+        stored = actions.export_plan(db, district=district, month=month, out=args.out, now=_now())
     walks = len(stored.plan.walks)
     print(f"plan {month} of {district.name} (version {stored.version}, {walks} walks): {args.out}")
     return EXIT_OK
@@ -217,11 +217,25 @@ def _import(args: argparse.Namespace) -> int:
                 f"{args.file}: {partners.added} added, {partners.updated} updated, {partners.unchanged} "
                 f"unchanged, {partners.deactivated} no longer invited ({district.name})"
             )
+        elif args.what == "profile":
+            _print_profile(actions.import_profile(db, district=district, path=args.file), district, args)
         else:
             imported = actions.import_incidents(db, district=district, path=args.file, now=_now())
             zone = ZoneInfo(actions.district_settings(db, district=district).timezone)
             _print_incidents(imported, district, zone, args)
     return EXIT_OK
+
+
+def _print_profile(
+    imported: actions.ProfileImported, district: DistrictRef, args: argparse.Namespace
+) -> None:
+    profile = imported.profile
+    counts = (
+        f"{len(profile.meeting_points)} meeting points, {len(profile.landmarks)} landmarks, "
+        f"{len(profile.groups)} groups, {len(profile.events)} events, {len(profile.resources)} resources"
+    )
+    verb = "replaced" if imported.replaced else "saved"
+    print(f"{args.file}: neighborhood profile of {district.name} {verb} ({counts})")
 
 
 def _print_incidents(
@@ -303,8 +317,10 @@ def _print_incident_walk(added: actions.IncidentWalkAdded, args: argparse.Namesp
     names = {person.id: person.label for person in added.people}
     saved = f"; saved as version {added.saved.version} of {added.district.name}" if added.saved else ""
     where = f": {added.out}" if added.out else ""
+    meeting = f" at {walk.meeting_point}" if walk.meeting_point else ""
     print(
-        f"post-incident walk {walk.id} at {walk.start.astimezone(zone):%Y-%m-%d %H:%M}, coordinated by "
+        f"post-incident walk {walk.id} at {walk.start.astimezone(zone):%Y-%m-%d %H:%M}{meeting}, "
+        "coordinated by "
         f"{names.get(walk.coordinator, walk.coordinator)}; {result.changed_walks} other walk(s) changed"
         f"{saved}{where}"
     )

@@ -49,6 +49,7 @@ from scheduler.actions.plans import (
     plan_month,
     stored_plan,
 )
+from scheduler.actions.profile import ProfileImported, import_profile, neighborhood_profile
 from scheduler.domain import Month, Plan, PlanningProblem
 from scheduler.domain.errors import BeatwalkError, Conflict, InputError, InputErrors, NotFound, StoreError
 from scheduler.domain.incidents import INCIDENT_KINDS, Incident
@@ -85,6 +86,7 @@ __all__ = [
     "Plan",
     "PlanResult",
     "PlanningProblem",
+    "ProfileImported",
     "Progress",
     "SavedDistrict",
     "SolveRequest",
@@ -105,12 +107,14 @@ __all__ = [
     "import_holidays",
     "import_incidents",
     "import_partners",
+    "import_profile",
     "import_roster",
     "import_settings",
     "list_districts",
     "month_people",
     "month_problem",
     "move_walk",
+    "neighborhood_profile",
     "open_department",
     "parse_coordinate",
     "parse_moment",

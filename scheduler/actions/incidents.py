@@ -14,7 +14,7 @@ from pathlib import Path
 from zoneinfo import ZoneInfo
 
 from scheduler.actions.outputs import check_output, plan_file_on_success, write_plan_file
-from scheduler.actions.plans import SolveRequest, month_problem
+from scheduler.actions.plans import SolveRequest, district_calendar, month_problem, ready_to_save
 from scheduler.domain import District, Month, Partner, Person, Plan, PlanningProblem
 from scheduler.domain.errors import Conflict, InputError, NotFound
 from scheduler.domain.incidents import INCIDENT_KINDS, WITHIN, Incident
@@ -26,7 +26,7 @@ from scheduler.formats.roster import load_roster
 from scheduler.formats.text import unprintable
 from scheduler.planning.planner import Ending
 from scheduler.planning.post_incident import OVER, IncidentResult, add_post_incident
-from scheduler.store import Database, DistrictRef, StoredPlan, all_people, get_district
+from scheduler.store import Database, DistrictRef, StoredPlan, all_people, get_district, load_plan
 from scheduler.store.neighborhood import (
     IncidentImport,
     get_incident,
@@ -141,8 +141,13 @@ def add_incident_walk(
     if result.walk is None:
         _import_incidents(db, district.id, (incident,), REQUEST, now)
         return IncidentWalkAdded(incident, result, settings, people, None, None, partners)
-    with plan_file_on_success(result.plan, out, settings, people):
-        saved = save_post_incident(db, district.id, incident, result.plan, version, result.walk.id, user, now)
+    walk_id = result.walk.id
+    previous = load_plan(db, district.id, result.plan.month)
+    calendar = district_calendar(db, district=district, now=now)
+    prepared = ready_to_save(result.plan, previous.plan if previous else None, calendar.meeting_points)
+    result = replace(result, plan=prepared, walk=next(w for w in prepared.walks if w.id == walk_id))
+    with plan_file_on_success(result.plan, out, settings, people, calendar, partners):
+        saved = save_post_incident(db, district.id, incident, result.plan, version, walk_id, user, now)
     return IncidentWalkAdded(incident, result, settings, people, saved, out, partners)
 
 
@@ -176,6 +181,7 @@ def add_incident_walk_to_file(
             f"{month_plan.month}; add it to the plan of {walk_month}"
         )
         raise InputError(REQUEST, message, field="at")
+    result = replace(result, plan=ready_to_save(result.plan, month_plan))  # the file's sequences rise
     write_plan_file(result.plan, out, district, people)
     return IncidentWalkAdded(incident, result, district, people, None, out)
 

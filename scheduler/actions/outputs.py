@@ -5,10 +5,12 @@ from __future__ import annotations
 
 import contextlib
 from collections.abc import Iterator, Sequence
+from dataclasses import replace
 from pathlib import Path
 
-from scheduler.domain import District, Person, Plan
+from scheduler.domain import District, Partner, Person, Plan
 from scheduler.domain.errors import InputError
+from scheduler.formats.icalendar import CalendarDetails
 from scheduler.formats.plan_files import commit_plan, stage_plan, write_plan
 
 PLAN_SUFFIXES = (".json", ".csv", ".ics")
@@ -38,7 +40,12 @@ def _same_file(one: Path, other: Path) -> bool:
 
 @contextlib.contextmanager
 def plan_file_on_success(
-    plan: Plan, out: Path | None, district: District, people: Sequence[Person]
+    plan: Plan,
+    out: Path | None,
+    district: District,
+    people: Sequence[Person],
+    calendar: CalendarDetails | None = None,
+    partners: Sequence[Partner] = (),
 ) -> Iterator[None]:
     """Write the plan beside `out` first (so a file that cannot be written stops everything before
     the block runs), run the block (e.g. saving to the database), then rename the file into place;
@@ -46,7 +53,9 @@ def plan_file_on_success(
     if out is None:
         yield
         return
-    staged = stage_plan(plan, out, *_lookups(district, people))
+    staged = stage_plan(
+        plan, out, *_lookups(district, people), partners=partners, calendar=_calendar(district, calendar)
+    )
     try:
         yield
     except BaseException:
@@ -55,8 +64,22 @@ def plan_file_on_success(
     commit_plan(staged)
 
 
-def write_plan_file(plan: Plan, out: Path, district: District, people: Sequence[Person]) -> None:
-    write_plan(plan, out, *_lookups(district, people))
+def write_plan_file(
+    plan: Plan,
+    out: Path,
+    district: District,
+    people: Sequence[Person],
+    calendar: CalendarDetails | None = None,
+    partners: Sequence[Partner] = (),
+) -> None:
+    write_plan(
+        plan, out, *_lookups(district, people), partners=partners, calendar=_calendar(district, calendar)
+    )
+
+
+def _calendar(district: District, calendar: CalendarDetails | None) -> CalendarDetails:
+    """Calendar descriptions name the call type the district logs walks under."""
+    return replace(calendar or CalendarDetails(), call_type=district.walk_call_type)
 
 
 def _lookups(district: District, people: Sequence[Person]) -> tuple[dict[str, Person], dict[str, str], str]:

@@ -8,21 +8,35 @@ between months. The save is versioned, so a colleague's save in between is refus
 from __future__ import annotations
 
 from collections.abc import Callable, Sequence
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
 from datetime import datetime
 from pathlib import Path
 
 from scheduler.actions.outputs import check_output, plan_file_on_success, write_plan_file
-from scheduler.domain import District, Month, Person, PlanningProblem
+from scheduler.actions.partners import district_partners
+from scheduler.domain import District, Month, Person, Plan, PlanningProblem
 from scheduler.domain.errors import InputError, NotFound
+from scheduler.domain.neighborhood import MeetingPoint
 from scheduler.domain.people import MAX_PEOPLE
+from scheduler.domain.sequence import with_sequences
 from scheduler.formats.district_settings import default_district, load_settings
+from scheduler.formats.icalendar import CalendarDetails
 from scheduler.formats.roster import load_roster
+from scheduler.planning.meeting_points import assign_meeting_points
 from scheduler.planning.planner import PlanResult, Progress, make_plan
-from scheduler.store import Database, DistrictRef, StoredPlan, active_people, all_people, get_district
+from scheduler.store import (
+    Database,
+    DistrictRef,
+    StoredPlan,
+    active_people,
+    all_people,
+    calendar_id,
+    get_district,
+)
 from scheduler.store import load_plan as _load_plan
 from scheduler.store import save_plan as _save_plan
 from scheduler.store.neighborhood import month_incidents
+from scheduler.store.profile import load_profile
 
 
 @dataclass(frozen=True)
@@ -69,7 +83,11 @@ def plan_month(
     result = _solve(problem, solve)
     if result.stopped:
         return MonthPlanned(result, settings, None, None)
-    with plan_file_on_success(result.plan, out, settings, all_people(db, district.id)):
+    calendar = district_calendar(db, district=district, now=now)
+    previous = stored.plan if stored else None
+    result = replace(result, plan=ready_to_save(result.plan, previous, calendar.meeting_points))
+    partners = district_partners(db, district=district)
+    with plan_file_on_success(result.plan, out, settings, all_people(db, district.id), calendar, partners):
         saved = _save_plan(db, district.id, result.plan, stored.version if stored else None, user)
     return MonthPlanned(result, settings, saved, out)
 
@@ -128,12 +146,32 @@ def stored_plan(db: Database, *, district: DistrictRef, month: Month) -> StoredP
     return stored
 
 
-def export_plan(db: Database, *, district: DistrictRef, month: Month, out: Path) -> StoredPlan:
-    """Write the month's stored plan to `out` (.json, .csv or .ics)."""
+def export_plan(
+    db: Database, *, district: DistrictRef, month: Month, out: Path, now: datetime | None = None
+) -> StoredPlan:
+    """Write the month's stored plan to `out` (.json, .csv or .ics); `now` is the calendar's
+    DTSTAMP (None: the clock's)."""
     check_output(out)
     stored = stored_plan(db, district=district, month=month)
-    write_plan_file(stored.plan, out, get_district(db, district.id), all_people(db, district.id))
+    settings, people = get_district(db, district.id), all_people(db, district.id)
+    calendar = district_calendar(db, district=district, now=now)
+    write_plan_file(stored.plan, out, settings, people, calendar, district_partners(db, district=district))
     return stored
+
+
+def district_calendar(db: Database, *, district: DistrictRef, now: datetime | None = None) -> CalendarDetails:
+    """What the district's calendar files carry besides the plan: its calendar id (event UIDs), its
+    meeting points (LOCATION's coordinates) and the export run's DTSTAMP."""
+    points = load_profile(db, district.id).meeting_points
+    return CalendarDetails(calendar_id=calendar_id(db, district.id), meeting_points=points, stamp=now)
+
+
+def ready_to_save(plan: Plan, previous: Plan | None, meeting_points: Sequence[MeetingPoint] = ()) -> Plan:
+    """`plan` as the store will keep it, so that a file written beside the save shows the same:
+    every walk with a meeting point (where the district has any), and each walk's calendar
+    sequence raised where its time, place or people changed."""
+    walks = assign_meeting_points(plan.walks, meeting_points, previous)
+    return replace(plan, walks=with_sequences(previous.walks if previous else (), walks))
 
 
 def month_people(db: Database, *, district: DistrictRef) -> tuple[Person, ...]:

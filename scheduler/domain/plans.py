@@ -25,6 +25,7 @@ class Walk:
     meeting_point: str | None = None  # a meeting point's name from the neighborhood profile
     called_in: tuple[str, ...] = ()  # participants called in off duty (post-incident walks only)
     partners: tuple[str, ...] = ()  # names of the district's partners invited (post-incident walks)
+    sequence: int = 0  # the calendar event's SEQUENCE: rises with every change of time, place or people
 
     @property
     def end(self) -> datetime:

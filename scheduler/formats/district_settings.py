@@ -85,7 +85,7 @@ def parse_settings(text: str, file: str) -> District:
 
 
 def _parse(text: str, file: str) -> SettingsFile:
-    table = _toml(text.removeprefix("\ufeff"), file)
+    table = parse_toml(text.removeprefix("\ufeff"), file)
     for key in table:
         if key not in SETTINGS:
             raise InputError(file, f"unknown setting {key!r} (expected {', '.join(SETTINGS)})", field=key)
@@ -110,7 +110,7 @@ def _parse(text: str, file: str) -> SettingsFile:
     return SettingsFile(district, frozenset(table))
 
 
-def _toml(source: str, file: str) -> dict[str, Any]:
+def parse_toml(source: str, file: str) -> dict[str, Any]:
     """tomllib puts the position at the end of its message; it becomes the row, as for a CSV."""
     try:
         return tomllib.loads(source)

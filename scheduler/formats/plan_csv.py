@@ -24,6 +24,7 @@ CSV_HEADER = (
     "locked",
     "called_in",
     "partners",
+    "meeting_point",
 )
 LIST_SEPARATOR = "; "
 
@@ -62,6 +63,7 @@ def _csv_row(walk: Walk, zone: ZoneInfo, people: Mapping[str, Person]) -> list[s
         "yes" if walk.locked else "no",
         LIST_SEPARATOR.join(walk.called_in),
         LIST_SEPARATOR.join(walk.partners),
+        walk.meeting_point or "",
     ]
 
 

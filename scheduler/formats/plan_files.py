@@ -2,13 +2,13 @@
 
 from __future__ import annotations
 
-from collections.abc import Mapping
+from collections.abc import Mapping, Sequence
 from pathlib import Path
 
-from scheduler.domain import Person, Plan
+from scheduler.domain import Partner, Person, Plan
 from scheduler.domain.errors import InputError
 from scheduler.formats.files import StagedFile
-from scheduler.formats.icalendar import plan_to_ics
+from scheduler.formats.icalendar import CalendarDetails, plan_to_ics
 from scheduler.formats.plan_csv import plan_to_csv
 from scheduler.formats.plan_json import plan_to_json
 
@@ -19,15 +19,30 @@ def render_plan(
     people: Mapping[str, Person],
     walk_names: Mapping[str, str],
     district_name: str,
+    *,
+    partners: Sequence[Partner] = (),
+    calendar: CalendarDetails | None = None,
 ) -> str:
-    """The plan's text in the format the file name's suffix names."""
+    """The plan's text in the format the file name's suffix names; `partners` (their emails) and
+    `calendar` matter to .ics only."""
+    calendar = calendar or CalendarDetails()
     suffix = Path(path).suffix.lower()
     if suffix == ".json":
         return plan_to_json(plan)
     if suffix == ".csv":
         return plan_to_csv(plan, people)
     if suffix == ".ics":
-        return plan_to_ics(plan, people, walk_names, district_name)
+        return plan_to_ics(
+            plan,
+            people,
+            walk_names,
+            district_name,
+            calendar.stamp,
+            calendar.call_type,
+            calendar_id=calendar.calendar_id,
+            meeting_points=calendar.meeting_points,
+            partners=partners,
+        )
     raise InputError(str(path), "a plan file must end in .json, .csv or .ics")
 
 
@@ -37,10 +52,13 @@ def stage_plan(
     people: Mapping[str, Person],
     walk_names: Mapping[str, str],
     district_name: str,
+    *,
+    partners: Sequence[Partner] = (),
+    calendar: CalendarDetails | None = None,
 ) -> StagedFile:
     """The plan written in full beside `path`, to be committed (renamed into place) or discarded:
     a file that cannot be written is known before anything else changes."""
-    text = render_plan(plan, path, people, walk_names, district_name)
+    text = render_plan(plan, path, people, walk_names, district_name, partners=partners, calendar=calendar)
     try:
         return StagedFile(path, text)
     except OSError as error:
@@ -54,9 +72,14 @@ def write_plan(
     people: Mapping[str, Person],
     walk_names: Mapping[str, str],
     district_name: str,
+    *,
+    partners: Sequence[Partner] = (),
+    calendar: CalendarDetails | None = None,
 ) -> None:
     """Write the plan in the format its suffix names; all or nothing, as DESIGN.md's rules require."""
-    commit_plan(stage_plan(plan, path, people, walk_names, district_name))
+    commit_plan(
+        stage_plan(plan, path, people, walk_names, district_name, partners=partners, calendar=calendar)
+    )
 
 
 def commit_plan(staged: StagedFile) -> None:

@@ -61,6 +61,10 @@ def _walk_to_dict(walk: Walk, zone: ZoneInfo) -> dict[str, Any]:
         data["called_in"] = list(walk.called_in)
     if walk.partners:
         data["partners"] = list(walk.partners)
+    if walk.meeting_point is not None:
+        data["meeting_point"] = walk.meeting_point
+    if walk.sequence > 0:  # the calendar event's SEQUENCE; 0 (never changed) is left out
+        data["sequence"] = walk.sequence
     return data
 
 
@@ -115,6 +119,7 @@ def plan_from_json(text: str, file: str) -> Plan:
 # What the database's columns hold, and far beyond any real plan.
 MINUTES = (1, 480)  # a walk's length, as in the settings (up to a full 8-hour shift)
 WALK_COUNT = (0, 10_000)  # walks a period requires or has
+SEQUENCE = (0, 2**31 - 1)  # a calendar event's SEQUENCE (a 32-bit integer in the database)
 AMOUNT = (0, 1_000_000_000)  # units of one rule a plan pays
 WEIGHT = (0, 10**18)  # what one unit costs (a missed walk costs about 10^6 in a real month)
 RULE_LENGTH = 40
@@ -166,8 +171,10 @@ class _JsonReader:
             raise self.fail(f"{prefix}.{key}", "must not be empty")
         return value
 
-    def count(self, data: dict[str, Any], key: str, prefix: str, limits: tuple[int, int]) -> int:
-        value: int = self.field(data, key, int, prefix)
+    def count(
+        self, data: dict[str, Any], key: str, prefix: str, limits: tuple[int, int], default: Any = _MISSING
+    ) -> int:
+        value: int = self.field(data, key, int, prefix, default=default)
         low, high = limits
         if not low <= value <= high:
             raise self.fail(f"{prefix}.{key}", f"must be {low:,} to {high:,}, got {value:,}")
@@ -201,7 +208,12 @@ class _JsonReader:
             locked=self.field(data, "locked", bool, where, default=False),
             called_in=self.texts(data, "called_in", where),
             partners=self.texts(data, "partners", where),
+            meeting_point=self.optional_text(data, "meeting_point", where),
+            sequence=self.count(data, "sequence", where, SEQUENCE, default=0),
         )
+
+    def optional_text(self, data: dict[str, Any], key: str, prefix: str) -> str | None:
+        return None if data.get(key) is None else self.text(data, key, prefix)
 
     def start(self, data: dict[str, Any], where: str, zone: ZoneInfo) -> datetime:
         text = self.field(data, "start", str, where)

@@ -217,6 +217,8 @@ def walk_from_row(row: WalkRow, external_ids: Mapping[int, str], zone: ZoneInfo)
         locked=row.locked,
         called_in=tuple(external_ids[item.person_id] for item in row.participants if item.called_in),
         partners=tuple(item.partner.name for item in row.partners),
+        meeting_point=row.meeting_point,
+        sequence=row.sequence,
     )
 
 

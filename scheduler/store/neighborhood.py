@@ -24,7 +24,7 @@ from scheduler.store.convert import walk_from_row
 from scheduler.store.database import Database, first_line
 from scheduler.store.queries import district_row, person_ids
 from scheduler.store.schema import DistrictRow, IncidentRow, NeighborhoodRow, PlanRow, WalkRow, utc_now
-from scheduler.store.services import StoredPlan, plan_save, store_plan
+from scheduler.store.services import StoredPlan, as_stored, plan_save, store_plan
 
 
 @dataclass(frozen=True)
@@ -229,7 +229,7 @@ def save_post_incident(
         row = store_plan(session, district_id, plan, expected_version, user, "solver")
         walk_row = next(walk for walk in row.walks if walk.key == walk_id)
         walk_row.incident = incident_row
-        return StoredPlan(plan, row.version, row.updated_by, row.updated_at)
+        return StoredPlan(as_stored(plan, row), row.version, row.updated_by, row.updated_at)
 
 
 def _incident_by_id(session: Session, district: DistrictRow, incident_id: str) -> IncidentRow | None:

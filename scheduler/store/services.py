@@ -10,7 +10,7 @@ from __future__ import annotations
 import contextlib
 from collections import Counter
 from collections.abc import Iterable, Iterator, Mapping, Sequence
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
 from datetime import date, datetime
 from typing import Any, Literal
 from zoneinfo import ZoneInfo
@@ -23,6 +23,7 @@ from sqlalchemy.orm.exc import StaleDataError
 from scheduler.domain import District, Month, Person, Plan, Walk
 from scheduler.domain.errors import Conflict, InputError, StoreError
 from scheduler.domain.incidents import POST_INCIDENT
+from scheduler.domain.sequence import next_sequence
 from scheduler.store.convert import (
     apply_district,
     apply_holidays,
@@ -140,6 +141,12 @@ def add_holidays(db: Database, district_id: int, days: Iterable[date]) -> int:
         added = apply_holidays(row, [*(holiday.day for holiday in row.holidays), *days])
         session.flush()
         return added
+
+
+def calendar_id(db: Database, district_id: int) -> str:
+    """The district's calendar id (a UUID made when it was created), which its event UIDs carry."""
+    with db.session() as session:
+        return district_row(session, district_id).calendar_id
 
 
 def get_district(db: Database, district_id: int) -> District:
@@ -315,7 +322,16 @@ def save_plan(
     """
     with plan_save(db, district_id, plan.month, expected_version) as session:
         row = store_plan(session, district_id, plan, expected_version, user, source)
-        return StoredPlan(plan, row.version, row.updated_by, row.updated_at)
+        return StoredPlan(as_stored(plan, row), row.version, row.updated_by, row.updated_at)
+
+
+def as_stored(plan: Plan, row: PlanRow) -> Plan:
+    """`plan` with the calendar sequences the save gave its walks (rows are in the plan's order)."""
+    walks = tuple(
+        replace(walk, sequence=walk_row.sequence)
+        for walk, walk_row in zip(plan.walks, row.walks, strict=True)
+    )
+    return replace(plan, walks=walks)
 
 
 @contextlib.contextmanager
@@ -410,7 +426,8 @@ def _store_walks(
     row: PlanRow, plan: Plan, person_ids: Mapping[str, int], partner_ids: Mapping[str, int], source: str
 ) -> str:
     """Sync the plan's walks onto `row.walks` by walk id, touching only what changed (walk logs
-    point at walk rows, so an unchanged walk keeps its row). Returns a summary of the change."""
+    point at walk rows, so an unchanged walk keeps its row), raising the calendar sequence of each
+    walk whose time, place or people changed. Returns a summary of the change."""
     _check_people(plan, person_ids)
     _check_partners(plan, partner_ids)
     external = {internal: external for external, internal in person_ids.items()}
@@ -419,10 +436,12 @@ def _store_walks(
     rows, added, changed = [], 0, 0
     for position, walk in enumerate(plan.walks):
         walk_row = existing.pop(walk.id, None)
+        before = None if walk_row is None else walk_from_row(walk_row, external, zone)
+        walk = replace(walk, sequence=next_sequence(before, walk))
         if walk_row is None:
             walk_row = WalkRow(key=walk.id)
             added += 1
-        elif walk_from_row(walk_row, external, zone) == walk:
+        elif before == walk:
             walk_row.position = position
             rows.append(walk_row)
             continue
@@ -448,6 +467,8 @@ def _apply_walk(
     row.minutes = walk.minutes
     row.coordinator_id = person_ids[walk.coordinator]
     row.locked = walk.locked
+    row.sequence = walk.sequence
+    row.meeting_point = walk.meeting_point
     row.source = POST_INCIDENT if walk.type == POST_INCIDENT else source
     # Reuse participant rows by person: a new row with the same key would be inserted before
     # the old one is deleted.

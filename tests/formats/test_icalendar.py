@@ -7,10 +7,12 @@ from dataclasses import dataclass, field, replace
 from datetime import UTC, datetime
 from typing import Any
 
+import icalendar
 import pytest
 
-from scheduler.domain import Month, Plan
-from scheduler.formats.icalendar import escape_text, fold_line, plan_to_ics
+from scheduler.domain import Month, Partner, Plan
+from scheduler.domain.neighborhood import MeetingPoint
+from scheduler.formats.icalendar import clean_text, file_calendar_id, plan_to_ics
 from tests.formats.plan_examples import NEW_YORK, PEOPLE, STAMP, WALK_NAMES, december_plan, march_plan, walk
 
 
@@ -86,7 +88,7 @@ def test_ics_calendar_header() -> None:
     assert calendar.value("CALSCALE") == "GREGORIAN"
     assert calendar.value("METHOD") == "PUBLISH"
     assert calendar.value("PRODID")
-    assert december_ics().startswith("BEGIN:VCALENDAR\r\nPRODID:")
+    assert december_ics().startswith("BEGIN:VCALENDAR\r\n")
 
 
 def test_ics_uses_crlf_and_folds_every_line_to_75_octets() -> None:
@@ -113,11 +115,13 @@ def test_ics_unfolding_gives_back_the_long_description() -> None:
 
 def test_ics_one_event_per_walk_with_stable_uids() -> None:
     events = parse_ics(december_ics()).all("VEVENT")
+    calendar = file_calendar_id("Fifth District")  # planned from files: derived from the name
     assert [event.value("UID") for event in events] == [
-        "w1-2026-12@beatwalk",
-        "w2-2026-12@beatwalk",
-        "w3-2026-12@beatwalk",
+        f"{calendar}-2026-12-w1@beatwalk",
+        f"{calendar}-2026-12-w2@beatwalk",
+        f"{calendar}-2026-12-w3@beatwalk",
     ]
+    assert file_calendar_id("Fifth District") != file_calendar_id("Sixth District")
     assert [event.value("SUMMARY") for event in events] == [
         "Squad walk",
         "Community Policing Unit walk",
@@ -219,8 +223,8 @@ def test_ics_attendees_are_the_participants_with_an_email() -> None:
         "mailto:m.ivanova@pd.example.org",
     ]
     assert events[0].params("ATTENDEE") == [
-        ";CN=Nguyễn Văn An;ROLE=REQ-PARTICIPANT",
-        ";CN=Иванова Мария;ROLE=REQ-PARTICIPANT",
+        ';CN="Nguyễn Văn An";ROLE=REQ-PARTICIPANT',  # the library quotes non-ASCII values
+        ';CN="Иванова Мария";ROLE=REQ-PARTICIPANT',
     ]
     # Ayşe Demir has no email: named in the description only
     assert events[1].values("ATTENDEE") == ["mailto:jo.muller@pd.example.org"]
@@ -230,7 +234,7 @@ def test_ics_attendees_are_the_participants_with_an_email() -> None:
 def test_ics_organizer_is_the_coordinator_when_they_have_an_email() -> None:
     events = parse_ics(december_ics()).all("VEVENT")
     assert (events[0].params("ORGANIZER"), events[0].values("ORGANIZER")) == (
-        [";CN=Nguyễn Văn An"],
+        [';CN="Nguyễn Văn An"'],
         ["mailto:an.nguyen@pd.example.org"],
     )
     assert events[1].values("ORGANIZER") == []  # Ayşe Demir coordinates, without email
@@ -248,7 +252,7 @@ def test_ics_escapes_commas_semicolons_backslashes_and_newlines() -> None:
     [first, *_] = parse_ics(december_ics(walk_names=names)).all("VEVENT")
     assert first.value("SUMMARY") == 'Squad walk\\, "north"\\; east\\\\west\\nline two'
     assert unescape(first.value("SUMMARY")) == names["squad"]
-    assert escape_text("a\r\nb\x07c") == "a\\nbc"
+    assert clean_text("a\r\nb\x07c") == "a\nbc"
 
 
 def test_ics_quotes_names_with_special_characters_in_cn() -> None:
@@ -261,14 +265,81 @@ def test_ics_quotes_names_with_special_characters_in_cn() -> None:
 
 @pytest.mark.parametrize("text", ["a" * 200, "Nguyễn " * 40, "Иванова " * 40, "日本語" * 60, "x" + "é" * 100])
 def test_folding_counts_octets_and_never_splits_a_character(text: str) -> None:
-    line = f"DESCRIPTION:{text}"
-    folded = fold_line(line)
-    physical = folded.split("\r\n")
+    names = {"squad": text}
+    ics = december_ics(walk_names=names)
+    physical = ics.split("\r\n")
     assert all(len(part.encode("utf-8")) <= 75 for part in physical)
-    assert all(part.startswith(" ") for part in physical[1:])
-    assert folded.replace("\r\n ", "") == line
+    [first, *_] = parse_ics(ics).all("VEVENT")
+    assert first.value("SUMMARY") == text
 
 
-def test_short_lines_are_not_folded() -> None:
-    assert fold_line("x" * 75) == "x" * 75
-    assert fold_line("x" * 76) == "x" * 75 + "\r\n x"
+# --- Read back with the icalendar library, as calendar programs read it ---------------------------
+
+MARKET = MeetingPoint("Plaza; Market, North", 39.2904, -76.6122, sector="North")
+
+
+def library_events(text: str) -> list[icalendar.Event]:
+    return list(icalendar.Calendar.from_ical(text).walk("VEVENT"))
+
+
+def test_ics_location_is_the_meeting_point_with_its_coordinates() -> None:
+    plan = december_plan()
+    walks = (
+        replace(plan.walks[0], meeting_point=MARKET.name),
+        replace(plan.walks[1], meeting_point="Old Mill"),
+    )
+    text = december_ics(plan=replace(plan, walks=(*walks, plan.walks[2])), meeting_points=(MARKET,))
+    first, second, third = library_events(text)
+    assert str(first["LOCATION"]) == "Plaza; Market, North"
+    assert (first["GEO"].latitude, first["GEO"].longitude) == (39.2904, -76.6122)
+    assert str(second["LOCATION"]) == "Old Mill" and "GEO" not in second  # no coordinates known
+    assert "LOCATION" not in third
+    assert "Meeting point: Plaza; Market, North" in str(first["DESCRIPTION"])
+
+
+def test_ics_description_uses_the_call_type_and_marks_called_in_people_and_partners() -> None:
+    plan = december_plan()
+    partners = (
+        Partner("Rev. Ada Okafor", organization="Eastside Churches", email="ada@churches.example.org"),
+        Partner("City Council Office"),  # no email: listed, not invited by mail
+    )
+    incident_walk = replace(
+        plan.walks[0], called_in=("1107",), partners=("Rev. Ada Okafor", "City Council Office")
+    )
+    text = december_ics(
+        plan=replace(plan, walks=(incident_walk,)), call_type="Walk & Talk", partners=partners
+    )
+    [event] = library_events(text)
+    description = str(event["DESCRIPTION"])
+    assert 'Log the walk in CAD as call type "Walk & Talk"' in description
+    assert "- Иванова Мария (1107, officer) - called in off duty" in description
+    assert "- Nguyễn Văn An (1042, sergeant)\n" in description  # on duty: not marked
+    assert "Invited partners:\n- Rev. Ada Okafor (Eastside Churches)\n- City Council Office" in description
+    attendees = [str(address) for address in event["ATTENDEE"]]
+    assert attendees == [
+        "mailto:an.nguyen@pd.example.org",
+        "mailto:m.ivanova@pd.example.org",
+        "mailto:ada@churches.example.org",
+    ]
+
+
+def test_ics_uid_and_sequence_read_back() -> None:
+    plan = december_plan()
+    walks = (replace(plan.walks[0], sequence=3), *plan.walks[1:])
+    events = library_events(december_ics(plan=replace(plan, walks=walks), calendar_id="d-1"))
+    assert [str(event["UID"]) for event in events] == [
+        "d-1-2026-12-w1@beatwalk",
+        "d-1-2026-12-w2@beatwalk",
+        "d-1-2026-12-w3@beatwalk",
+    ]
+    assert [event["SEQUENCE"] for event in events] == [3, 0, 0]
+
+
+def test_ics_round_trips_a_non_ascii_name_with_commas_and_semicolons() -> None:
+    name = "Zoë O'Brien-Núñez, Jr.; Иванова \\ 日本"
+    people = PEOPLE | {"1042": replace(PEOPLE["1042"], name=name)}
+    names = {"squad": "Squad walk, north; east"}
+    [first, *_] = library_events(december_ics(people=people, walk_names=names))
+    assert str(first["SUMMARY"]) == "Squad walk, north; east"
+    assert f"Coordinator: {name} (1042, sergeant)" in str(first["DESCRIPTION"])
+    assert first["ORGANIZER"].params["CN"] == name

@@ -38,6 +38,7 @@ def test_csv_has_one_row_per_walk_in_local_time() -> None:
         "locked": "no",
         "called_in": "",
         "partners": "",
+        "meeting_point": "",
     }
     assert rows[2]["locked"] == "yes"
 
@@ -47,6 +48,13 @@ def test_csv_lists_who_was_called_in_and_the_partners_invited() -> None:
     walk = replace(plan.walks[1], called_in=("1200",), partners=("Dana Reyes", "=cmd"))
     row = read_csv(plan_to_csv(replace(plan, walks=(walk,)), PEOPLE))[0]
     assert (row["called_in"], row["partners"]) == ("1200", "Dana Reyes; =cmd")
+
+
+def test_csv_shows_the_meeting_point_guarded_against_formulas() -> None:
+    plan = december_plan()
+    walks = (replace(plan.walks[0], meeting_point="=Corner of 5th, Main"), *plan.walks[1:])
+    rows = read_csv(plan_to_csv(replace(plan, walks=walks), PEOPLE))
+    assert [row["meeting_point"] for row in rows] == ["'=Corner of 5th, Main", "", ""]
 
 
 def test_csv_keeps_non_latin_names() -> None:

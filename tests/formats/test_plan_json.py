@@ -159,3 +159,29 @@ def test_invalid_json_gives_its_line_as_row() -> None:
         plan_from_json(text, "plan.json")
     assert (caught.value.row, caught.value.field) == (3, None)
     assert "not valid JSON" in caught.value.message
+
+
+def test_json_carries_meeting_point_and_a_raised_sequence_only_when_set() -> None:
+    plan = december_plan()
+    first = replace(plan.walks[0], meeting_point="Plaza Market", sequence=2)
+    plan = replace(plan, walks=(first, *plan.walks[1:]))
+    data = json.loads(plan_to_json(plan))
+    assert (data["walks"][0]["meeting_point"], data["walks"][0]["sequence"]) == ("Plaza Market", 2)
+    assert "sequence" not in data["walks"][1] and "meeting_point" not in data["walks"][1]
+    assert plan_from_json(plan_to_json(plan), "plan.json") == plan
+
+
+@pytest.mark.parametrize(
+    ("change", "field"),
+    [
+        ({"sequence": -1}, "walks[0].sequence"),
+        ({"sequence": "2"}, "walks[0].sequence"),
+        ({"meeting_point": " "}, "walks[0].meeting_point"),
+    ],
+)
+def test_json_refuses_a_bad_sequence_or_meeting_point(change: dict[str, Any], field: str) -> None:
+    data = json.loads(plan_to_json(december_plan()))
+    data["walks"][0].update(change)
+    with pytest.raises(InputError) as error:
+        plan_from_json(json.dumps(data), "plan.json")
+    assert error.value.field == field

@@ -45,10 +45,14 @@ def rows(db, table) -> int:
 
 
 def edited(plan: Plan) -> Plan:
-    """The plan with its first walk moved an hour, its second locked, its third gone, one walk new."""
+    """The plan with its first walk moved an hour, its second locked, its third gone, one walk new.
+
+    The moved walk's calendar sequence is one up, as the save makes it (locking changes nothing
+    for attendees)."""
     first, second, _, *rest = plan.walks
     new = replace(rest[0], id="w999", start=rest[0].start + timedelta(days=1))
-    walks = (replace(first, start=first.start + timedelta(hours=1)), replace(second, locked=True), *rest, new)
+    moved = replace(first, start=first.start + timedelta(hours=1), sequence=first.sequence + 1)
+    walks = (moved, replace(second, locked=True), *rest, new)
     return replace(plan, walks=walks, shortfalls=())
 
 
@@ -69,7 +73,14 @@ def test_each_save_is_a_new_version_and_the_history_says_who_changed_what(planne
     db, plan = planned
     save_plan(db, DISTRICT, plan, None, "alvarez")
     second = edited(plan)
-    assert save_plan(db, DISTRICT, second, 1, "okafor").version == 2
+    saved = save_plan(
+        db,
+        DISTRICT,
+        replace(second, walks=(replace(second.walks[0], sequence=0), *second.walks[1:])),
+        1,
+        "okafor",
+    )
+    assert (saved.plan, saved.version) == (second, 2)  # the save raised the moved walk's sequence
     assert plan_and_version(load_plan(db, DISTRICT, MONTH)) == (second, 2)
     assert rows(db, WalkRow) == len(second.walks)  # the removed walk's row is gone
     history = plan_changes(db, DISTRICT, MONTH)

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import uuid
 from datetime import date, datetime, time
 from typing import TYPE_CHECKING
 
@@ -41,6 +42,8 @@ class DistrictRow(Base):
     walk_call_type: Mapped[str]
     post_incident_delay_hours: Mapped[int] = mapped_column(server_default="2")
     post_incident_minutes: Mapped[int] = mapped_column(server_default="60")
+    # Names the district's calendar events (UIDs), so two districts, or two databases, never share one.
+    calendar_id: Mapped[str] = mapped_column(String(36), unique=True, default=lambda: str(uuid.uuid4()))
     created_at: Mapped[datetime] = mapped_column(default=utc_now)
     updated_at: Mapped[datetime] = mapped_column(default=utc_now, onupdate=utc_now)
 

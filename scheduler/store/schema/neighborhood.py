@@ -73,6 +73,7 @@ class PlaceRow(Base):
     address: Mapped[str] = mapped_column(default="")
     latitude: Mapped[float | None]
     longitude: Mapped[float | None]
+    sector: Mapped[str | None]  # a sector's name (see SectorRow), if the profile gives one
     notes: Mapped[str] = mapped_column(Text, default="")
 
     neighborhood: Mapped[NeighborhoodRow] = relationship(back_populates="places")

@@ -131,6 +131,10 @@ class WalkRow(Base):
     incident_id: Mapped[int | None] = mapped_column(
         ForeignKey("incidents.id", ondelete="SET NULL"), index=True
     )
+    # The calendar event's SEQUENCE: raised by the save whenever time, meeting point or people change.
+    sequence: Mapped[int] = mapped_column(default=0)
+    # A meeting point's name from the profile; a name, not a key, so a new profile leaves it standing.
+    meeting_point: Mapped[str | None]
 
     plan: Mapped[PlanRow] = relationship(back_populates="walks")
     coordinator: Mapped[PersonRow] = relationship()
