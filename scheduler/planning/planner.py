@@ -236,6 +236,7 @@ def _solve(
     except OutOfTime:
         return _unpriced(problem, demands, hint, options)
     value = walk_model.add_hint(hint)
+    walk_model.no_worse_than(value)
     build_seconds = deadline.elapsed() - building
     bound = 0.0  # no cost is below zero
     stopped = options.should_stop is not None and options.should_stop()

@@ -523,6 +523,24 @@ class WalkModel:
             self.model.add_hint(var, value(var))
         return value
 
+    def no_worse_than(self, value: Value) -> None:
+        """Keep the search to plans at least as good as the one `value` gives (first-fit's) on
+        each figure the guide cares about: each group's busiest member, the people walking, and the
+        developing people paired. The tiered objective alone would trade one for another (a walk
+        less for a busy sergeant against two people left out, or pairing against fairness), and a
+        captain comparing with the simple plan would see a step back. Missed minimums need no such
+        constraint: their tier outweighs everything below it."""
+        m = self.model
+        for load in self.busiest:
+            m.add(load.load <= value(load.load)).with_name(f"no_busier_than_first_fit[{load.group}]")
+        m.add(sum(self.walkers) >= sum(map(value, self.walkers))).with_name("no_fewer_walkers_than_first_fit")
+        paired = [(self.member[(u.slot.key, u.person.id)], u.literal) for u in self.unpaired if u.could_pair]
+        if paired:
+            m.add(
+                sum(member - literal for member, literal in paired)
+                >= sum(value(member) - value(literal) for member, literal in paired)
+            ).with_name("no_fewer_paired_than_first_fit")
+
     def assignments(self, value: Value) -> list[Assignment]:
         """The held walks of a solution, people ordered by role (the coordinator first)."""
         result = []

@@ -16,8 +16,10 @@ from scheduler.domain.periods import week_start_of
 from scheduler.formats.district_settings import parse_settings
 from scheduler.planning.assembly import assemble_plan
 from scheduler.planning.candidates import build_demands
+from scheduler.planning.firstfit import fill as first_fit_assignments
 from scheduler.planning.firstfit import first_fit
 from scheduler.planning.groups import busiest_in_groups, interchangeable_groups
+from scheduler.planning.metrics import plan_metrics
 from scheduler.planning.planner import make_plan
 from scheduler.planning.walk_model import WalkModel
 from scheduler.rules.hard_rules import walks_with
@@ -135,8 +137,26 @@ def test_cp_sat_is_never_worse_than_first_fit_on_what_the_guide_cares_about(dece
     ours, theirs = busiest_in_groups(result.plan, groups), busiest_in_groups(baseline, groups)
     assert len(result.plan.shortfalls) <= len(baseline.shortfalls)
     assert all(ours[label] <= theirs[label] for label in ours), (ours, theirs)
-    walking = {pid for w in result.plan.walks for pid in w.participants}
-    assert len(walking) >= len({pid for w in baseline.walks for pid in w.participants})
+    ours_figures, theirs_figures = (
+        plan_metrics(result.plan, p.people_by_id),
+        plan_metrics(baseline, p.people_by_id),
+    )
+    assert ours_figures.distinct_people >= theirs_figures.distinct_people
+    assert ours_figures.developing_paired >= theirs_figures.developing_paired
+
+
+def test_the_search_keeps_to_plans_no_worse_than_first_fit():
+    """The promise above is a constraint, not luck: each figure of first-fit's plan bounds the model."""
+    p = problem()
+    demands = build_demands(p)
+    model = WalkModel(p, demands)
+    model.no_worse_than(model.add_hint(first_fit_assignments(p, demands)))
+    names = {c.name.split("[")[0] for c in model.model.proto.constraints}
+    assert {
+        "no_busier_than_first_fit",
+        "no_fewer_walkers_than_first_fit",
+        "no_fewer_paired_than_first_fit",
+    } <= names
 
 
 def test_a_walk_may_carry_more_people_than_its_roles_need():

@@ -55,22 +55,23 @@ def test_no_walk_starts_before_not_before(from_the_fifteenth):
     assert cpu_days[0] == date(2026, 12, 15) and len(cpu_days) == 13  # one a workday, 15th to 31st
 
 
-def test_a_week_under_way_counts_the_walks_it_holds(december, from_the_fifteenth):
+def test_a_week_under_way_counts_the_walks_it_holds(december):
     """The actions pass the stored plan's walks that started before now as locked walks: they stay,
-    count toward their periods, and only the rest is planned after now."""
+    count toward their periods, and only the rest is planned after now. "Now" is just after the
+    first officer walk of the week of the 14th, so that week is under way with one walk held."""
     p, planned = december
-    done = tuple(w for w in planned.plan.walks if w.start < FIFTEENTH)
-    assert any(local_day(w.start) == date(2026, 12, 14) for w in done)
-    now = replace(p, not_before=FIFTEENTH, locked=done, previous=planned.plan)
+    in_week = lambda w: date(2026, 12, 14) <= local_day(w.start) <= date(2026, 12, 20)  # noqa: E731
+    first = min((w for w in planned.plan.walks if w.type == "officer" and in_week(w)), key=lambda w: w.start)
+    now_at = first.start + timedelta(minutes=1)
+    done = tuple(w for w in planned.plan.walks if w.start < now_at)
+    now = replace(p, not_before=now_at, locked=done, previous=planned.plan)
     result = make_plan(now, time_limit=120, effort=0.2)
     assert set(done) <= set(result.plan.walks)
-    assert all(w.start >= FIFTEENTH for w in result.plan.walks if w not in done)
+    assert all(w.start >= now_at for w in result.plan.walks if w not in done)
     valid_from(now, result.plan)
     assert result.plan.shortfalls == ()
-    week = [w for w in result.plan.walks if w.type == "officer" and local_day(w.start) >= date(2026, 12, 14)]
-    week = [w for w in week if local_day(w.start) <= date(2026, 12, 20)]
-    earlier = sum(1 for w in week if w in done)
-    assert earlier >= 1 and len(week) == 3  # no more than the week needs, counting the 14th's
+    week = [w for w in result.plan.walks if w.type == "officer" and in_week(w)]
+    assert sum(1 for w in week if w in done) >= 1 and len(week) == 3  # no more than the week needs
 
 
 def test_periods_already_over_are_not_shortfalls():
