@@ -32,6 +32,11 @@ def shortfall_text(shortfall: Shortfall) -> str:
     )
 
 
+def _counted(plan: Plan) -> str:
+    walks, short = len(plan.walks), len(plan.shortfalls)
+    return f"{walks} walk{'s' if walks != 1 else ''}, {short} shortfall{'s' if short != 1 else ''}"
+
+
 def difference_lines(
     differences: PlanDifferences, zone: ZoneInfo, name: Callable[[str], str]
 ) -> list[tuple[str, list[str]]]:
@@ -78,11 +83,11 @@ class ReplanDialog(QDialog):
         super().__init__(parent)
         self.setWindowTitle("Re-plan: proposed plan against the current one")
         self.resize(720, 520)
-        before = f"{len(current.walks)} walks, {len(current.shortfalls)} shortfalls" if current else "no plan"
+        before = _counted(current) if current else "no plan"
         cost = f", cost {proposed.quality.total}" if proposed.quality else ""
         summary = QLabel(
-            f"Current plan: {before}. Proposed: {len(proposed.walks)} walks, "
-            f"{len(proposed.shortfalls)} shortfalls{cost}. Nothing is saved until you apply it."
+            f"Current plan: {before}. Proposed: {_counted(proposed)}{cost}. "
+            "Nothing is saved until you apply it."
         )
         summary.setWordWrap(True)
         self.tree = QTreeWidget()

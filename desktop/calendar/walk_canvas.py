@@ -90,7 +90,7 @@ class WalkCanvas(QWidget):
 
     def relayout(self) -> None:
         self.chips = self.place_walks()
-        self.update()
+        self._selection_changed()
 
     def resizeEvent(self, event: QResizeEvent) -> None:
         super().resizeEvent(event)
@@ -100,7 +100,7 @@ class WalkCanvas(QWidget):
         painter = QPainter(self)
         painter.setRenderHint(QPainter.RenderHint.Antialiasing)
         self.paint_grid(painter)
-        flagged = {v.walk for v in self.state.violations}
+        flagged = self.flagged()
         for rect, walk in self.chips:
             if rect.intersects(QRectF(event.rect())):
                 self.paint_chip(painter, rect, walk, walk.id in flagged)
@@ -111,6 +111,10 @@ class WalkCanvas(QWidget):
             painter.setOpacity(0.6)
             self.paint_chip(painter, ghost, walk, walk.id in flagged)
         painter.end()
+
+    def flagged(self) -> set[str]:
+        """The walks drawn as breaking a rule."""
+        return {violation.walk for violation in self.state.violations}
 
     def paint_chip(self, painter: QPainter, rect: QRectF, walk: Walk, flagged: bool) -> None:
         palette = self.palette()
@@ -223,5 +227,7 @@ class WalkCanvas(QWidget):
         local = walk.start.astimezone(self.zone)
         return (
             f"{walk_style(walk.type).short} walk {local:%A %d %B %H:%M}, "
-            f"coordinator {self.state.name(walk.coordinator)}" + (", locked" if walk.locked else "")
+            f"coordinator {self.state.name(walk.coordinator)}"
+            + (", locked" if walk.locked else "")
+            + (", breaks a rule" if walk.id in self.flagged() else "")
         )

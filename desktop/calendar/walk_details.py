@@ -13,7 +13,6 @@ from PySide6.QtWidgets import (
     QFormLayout,
     QGridLayout,
     QGroupBox,
-    QHeaderView,
     QLabel,
     QPushButton,
     QTableView,
@@ -62,9 +61,7 @@ class WalkDetails(QGroupBox):
         self.people_view.setSelectionMode(QAbstractItemView.SelectionMode.SingleSelection)
         self.people_view.setEditTriggers(QAbstractItemView.EditTrigger.NoEditTriggers)
         self.people_view.verticalHeader().hide()
-        header = self.people_view.horizontalHeader()
-        header.setSectionResizeMode(QHeaderView.ResizeMode.ResizeToContents)
-        header.setSectionResizeMode(0, QHeaderView.ResizeMode.Stretch)
+        self.people_view.horizontalHeader().setStretchLastSection(True)
         self.people_view.setAccessibleName("People on the selected walk")
         self.people_view.selectionModel().selectionChanged.connect(self._people_chosen)
         people_label = QLabel("&People on this walk:")
@@ -137,7 +134,7 @@ class WalkDetails(QGroupBox):
         name = next((t.name for t in district.walk_types if t.key == walk.type), walk.type)
         self.heading.setText(f"<b>{walk_style(walk.type).short}</b> — {name} ({walk.id})")
         local, end = walk.start.astimezone(self.state.zone), walk.end.astimezone(self.state.zone)
-        self.when.setText(f"{local:%A %d %B %Y, %H:%M} to {end:%H:%M} ({walk.minutes} minutes)")
+        self.when.setText(f"{local:%a %d %b %Y, %H:%M} to {end:%H:%M} ({walk.minutes} minutes)")
         self.place.setText(walk.meeting_point or "not set")
         self.coordinator.setText(self.state.name(walk.coordinator))
         self.locked.setText("yes: re-planning keeps this walk" if walk.locked else "no")
@@ -154,6 +151,7 @@ class WalkDetails(QGroupBox):
             items = [QStandardItem(text) for text in cells]
             items[0].setData(person_id)
             self.people.appendRow(items)
+        self.people_view.resizeColumnsToContents()
         problems = [v.message for v in self.state.violations if v.walk == walk.id]
         self.problems.setText(
             "<br>".join(f"<b>Problem:</b> {html.escape(message)}" for message in problems)

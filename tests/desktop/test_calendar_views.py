@@ -6,7 +6,7 @@ from __future__ import annotations
 from pathlib import Path
 
 import pytest
-from PySide6.QtCore import QPoint, Qt
+from PySide6.QtCore import Qt
 
 from desktop.calendar.walk_style import walk_style
 from desktop.pages.calendar import CalendarPage
@@ -103,4 +103,3 @@ def test_accessible_names_on_the_main_controls(page):
         assert button.text() == name and button.accessibleName() == name
     assert page.month_view.accessibleName() == "Month calendar"
     assert page.month_view.focusPolicy() & Qt.FocusPolicy.TabFocus
-    assert QPoint(0, 0) is not None
