@@ -57,7 +57,9 @@ class PlanSummary(QWidget):
         self.problems = QListWidget()
         self.problems.setWordWrap(True)
         self.problems.setAccessibleName("Problems the validator found")
-        self.problems.currentItemChanged.connect(self._problem_chosen)
+        # By row, not by item: a signal carrying None wears out None's reference count in
+        # PySide6 on Python 3.11 (the list is cleared on every change, which sends None).
+        self.problems.currentRowChanged.connect(self._problem_chosen)
         layout = QVBoxLayout(self)
         layout.addWidget(self.saved)
         for text, widget in (
@@ -117,7 +119,8 @@ class PlanSummary(QWidget):
         if not self.state.violations:
             self.problems.addItem("The plan keeps every rule.")
 
-    def _problem_chosen(self, item: QListWidgetItem | None) -> None:
-        walk_id = item.data(Qt.ItemDataRole.UserRole) if item is not None else None
+    def _problem_chosen(self, row: int) -> None:
+        item = self.problems.item(row)
+        walk_id = item.data(Qt.ItemDataRole.UserRole) if item is not None else ""
         if walk_id:
             self.selection.select(str(walk_id))

@@ -23,6 +23,7 @@ from PySide6.QtGui import (
     QPalette,
     QPen,
     QResizeEvent,
+    QShowEvent,
 )
 from PySide6.QtWidgets import QApplication, QSizePolicy, QWidget
 
@@ -46,6 +47,9 @@ class WalkCanvas(QWidget):
         self.state = state
         self.selection = selection
         self.chips: list[tuple[QRectF, Walk]] = []
+        self._flagged: set[str] = set()
+        self._texts: dict[str, str] = {}  # each chip's text, fitted to it
+        self._stale = True
         self._press: QPointF | None = None
         self._drag: tuple[Walk, QPointF] | None = None
         self.setFocusPolicy(Qt.FocusPolicy.StrongFocus)
@@ -89,8 +93,19 @@ class WalkCanvas(QWidget):
         return walk.start.astimezone(self.zone).date()
 
     def relayout(self) -> None:
+        """Place the chips and prepare what they show, so that painting only draws."""
+        self._stale = not self.isVisible()  # a hidden view catches up when shown
+        if self._stale:
+            return
         self.chips = self.place_walks()
+        self._flagged = {violation.walk for violation in self.state.violations}
+        self._texts = {walk.id: self._fitted_text(rect, walk) for rect, walk in self.chips}
         self._selection_changed()
+
+    def showEvent(self, event: QShowEvent) -> None:
+        super().showEvent(event)
+        if self._stale:
+            self.relayout()
 
     def resizeEvent(self, event: QResizeEvent) -> None:
         super().resizeEvent(event)
@@ -98,62 +113,62 @@ class WalkCanvas(QWidget):
 
     def paintEvent(self, event: QPaintEvent) -> None:
         painter = QPainter(self)
-        painter.setRenderHint(QPainter.RenderHint.Antialiasing)
         self.paint_grid(painter)
-        flagged = self.flagged()
+        palette = self.palette()
+        fills = {key: chip_fill(key, palette) for key in {walk.type for _, walk in self.chips}}
+        area = QRectF(event.rect())
         for rect, walk in self.chips:
-            if rect.intersects(QRectF(event.rect())):
-                self.paint_chip(painter, rect, walk, walk.id in flagged)
+            if rect.intersects(area):
+                self.paint_chip(painter, rect, walk, fills[walk.type])
         if self._drag is not None:
             walk, point = self._drag
             rect = next((r for r, w in self.chips if w.id == walk.id), QRectF(0, 0, 120, 20))
-            ghost = QRectF(rect).translated(point - rect.center())
             painter.setOpacity(0.6)
-            self.paint_chip(painter, ghost, walk, walk.id in flagged)
+            self.paint_chip(painter, QRectF(rect).translated(point - rect.center()), walk, fills[walk.type])
         painter.end()
 
     def flagged(self) -> set[str]:
         """The walks drawn as breaking a rule."""
-        return {violation.walk for violation in self.state.violations}
+        return self._flagged
 
-    def paint_chip(self, painter: QPainter, rect: QRectF, walk: Walk, flagged: bool) -> None:
+    def _fitted_text(self, rect: QRectF, walk: Walk) -> str:
+        """The chip's text cut to its size: lines that do not fit join the last one, and each
+        line is elided to the chip's width."""
+        metrics = self.fontMetrics()
+        lines = (("! " if walk.id in self._flagged else "") + self.chip_text(walk)).splitlines()
+        room = max(1, int((rect.height() - 2) // metrics.height()))
+        if len(lines) > room:
+            lines = [*lines[: room - 1], " ".join(lines[room - 1 :])]
+        width = int(rect.width() - 9 - (12 if walk.locked else 0))
+        return "\n".join(metrics.elidedText(line, Qt.TextElideMode.ElideRight, width) for line in lines)
+
+    def paint_chip(self, painter: QPainter, rect: QRectF, walk: Walk, fill: QColor) -> None:
         palette = self.palette()
         person = self.selection.person_id
         painter.save()
         if person is not None and person not in walk.participants:
             painter.setOpacity(0.25)
-        painter.setPen(Qt.PenStyle.NoPen)
-        painter.setBrush(chip_fill(walk.type, palette))
-        painter.drawRoundedRect(rect, 3, 3)
-        painter.setBrush(QColor(walk_style(walk.type).colour))
-        painter.drawRect(QRectF(rect.left(), rect.top(), 4, rect.height()))
+        painter.fillRect(rect, fill)
+        painter.fillRect(
+            QRectF(rect.left(), rect.top(), 4, rect.height()), QColor(walk_style(walk.type).colour)
+        )
         selected = walk.id == self.selection.walk_id
-        if selected or flagged:
+        if selected or walk.id in self._flagged:
             colour = palette.color(QPalette.ColorRole.Highlight) if selected else FLAG_COLOUR
-            pen = QPen(
-                colour, 2.5 if selected else 2, Qt.PenStyle.SolidLine if selected else Qt.PenStyle.DashLine
-            )
-            painter.setPen(pen)
+            style = Qt.PenStyle.SolidLine if selected else Qt.PenStyle.DashLine
+            painter.setPen(QPen(colour, 2.5 if selected else 2, style))
             painter.setBrush(Qt.BrushStyle.NoBrush)
-            painter.drawRoundedRect(rect.adjusted(1, 1, -1, -1), 3, 3)
-        text_left = rect.left() + 7
+            painter.drawRect(rect.adjusted(1, 1, -1, -1))
         if walk.locked:
             self._paint_padlock(painter, QPointF(rect.right() - 11, rect.top() + 3))
         painter.setPen(palette.color(QPalette.ColorRole.Text))
-        text = ("! " if flagged else "") + self.chip_text(walk)
-        box = QRectF(
-            text_left, rect.top() + 1, rect.width() - 9 - (12 if walk.locked else 0), rect.height() - 2
-        )
-        metrics = self.fontMetrics()
-        lines = text.splitlines()
-        room = max(1, int(box.height() // metrics.height()))
-        if len(lines) > room:  # a short block: what does not fit goes on its last line
-            lines = [*lines[: room - 1], " ".join(lines[room - 1 :])]
-        lines = [metrics.elidedText(line, Qt.TextElideMode.ElideRight, int(box.width())) for line in lines]
-        painter.drawText(box, Qt.AlignmentFlag.AlignLeft | Qt.AlignmentFlag.AlignTop, "\n".join(lines))
+        box = QRectF(rect.left() + 7, rect.top() + 1, rect.width() - 9, rect.height() - 2)
+        text = self._texts.get(walk.id) or self._fitted_text(rect, walk)
+        painter.drawText(box, Qt.AlignmentFlag.AlignLeft | Qt.AlignmentFlag.AlignTop, text)
         painter.restore()
 
     def _paint_padlock(self, painter: QPainter, corner: QPointF) -> None:
+        painter.setRenderHint(QPainter.RenderHint.Antialiasing)
         painter.setPen(QPen(self.palette().color(QPalette.ColorRole.Text), 1.2))
         painter.setBrush(Qt.BrushStyle.NoBrush)
         painter.drawArc(QRectF(corner.x() + 1.5, corner.y(), 5, 6), 0, 180 * 16)

@@ -20,6 +20,8 @@ from scheduler.actions import Walk
 
 Index = QModelIndex | QPersistentModelIndex
 WALK_ID = Qt.ItemDataRole.UserRole
+SORT = Qt.ItemDataRole.UserRole + 1  # dates and times in order, people by number
+DISPLAY = Qt.ItemDataRole.DisplayRole
 ROOT = QModelIndex()
 COLUMNS = ("Date", "Time", "Type", "Coordinator", "People", "Meeting point", "Locked", "Problems")
 
@@ -29,17 +31,19 @@ class WalksModel(QAbstractTableModel):
         super().__init__(parent)
         self.state = state
         self._walks: tuple[Walk, ...] = ()
-        self._problems: dict[str, int] = {}
+        self._rows: list[tuple[str, ...]] = []
         state.changed.connect(self.refresh)
         self.refresh()
 
     def refresh(self) -> None:
+        """Work out every cell once per change: sorting and filtering then only read them."""
         self.beginResetModel()
         plan = self.state.plan
         self._walks = plan.walks if plan else ()
-        self._problems = {}
+        problems: dict[str, int] = {}
         for violation in self.state.violations:
-            self._problems[violation.walk] = self._problems.get(violation.walk, 0) + 1
+            problems[violation.walk] = problems.get(violation.walk, 0) + 1
+        self._rows = [self._cells(walk, problems.get(walk.id, 0)) for walk in self._walks]
         self.endResetModel()
 
     def rowCount(self, parent: Index = ROOT) -> int:
@@ -48,31 +52,27 @@ class WalksModel(QAbstractTableModel):
     def columnCount(self, parent: Index = ROOT) -> int:
         return 0 if parent.isValid() else len(COLUMNS)
 
-    def headerData(
-        self, section: int, orientation: Qt.Orientation, role: int = Qt.ItemDataRole.DisplayRole
-    ) -> Any:
-        if role == Qt.ItemDataRole.DisplayRole and orientation == Qt.Orientation.Horizontal:
+    def headerData(self, section: int, orientation: Qt.Orientation, role: int = DISPLAY) -> Any:
+        if role == DISPLAY and orientation == Qt.Orientation.Horizontal:
             return COLUMNS[section]
         return None
 
-    def data(self, index: Index, role: int = Qt.ItemDataRole.DisplayRole) -> Any:
+    def data(self, index: Index, role: int = DISPLAY) -> Any:
         if not index.isValid():
             return None
-        walk = self._walks[index.row()]
+        if role == DISPLAY:
+            return self._rows[index.row()][index.column()]
         if role == WALK_ID:
-            return walk.id
-        if role == Qt.ItemDataRole.DisplayRole:
-            return self._text(walk, index.column())
-        if role == Qt.ItemDataRole.ToolTipRole and index.column() == 2:
-            return self.state.problem.district.walk_type(walk.type).name if self._known(walk) else walk.type
+            return self._walks[index.row()].id
+        if role == SORT:
+            walk = self._walks[index.row()]
+            if index.column() in (0, 1):
+                return walk.start.isoformat()
+            return len(walk.participants) if index.column() == 4 else self._rows[index.row()][index.column()]
         return None
 
-    def _known(self, walk: Walk) -> bool:
-        return any(t.key == walk.type for t in self.state.problem.district.walk_types)
-
-    def _text(self, walk: Walk, column: int) -> str:
+    def _cells(self, walk: Walk, problems: int) -> tuple[str, ...]:
         local = walk.start.astimezone(self.state.zone)
-        problems = self._problems.get(walk.id, 0)
         return (
             f"{local:%a %Y-%m-%d}",
             f"{local:%H:%M}",
@@ -82,7 +82,7 @@ class WalksModel(QAbstractTableModel):
             walk.meeting_point or "",
             "locked" if walk.locked else "",
             f"{problems} problem{'s' if problems != 1 else ''}" if problems else "",
-        )[column]
+        )
 
     def row_of(self, walk_id: str) -> int | None:
         return next((n for n, walk in enumerate(self._walks) if walk.id == walk_id), None)
@@ -97,6 +97,7 @@ class PersonFilter(QSortFilterProxyModel):
     def __init__(self, parent: QObject | None = None) -> None:
         super().__init__(parent)
         self.person_id: str | None = None
+        self.setSortRole(SORT)
 
     def set_person(self, person_id: str | None) -> None:
         self.beginFilterChange()

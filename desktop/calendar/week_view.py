@@ -25,6 +25,7 @@ class WeekView(WalkCanvas):
     def __init__(self, state: PlanState, selection: WalkSelection, parent: QWidget | None = None) -> None:
         super().__init__(state, selection, parent)
         self.first_day = state.session.month.first_day
+        self._hours = (9, 20)  # set with the walks' places
         self.setAccessibleName("Week calendar")
 
     def show_week_of(self, day: date) -> None:
@@ -40,6 +41,9 @@ class WeekView(WalkCanvas):
         return [walk for walk in self.walks() if self.local_day(walk) in days]
 
     def hours(self) -> tuple[int, int]:
+        return self._hours
+
+    def _shown_hours(self) -> tuple[int, int]:
         """The hours shown: the district's walk hours, widened to any walk of the week outside them."""
         district = self.state.problem.district
         first, last = (
@@ -67,6 +71,7 @@ class WeekView(WalkCanvas):
         return top + (minutes - first * 60) / ((last - first) * 60) * height
 
     def place_walks(self) -> list[tuple[QRectF, Walk]]:
+        self._hours = self._shown_hours()
         by_day: dict[date, list[Walk]] = defaultdict(list)
         for walk in self.week_walks():
             by_day[self.local_day(walk)].append(walk)

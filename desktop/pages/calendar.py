@@ -261,7 +261,7 @@ class CalendarPage(QWidget):
         chosen = self.person.currentData()
         self.person.blockSignals(True)
         self.person.clear()
-        self.person.addItem(EVERYONE, None)
+        self.person.addItem(EVERYONE, "")
         for person in sorted(self.state.people.values(), key=lambda p: p.name):
             self.person.addItem(person.label, person.id)
         self.person.setCurrentIndex(max(0, self.person.findData(chosen)))
@@ -272,7 +272,7 @@ class CalendarPage(QWidget):
         self._selection_changed()
 
     def _person_chosen(self) -> None:
-        person_id = self.person.currentData()
+        person_id = self.person.currentData() or None
         self.selection.show_person(person_id)
         self.person_filter.set_person(person_id)
         plan = self.state.plan
