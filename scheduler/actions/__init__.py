@@ -41,22 +41,29 @@ from scheduler.actions.incidents import (
 from scheduler.actions.partners import district_partners, import_partners
 from scheduler.actions.plans import (
     MonthPlanned,
+    Proposal,
     SolveRequest,
     export_plan,
     month_people,
     month_problem,
     plan_files,
     plan_month,
+    propose_plan,
+    save_plan,
     stored_plan,
 )
 from scheduler.actions.profile import ProfileImported, import_profile, neighborhood_profile
-from scheduler.domain import Month, Plan, PlanningProblem
+from scheduler.domain import Month, Plan, PlanningProblem, PlanQuality, QualityTerm, Shortfall, Walk
+from scheduler.domain.district import WalkType
 from scheduler.domain.errors import BeatwalkError, Conflict, InputError, InputErrors, NotFound, StoreError
 from scheduler.domain.incidents import INCIDENT_KINDS, Incident
+from scheduler.domain.people import Person
+from scheduler.domain.plan_diff import MovedWalk, PlanDifferences, SwappedPeople, plan_differences
 from scheduler.formats.incidents import coordinate as parse_coordinate
 from scheduler.formats.incidents import parse_moment
 from scheduler.planning.planner import Ending, PlanResult, Progress
 from scheduler.planning.post_incident import OVER as INCIDENT_OVER
+from scheduler.rules.validator import Violation
 from scheduler.store import Database, DistrictRef, ImportSummary, SavedDistrict, StoredPlan
 from scheduler.store.partners import PartnersImported
 
@@ -81,17 +88,28 @@ __all__ = [
     "InputErrors",
     "Month",
     "MonthPlanned",
+    "MovedWalk",
     "NotFound",
     "PartnersImported",
+    "Person",
     "Plan",
+    "PlanDifferences",
+    "PlanQuality",
     "PlanResult",
     "PlanningProblem",
     "ProfileImported",
     "Progress",
+    "Proposal",
+    "QualityTerm",
     "SavedDistrict",
+    "Shortfall",
     "SolveRequest",
     "StoreError",
     "StoredPlan",
+    "SwappedPeople",
+    "Violation",
+    "Walk",
+    "WalkType",
     "add_incident_walk",
     "add_incident_walk_to_file",
     "add_participant",
@@ -118,9 +136,12 @@ __all__ = [
     "open_department",
     "parse_coordinate",
     "parse_moment",
+    "plan_differences",
     "plan_files",
     "plan_month",
+    "propose_plan",
     "remove_participant",
+    "save_plan",
     "set_coordinator",
     "set_locked",
     "stored_plan",

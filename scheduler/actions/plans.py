@@ -11,6 +11,7 @@ from collections.abc import Callable, Sequence
 from dataclasses import dataclass, replace
 from datetime import datetime
 from pathlib import Path
+from typing import Literal
 
 from scheduler.actions.outputs import check_output, plan_file_on_success, write_plan_file
 from scheduler.actions.partners import district_partners
@@ -58,6 +59,15 @@ class MonthPlanned:
     out: Path | None
 
 
+@dataclass(frozen=True)
+class Proposal:
+    """A plan solved and not saved, and the stored version it re-plans (None: the month had no
+    plan), which `save_plan` checks so that a colleague's save in between is not overwritten."""
+
+    result: PlanResult
+    version: int | None
+
+
 def plan_month(
     db: Database,
     *,
@@ -78,18 +88,52 @@ def plan_month(
     if out is not None:
         check_output(out)
     settings = get_district(db, district.id)
-    problem, stored = month_problem(db, district=district, month=month, now=now)
-    check_size(problem.people, district.name)
-    result = _solve(problem, solve)
+    proposal = propose_plan(db, district=district, month=month, solve=solve, now=now)
+    result = proposal.result
     if result.stopped:
         return MonthPlanned(result, settings, None, None)
     calendar = district_calendar(db, district=district, now=now)
-    previous = stored.plan if stored else None
-    result = replace(result, plan=ready_to_save(result.plan, previous, calendar.meeting_points))
     partners = district_partners(db, district=district)
     with plan_file_on_success(result.plan, out, settings, all_people(db, district.id), calendar, partners):
-        saved = _save_plan(db, district.id, result.plan, stored.version if stored else None, user)
+        saved = _save_plan(db, district.id, result.plan, proposal.version, user)
     return MonthPlanned(result, settings, saved, out)
+
+
+def propose_plan(
+    db: Database,
+    *,
+    district: DistrictRef,
+    month: Month,
+    solve: SolveRequest = SolveRequest(),
+    now: datetime | None = None,
+) -> Proposal:
+    """Plan the month as `plan_month` would, without saving: the what-if a captain looks at (and
+    the plan a stopped search found) before deciding to keep it with `save_plan`."""
+    problem, stored = month_problem(db, district=district, month=month, now=now)
+    check_size(problem.people, district.name)
+    result = _solve(problem, solve)
+    previous = stored.plan if stored else None
+    points = load_profile(db, district.id).meeting_points
+    result = replace(result, plan=ready_to_save(result.plan, previous, points))
+    return Proposal(result, stored.version if stored else None)
+
+
+def save_plan(
+    db: Database,
+    *,
+    district: DistrictRef,
+    plan: Plan,
+    version: int | None,
+    user: str,
+    source: Literal["solver", "manual"] = "manual",
+) -> StoredPlan:
+    """Store a plan someone edited by hand or accepted (a proposal, or a plan shown again by undo)
+    as the month's plan. `version` is the stored version the plan was made from (None: the month
+    had no plan); a colleague's save since then raises Conflict and nothing is written."""
+    stored = _load_plan(db, district.id, plan.month)
+    points = load_profile(db, district.id).meeting_points
+    ready = ready_to_save(plan, stored.plan if stored else None, points)
+    return _save_plan(db, district.id, ready, version, user, source=source)
 
 
 def plan_files(

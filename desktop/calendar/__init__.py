@@ -1,0 +1,2 @@
+"""The parts of the Calendar page: the plan it shows and edits, its views, panels, dialogs and the
+solver worker. `desktop.pages.calendar` puts them together."""

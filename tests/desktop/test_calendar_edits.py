@@ -1,0 +1,182 @@
+"""Edits on the Calendar page: each is saved at once, undone and redone through the session's undo
+stack (checked against the database), and what it breaks is shown at once."""
+
+from __future__ import annotations
+
+from datetime import datetime, time, timedelta
+
+import pytest
+from PySide6.QtCore import QPoint, Qt
+
+from desktop.pages import calendar as calendar_page
+from desktop.pages.calendar import CalendarPage
+from scheduler import actions
+from tests.desktop.test_calendar_views import screenshot
+
+
+@pytest.fixture
+def page(session, qtbot) -> CalendarPage:
+    page = CalendarPage(session)
+    qtbot.addWidget(page)
+    page.resize(1400, 860)
+    page.show()
+    qtbot.waitExposed(page)
+    return page
+
+
+def saved(session):
+    return actions.stored_plan(session.db, district=session.district, month=session.month)
+
+
+def saved_walk(session, walk_id):
+    return next((w for w in saved(session).plan.walks if w.id == walk_id), None)
+
+
+def undo_redo(session, check_before, check_after):
+    """Undo puts the database back as before the edit, redo as after it."""
+    check_after()
+    session.undo_stack.undo()
+    check_before()
+    session.undo_stack.redo()
+    check_after()
+
+
+def test_moving_a_walk_and_undoing_it(page, session):
+    walk = saved(session).plan.walks[0]
+    later = walk.start + timedelta(days=1)
+    assert page.move_walk(walk.id, later)
+    assert session.undo_stack.undoText() == "Move walk"
+    undo_redo(
+        session,
+        lambda: saved_walk(session, walk.id).start == walk.start or pytest.fail("not undone"),
+        lambda: saved_walk(session, walk.id).start == later or pytest.fail("not moved"),
+    )
+
+
+def test_dragging_a_walk_to_another_day_moves_it(page, session, qtbot):
+    view = page.month_view
+    rect, walk = next((r, w) for r, w in view.chips if w.start.weekday() < 4)
+    start = rect.center().toPoint()
+    target = start + QPoint(round(view.cell(1, 1).width()), 0)  # the next day's cell
+    qtbot.mousePress(view, Qt.MouseButton.LeftButton, pos=start)
+    qtbot.mouseMove(view, start + QPoint(10, 0))
+    qtbot.mouseMove(view, target)
+    qtbot.mouseRelease(view, Qt.MouseButton.LeftButton, pos=target)
+    moved = saved_walk(session, walk.id)
+    assert moved.start.date() == walk.start.date() + timedelta(days=1)
+    assert moved.start.time() == walk.start.time()
+
+
+def test_the_keyboard_moves_the_selected_walk_a_day(page, session, qtbot):
+    walk = saved(session).plan.walks[0]
+    page.selection.select(walk.id)
+    page.month_view.setFocus()
+    qtbot.keyClick(page.month_view, Qt.Key.Key_Right, Qt.KeyboardModifier.AltModifier)
+    assert saved_walk(session, walk.id).start == walk.start + timedelta(days=1)
+
+
+def test_people_edits_and_their_undo(page, session):
+    plan = saved(session).plan
+    walk = next(w for w in plan.walks if len(w.participants) >= 2)
+    other = walk.participants[1]
+    newcomer = next(p.id for p in page.state.problem.people if p.id not in walk.participants)
+
+    assert page.add_person(walk.id, newcomer)
+    undo_redo(
+        session,
+        lambda: saved_walk(session, walk.id).participants == walk.participants or pytest.fail(),
+        lambda: saved_walk(session, walk.id).participants == (*walk.participants, newcomer) or pytest.fail(),
+    )
+    assert page.set_coordinator(walk.id, other)
+    undo_redo(
+        session,
+        lambda: saved_walk(session, walk.id).coordinator == walk.coordinator or pytest.fail(),
+        lambda: saved_walk(session, walk.id).coordinator == other or pytest.fail(),
+    )
+    assert page.remove_person(walk.id, newcomer)
+    undo_redo(
+        session,
+        lambda: newcomer in saved_walk(session, walk.id).participants or pytest.fail(),
+        lambda: newcomer not in saved_walk(session, walk.id).participants or pytest.fail(),
+    )
+    session.undo_stack.undo()
+    session.undo_stack.undo()
+    session.undo_stack.undo()
+    assert saved_walk(session, walk.id).participants == walk.participants
+
+
+def test_locking_adding_and_deleting_walks_with_undo(page, session):
+    walk = saved(session).plan.walks[0]
+    page.selection.select(walk.id)
+    assert page.set_locked(walk.id, True)
+    assert page.details.locked.text().startswith("yes") and page.details.lock_button.text() == "Un&lock"
+    undo_redo(
+        session,
+        lambda: not saved_walk(session, walk.id).locked or pytest.fail(),
+        lambda: saved_walk(session, walk.id).locked or pytest.fail(),
+    )
+
+    assert page.delete_walk(walk.id)
+    undo_redo(
+        session,
+        lambda: saved_walk(session, walk.id) is not None or pytest.fail(),
+        lambda: saved_walk(session, walk.id) is None or pytest.fail(),
+    )
+
+    zone = page.state.zone
+    start = datetime.combine(walk.start.date(), time(15, 0), zone)
+    people = walk.participants
+    count = len(saved(session).plan.walks)
+    assert page.add_walk(walk.type, start, people)
+    added = page.selection.walk_id
+    assert added is not None and added.startswith("h")
+    undo_redo(
+        session,
+        lambda: len(saved(session).plan.walks) == count or pytest.fail(),
+        lambda: saved_walk(session, added).locked or pytest.fail(),
+    )
+
+
+def test_an_edit_that_breaks_a_rule_is_marked_at_once(page, session, qtbot):
+    walk = saved(session).plan.walks[0]
+    night = datetime.combine(walk.start.date(), time(23, 0), page.state.zone)
+    page.selection.select(walk.id)
+    assert page.move_walk(walk.id, night)
+    broken = [v for v in page.state.violations if v.walk == walk.id]
+    assert any(v.rule == "walk_hours" for v in broken)
+    assert "Problem:" in page.details.problems.text()
+    problems = [page.summary.problems.item(n).text() for n in range(page.summary.problems.count())]
+    assert any(walk.id in text for text in problems)
+    assert page.walks.index(page.walks.row_of(walk.id), 7).data().endswith(("problem", "problems"))
+    page.open_week(night.date())
+    assert walk.id in page.week_view.flagged() and walk.id in {w.id for _, w in page.week_view.chips}
+    assert page.week_view.accessibleDescription().endswith("breaks a rule")
+    screenshot(page, "calendar-violation")
+    session.undo_stack.undo()
+    assert not any(v.walk == walk.id for v in page.state.violations)
+
+
+def test_a_refused_edit_is_explained_and_changes_nothing(page, session, monkeypatch):
+    told = []
+    monkeypatch.setattr(calendar_page, "tell", lambda parent, title, text: told.append(text))
+    walk = saved(session).plan.walks[0]
+    before = saved(session)
+    assert not page.add_person(walk.id, walk.coordinator)  # already on it
+    assert told and "already on walk" in told[0]
+    assert saved(session) == before and session.undo_stack.count() == 0
+
+
+def test_a_colleagues_save_first_offers_to_reload(page, session, monkeypatch):
+    asked = []
+    monkeypatch.setattr(calendar_page, "ask", lambda parent, title, text: asked.append(text) or True)
+    stored = saved(session)
+    problem, _ = actions.month_problem(session.db, district=session.district, month=session.month)
+    walk = stored.plan.walks[0]
+    theirs = actions.set_locked(problem, stored.plan, walk_id=walk.id, locked=True).plan
+    actions.save_plan(session.db, district=session.district, plan=theirs, version=stored.version, user="chen")
+
+    assert not page.move_walk(walk.id, walk.start + timedelta(days=1))
+    assert asked and "Reload" in asked[0]
+    assert saved(session).saved_by == "chen" and saved_walk(session, walk.id).start == walk.start
+    assert page.state.version == saved(session).version  # reloaded: the next edit is saved
+    assert page.move_walk(walk.id, walk.start + timedelta(days=1))
