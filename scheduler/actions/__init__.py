@@ -38,6 +38,15 @@ from scheduler.actions.incidents import (
     import_boundary,
     import_incidents,
 )
+from scheduler.actions.neighborhood import (
+    export_neighborhood_map,
+    incident_locations,
+    neighborhood_map,
+    read_neighborhood_file,
+    read_streets,
+    save_community_profile,
+    save_neighborhood_map,
+)
 from scheduler.actions.partners import district_partners, import_partners
 from scheduler.actions.plans import (
     MonthPlanned,
@@ -53,8 +62,18 @@ from scheduler.actions.profile import ProfileImported, import_profile, neighborh
 from scheduler.domain import Month, Plan, PlanningProblem
 from scheduler.domain.errors import BeatwalkError, Conflict, InputError, InputErrors, NotFound, StoreError
 from scheduler.domain.incidents import INCIDENT_KINDS, Incident
+from scheduler.domain.neighborhood import Event, Group, Landmark, MeetingPoint, Profile, Resource
+from scheduler.formats.boundary import Boundary
 from scheduler.formats.incidents import coordinate as parse_coordinate
 from scheduler.formats.incidents import parse_moment
+from scheduler.formats.neighborhood_map import (
+    NeighborhoodMap,
+    Sector,
+    clip_to_boundary,
+    sector_at,
+    without_sector,
+)
+from scheduler.formats.streets import Streets
 from scheduler.planning.planner import Ending, PlanResult, Progress
 from scheduler.planning.post_incident import OVER as INCIDENT_OVER
 from scheduler.store import Database, DistrictRef, ImportSummary, SavedDistrict, StoredPlan
@@ -65,12 +84,15 @@ __all__ = [
     "INCIDENT_OVER",
     "REQUEST",
     "BeatwalkError",
+    "Boundary",
     "BoundaryImported",
     "Conflict",
     "Database",
     "DistrictRef",
     "Edited",
     "Ending",
+    "Event",
+    "Group",
     "HolidaysImported",
     "ImportSummary",
     "Incident",
@@ -79,28 +101,37 @@ __all__ = [
     "IncidentsImported",
     "InputError",
     "InputErrors",
+    "Landmark",
+    "MeetingPoint",
     "Month",
     "MonthPlanned",
+    "NeighborhoodMap",
     "NotFound",
     "PartnersImported",
     "Plan",
     "PlanResult",
     "PlanningProblem",
+    "Profile",
     "ProfileImported",
     "Progress",
+    "Resource",
     "SavedDistrict",
+    "Sector",
     "SolveRequest",
     "StoreError",
     "StoredPlan",
+    "Streets",
     "add_incident_walk",
     "add_incident_walk_to_file",
     "add_participant",
     "add_walk",
     "check_plan",
+    "clip_to_boundary",
     "delete_walk",
     "district_partners",
     "district_people",
     "district_settings",
+    "export_neighborhood_map",
     "export_plan",
     "find_district",
     "import_boundary",
@@ -110,18 +141,26 @@ __all__ = [
     "import_profile",
     "import_roster",
     "import_settings",
+    "incident_locations",
     "list_districts",
     "month_people",
     "month_problem",
     "move_walk",
+    "neighborhood_map",
     "neighborhood_profile",
     "open_department",
     "parse_coordinate",
     "parse_moment",
     "plan_files",
     "plan_month",
+    "read_neighborhood_file",
+    "read_streets",
     "remove_participant",
+    "save_community_profile",
+    "save_neighborhood_map",
+    "sector_at",
     "set_coordinator",
     "set_locked",
     "stored_plan",
+    "without_sector",
 ]
