@@ -39,6 +39,7 @@ from scheduler.actions.incidents import (
     import_incidents,
 )
 from scheduler.actions.neighborhood import (
+    PROFILE,
     export_neighborhood_map,
     incident_locations,
     neighborhood_map,
@@ -82,6 +83,7 @@ from scheduler.store.partners import PartnersImported
 __all__ = [
     "INCIDENT_KINDS",
     "INCIDENT_OVER",
+    "PROFILE",
     "REQUEST",
     "BeatwalkError",
     "Boundary",

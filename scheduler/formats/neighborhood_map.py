@@ -121,12 +121,12 @@ def check_map(neighborhood: NeighborhoodMap, source: str = DRAWN) -> None:
     """Refuse a map that is not a neighborhood: a boundary or sector that crosses itself, a sector
     outside the boundary or without one, names used twice, a place in a sector that is not there."""
     if neighborhood.boundary is not None:
-        parse_boundary(to_geojson(neighborhood.boundary), f"{source}, boundary")
+        _check_shape(neighborhood.boundary, "", source, "boundary")
     area = _shape(neighborhood.boundary) if neighborhood.boundary is not None else None
     _check_unique([sector.name for sector in neighborhood.sectors], "sectors", source)
     for index, sector in enumerate(neighborhood.sectors):
         where = f"sectors[{index + 1}]"
-        parse_boundary(to_geojson(sector.area), f"{source}, sector {sector.name!r}")
+        _check_shape(sector.area, f"sector {sector.name!r}: ", source, where)
         if area is None:
             raise InputError(source, f"sector {sector.name!r} needs a boundary to lie in", field=where)
         if not area.buffer(OUTSIDE_TOLERANCE).covers(_shape(sector.area)):
@@ -140,6 +140,15 @@ def check_map(neighborhood: NeighborhoodMap, source: str = DRAWN) -> None:
                 known = ", ".join(sorted(names))
                 message = f"{place.name!r} is in sector {place.sector!r}, which is not on the map ({known})"
                 raise InputError(source, message, field=f"{section}[{index + 1}].sector")
+
+
+def _check_shape(area: Boundary, name: str, source: str, field: str) -> None:
+    """The boundary reader's checks (rings closed, not crossing themselves, holes inside), with
+    the message naming the shape rather than a place in a file the captain never saw."""
+    try:
+        parse_boundary(to_geojson(area), source)
+    except InputError as error:
+        raise InputError(source, f"{name}{error.message}", field=field) from None
 
 
 def clip_to_boundary(boundary: Boundary, drawn: Boundary) -> Boundary | None:
