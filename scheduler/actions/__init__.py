@@ -38,6 +38,16 @@ from scheduler.actions.incidents import (
     import_boundary,
     import_incidents,
 )
+from scheduler.actions.neighborhood import (
+    PROFILE,
+    export_neighborhood_map,
+    incident_locations,
+    neighborhood_map,
+    read_neighborhood_file,
+    read_streets,
+    save_community_profile,
+    save_neighborhood_map,
+)
 from scheduler.actions.partners import district_partners, import_partners
 from scheduler.actions.plans import (
     MonthPlanned,
@@ -57,10 +67,20 @@ from scheduler.domain import Month, Plan, PlanningProblem, PlanQuality, QualityT
 from scheduler.domain.district import WalkType
 from scheduler.domain.errors import BeatwalkError, Conflict, InputError, InputErrors, NotFound, StoreError
 from scheduler.domain.incidents import INCIDENT_KINDS, Incident
+from scheduler.domain.neighborhood import Event, Group, Landmark, MeetingPoint, Profile, Resource
 from scheduler.domain.people import Person
 from scheduler.domain.plan_diff import MovedWalk, PlanDifferences, SwappedPeople, plan_differences
+from scheduler.formats.boundary import Boundary
 from scheduler.formats.incidents import coordinate as parse_coordinate
 from scheduler.formats.incidents import parse_moment
+from scheduler.formats.neighborhood_map import (
+    NeighborhoodMap,
+    Sector,
+    clip_to_boundary,
+    sector_at,
+    without_sector,
+)
+from scheduler.formats.streets import Streets
 from scheduler.planning.planner import Ending, PlanResult, Progress
 from scheduler.planning.post_incident import OVER as INCIDENT_OVER
 from scheduler.rules.validator import Violation
@@ -70,14 +90,18 @@ from scheduler.store.partners import PartnersImported
 __all__ = [
     "INCIDENT_KINDS",
     "INCIDENT_OVER",
+    "PROFILE",
     "REQUEST",
     "BeatwalkError",
+    "Boundary",
     "BoundaryImported",
     "Conflict",
     "Database",
     "DistrictRef",
     "Edited",
     "Ending",
+    "Event",
+    "Group",
     "HolidaysImported",
     "ImportSummary",
     "Incident",
@@ -86,9 +110,12 @@ __all__ = [
     "IncidentsImported",
     "InputError",
     "InputErrors",
+    "Landmark",
+    "MeetingPoint",
     "Month",
     "MonthPlanned",
     "MovedWalk",
+    "NeighborhoodMap",
     "NotFound",
     "PartnersImported",
     "Person",
@@ -97,15 +124,19 @@ __all__ = [
     "PlanQuality",
     "PlanResult",
     "PlanningProblem",
+    "Profile",
     "ProfileImported",
     "Progress",
     "Proposal",
     "QualityTerm",
+    "Resource",
     "SavedDistrict",
+    "Sector",
     "Shortfall",
     "SolveRequest",
     "StoreError",
     "StoredPlan",
+    "Streets",
     "SwappedPeople",
     "Violation",
     "Walk",
@@ -115,10 +146,12 @@ __all__ = [
     "add_participant",
     "add_walk",
     "check_plan",
+    "clip_to_boundary",
     "delete_walk",
     "district_partners",
     "district_people",
     "district_settings",
+    "export_neighborhood_map",
     "export_plan",
     "find_district",
     "import_boundary",
@@ -128,10 +161,12 @@ __all__ = [
     "import_profile",
     "import_roster",
     "import_settings",
+    "incident_locations",
     "list_districts",
     "month_people",
     "month_problem",
     "move_walk",
+    "neighborhood_map",
     "neighborhood_profile",
     "open_department",
     "parse_coordinate",
@@ -140,9 +175,15 @@ __all__ = [
     "plan_files",
     "plan_month",
     "propose_plan",
+    "read_neighborhood_file",
+    "read_streets",
     "remove_participant",
+    "save_community_profile",
+    "save_neighborhood_map",
     "save_plan",
+    "sector_at",
     "set_coordinator",
     "set_locked",
     "stored_plan",
+    "without_sector",
 ]

@@ -54,7 +54,7 @@ def parse_boundary(text: str, file: str) -> Boundary:
     """Parse GeoJSON text; `file` only names the source in error messages."""
     data = load_json(text, file)
     geometry, path = _find_geometry(data, file)
-    return _boundary(geometry, path, file)
+    return geometry_boundary(geometry, path, file)
 
 
 def to_geojson(boundary: Boundary) -> str:
@@ -130,6 +130,12 @@ def _check_crs(data: dict[str, Any], file: str) -> None:
     raise InputError(file, message, field="crs")
 
 
+def is_sector(feature: dict[str, Any]) -> bool:
+    """Sectors are polygon features whose properties name them: `{"sector": "North"}`."""
+    properties = feature.get("properties")
+    return isinstance(properties, dict) and properties.get("sector") is not None
+
+
 def _feature_geometry(feature: dict[str, Any], path: str, file: str) -> dict[str, Any]:
     geometry = feature.get("geometry")
     if not isinstance(geometry, dict) or geometry.get("type") not in POLYGON_TYPES:
@@ -140,7 +146,8 @@ def _feature_geometry(feature: dict[str, Any], path: str, file: str) -> dict[str
 
 
 def _collection_geometry(data: dict[str, Any], file: str) -> tuple[dict[str, Any], str]:
-    """The one polygon feature of a collection; points (landmarks, say) may sit beside it."""
+    """The one polygon feature of a collection; points (landmarks, say) and sectors (polygon
+    features with a `sector` property) may sit beside it."""
     features = data.get("features")
     if not isinstance(features, list):
         raise InputError(file, "a FeatureCollection needs a list of features", field="features")
@@ -149,7 +156,7 @@ def _collection_geometry(data: dict[str, Any], file: str) -> tuple[dict[str, Any
         if not isinstance(feature, dict) or feature.get("type") != "Feature":
             raise InputError(file, "is not a Feature", field=f"features[{index}]")
         geometry = feature.get("geometry")
-        if isinstance(geometry, dict) and geometry.get("type") in POLYGON_TYPES:
+        if isinstance(geometry, dict) and geometry.get("type") in POLYGON_TYPES and not is_sector(feature):
             found.append(index)
     if not found:
         raise InputError(
@@ -169,7 +176,8 @@ def _collection_geometry(data: dict[str, Any], file: str) -> tuple[dict[str, Any
 # --- Reading and checking the polygons ------------------------------------------------------------
 
 
-def _boundary(geometry: dict[str, Any], path: str, file: str) -> Boundary:
+def geometry_boundary(geometry: dict[str, Any], path: str, file: str) -> Boundary:
+    """Read and check a (Multi)Polygon geometry; `path` is where it sits in the file, for messages."""
     multi = geometry["type"] == "MultiPolygon"
     coordinates = geometry.get("coordinates")
     field = f"{path}coordinates"
@@ -204,7 +212,7 @@ def _ring(data: object, name: str, field: str, file: str) -> Ring:
         raise InputError(file, f"{name} is not a list of positions ({COORDINATES_HINT})", field=field)
     if not data:
         raise InputError(file, f"{name} is empty", field=field)
-    ring = tuple(_position(item, f"{field}[{index}]", file) for index, item in enumerate(data))
+    ring = tuple(read_position(item, f"{field}[{index}]", file) for index, item in enumerate(data))
     if len(ring) < 4:
         message = f"{name} has {len(ring)} points; a ring needs at least 4, the last repeating the first"
         raise InputError(file, message, field=field)
@@ -297,7 +305,7 @@ def _rings_meet(rings: Polygon, contact: tuple[int, int, int, int]) -> bool:
     return _segments_meet(a, b, rings[other][other_edge], rings[other][other_edge + 1])
 
 
-def _position(data: object, field: str, file: str) -> Position:
+def read_position(data: object, field: str, file: str) -> Position:
     """[longitude, latitude], with an optional altitude that is dropped."""
     numbers = data if isinstance(data, list) else []
     if len(numbers) < 2 or not all(_is_number(value) for value in numbers[:2]):

@@ -3,10 +3,12 @@ groups, events and resources, replaced as a whole by each import."""
 
 from __future__ import annotations
 
+from collections.abc import Iterable
 from datetime import UTC, datetime, time
 from typing import TypeVar
 
 from sqlalchemy.exc import IntegrityError
+from sqlalchemy.orm import Session
 
 from scheduler.domain.errors import InputError
 from scheduler.domain.neighborhood import Event, Group, Landmark, MeetingPoint, Place, Profile, Resource
@@ -30,29 +32,11 @@ def save_profile(db: Database, district_id: int, profile: Profile, source_file: 
     replaced one. The boundary and sectors stay as they are."""
     try:
         with db.session(write=True) as session:
-            district = district_row(session, district_id)
-            row = _neighborhood(session, district)
-            if row is None:
-                row = NeighborhoodRow(district_id=district.id, name=district.name)
-                session.add(row)
+            row = neighborhood_row(session, district_id)
             replaced = bool(row.places or row.community_groups or row.community_events)
             replaced = replaced or bool(row.community_resources)
-            row.places = [
-                *(_place_row(MEETING_POINT, point) for point in profile.meeting_points),
-                *(_place_row(LANDMARK, landmark) for landmark in profile.landmarks),
-            ]
-            row.community_groups = [
-                CommunityGroupRow(name=group.name, contact=group.contact, phone=group.phone)
-                for group in profile.groups
-            ]
-            row.community_events = [
-                CommunityEventRow(name=event.name, starts_at=_day_start(event), location=event.place)
-                for event in profile.events
-            ]
-            row.community_resources = [
-                CommunityResourceRow(name=resource.name, kind=resource.service, phone=resource.phone)
-                for resource in profile.resources
-            ]
+            set_places(row, profile.meeting_points, profile.landmarks)
+            _set_community(row, profile)
             session.flush()
             return replaced
     except IntegrityError as error:
@@ -61,17 +45,55 @@ def save_profile(db: Database, district_id: int, profile: Profile, source_file: 
         ) from None
 
 
+def save_community(db: Database, district_id: int, profile: Profile) -> None:
+    """Make the profile's groups, events and resources the district's; its places stay as stored
+    (the map edits those)."""
+    with db.session(write=True) as session:
+        _set_community(neighborhood_row(session, district_id), profile)
+
+
+def neighborhood_row(session: Session, district_id: int) -> NeighborhoodRow:
+    """The district's neighborhood row, added if it has none yet."""
+    district = district_row(session, district_id)
+    row = _neighborhood(session, district)
+    if row is None:
+        row = NeighborhoodRow(district_id=district.id, name=district.name)
+        session.add(row)
+    return row
+
+
+def set_places(row: NeighborhoodRow, meeting_points: Iterable[Place], landmarks: Iterable[Place]) -> None:
+    row.places = [
+        *(_place_row(MEETING_POINT, point) for point in meeting_points),
+        *(_place_row(LANDMARK, landmark) for landmark in landmarks),
+    ]
+
+
+def _set_community(row: NeighborhoodRow, profile: Profile) -> None:
+    row.community_groups = [
+        CommunityGroupRow(name=group.name, contact=group.contact, phone=group.phone)
+        for group in profile.groups
+    ]
+    row.community_events = [
+        CommunityEventRow(name=event.name, starts_at=_day_start(event), location=event.place)
+        for event in profile.events
+    ]
+    row.community_resources = [
+        CommunityResourceRow(name=resource.name, kind=resource.service, phone=resource.phone)
+        for resource in profile.resources
+    ]
+
+
 def load_profile(db: Database, district_id: int) -> Profile:
     """The district's neighborhood profile, in the order it was imported (empty if none was)."""
     with db.session() as session:
         row = _neighborhood(session, district_row(session, district_id))
         if row is None:
             return Profile()
+        meeting_points, landmarks = stored_places(row)
         return Profile(
-            meeting_points=tuple(
-                _place(MeetingPoint, place) for place in row.places if place.kind == MEETING_POINT
-            ),
-            landmarks=tuple(_place(Landmark, place) for place in row.places if place.kind == LANDMARK),
+            meeting_points=meeting_points,
+            landmarks=landmarks,
             groups=tuple(Group(group.name, group.contact, group.phone) for group in row.community_groups),
             events=tuple(
                 Event(event.name, event.starts_at.astimezone(UTC).date(), event.location)
@@ -89,6 +111,14 @@ def sector_names(db: Database, district_id: int) -> tuple[str, ...]:
     with db.session() as session:
         row = _neighborhood(session, district_row(session, district_id))
         return () if row is None else tuple(sector.name for sector in row.sectors)
+
+
+def stored_places(row: NeighborhoodRow) -> tuple[tuple[MeetingPoint, ...], tuple[Landmark, ...]]:
+    """The meeting points and the landmarks, in the order they were stored."""
+    return (
+        tuple(_place(MeetingPoint, place) for place in row.places if place.kind == MEETING_POINT),
+        tuple(_place(Landmark, place) for place in row.places if place.kind == LANDMARK),
+    )
 
 
 def _place_row(kind: str, place: Place) -> PlaceRow:

@@ -1,0 +1,188 @@
+"""The shapes the captain edits on the map: polygons with draggable vertices (the boundary and the
+sectors) and named point markers (meeting points and landmarks).
+
+Items only report what the hand did, through a callback, after the event is over (a zero-delay
+timer): the page saves the edit, the map reloads, and these items are replaced — an item must not
+be deleted inside its own mouse handler.
+"""
+
+from __future__ import annotations
+
+import math
+from collections.abc import Callable, Sequence
+
+from PySide6.QtCore import QPointF, QRectF, Qt, QTimer
+from PySide6.QtGui import QBrush, QColor, QFont, QPainter, QPainterPath, QPen, QPolygonF
+from PySide6.QtWidgets import (
+    QGraphicsItem,
+    QGraphicsPolygonItem,
+    QGraphicsSceneMouseEvent,
+    QGraphicsSimpleTextItem,
+    QStyleOptionGraphicsItem,
+    QWidget,
+)
+
+HANDLE = 9.0  # pixels
+MARKER = 12.0  # pixels
+Moved = Callable[[list[QPointF]], None]
+
+
+def later(action: Callable[[], None]) -> None:
+    QTimer.singleShot(0, action)
+
+
+class EditablePolygon(QGraphicsPolygonItem):
+    """A ring whose vertices are handles: drag one to move it, select one and press Delete to
+    remove it, double-click near an edge to add one there (see `insert_near`)."""
+
+    def __init__(self, points: Sequence[QPointF], color: QColor, label: str, on_edit: Moved) -> None:
+        super().__init__(QPolygonF(list(points)))
+        self.label = label
+        self._on_edit = on_edit
+        pen = QPen(color, 2.5)
+        pen.setCosmetic(True)
+        self.setPen(pen)
+        fill = QColor(color)
+        fill.setAlpha(22)
+        self.setBrush(QBrush(fill))
+        self.handles = [VertexHandle(self, index, point, color) for index, point in enumerate(points)]
+        if label:
+            text = QGraphicsSimpleTextItem(label, self)
+            text.setFlag(QGraphicsItem.GraphicsItemFlag.ItemIgnoresTransformations)
+            text.setBrush(QBrush(color.darker(140)))
+            text.setFont(QFont(text.font().family(), 10, QFont.Weight.Bold))
+            text.setPos(self.polygon().boundingRect().center())
+
+    def points(self) -> list[QPointF]:
+        return [handle.pos() for handle in self.handles]
+
+    def follow(self) -> None:
+        """Redraw the outline while a handle is dragged."""
+        self.setPolygon(QPolygonF(self.points()))
+
+    def edited(self, points: list[QPointF]) -> None:
+        later(lambda: self._on_edit(points))
+
+    def without(self, handle: VertexHandle) -> list[QPointF]:
+        return [
+            point for other, point in zip(self.handles, self.points(), strict=True) if other is not handle
+        ]
+
+    def insert_near(self, point: QPointF, tolerance: float) -> list[QPointF] | None:
+        """The ring with a corner added on the edge within `tolerance` (scene units) of `point`,
+        exactly on that edge (so the shape stays as it was), or None if no edge is that near."""
+        points = self.points()
+        best: tuple[float, int, QPointF] | None = None
+        for index, start in enumerate(points):
+            foot = _foot(point, start, points[(index + 1) % len(points)])
+            distance = math.hypot(point.x() - foot.x(), point.y() - foot.y())
+            if distance <= tolerance and (best is None or distance < best[0]):
+                best = (distance, index, foot)
+        if best is None:
+            return None
+        _, index, foot = best
+        return [*points[: index + 1], foot, *points[index + 1 :]]
+
+
+class VertexHandle(QGraphicsItem):
+    """A square of a few pixels at a vertex, whatever the zoom."""
+
+    def __init__(self, ring: EditablePolygon, index: int, point: QPointF, color: QColor) -> None:
+        super().__init__(ring)
+        self.ring, self.index, self._color = ring, index, color
+        self.setPos(point)
+        self._pressed_at = QPointF(point)
+        flags = QGraphicsItem.GraphicsItemFlag
+        for flag in (
+            flags.ItemIsMovable,
+            flags.ItemIsSelectable,
+            flags.ItemIgnoresTransformations,
+            flags.ItemSendsGeometryChanges,
+        ):
+            self.setFlag(flag)
+        self.setCursor(Qt.CursorShape.SizeAllCursor)
+        self.setZValue(10)
+        self.setToolTip(
+            f"Point {index + 1} of {ring.label or 'the boundary'}: drag to move, Delete to remove"
+        )
+
+    def boundingRect(self) -> QRectF:
+        return QRectF(-HANDLE / 2, -HANDLE / 2, HANDLE, HANDLE)
+
+    def paint(
+        self, painter: QPainter, option: QStyleOptionGraphicsItem, widget: QWidget | None = None
+    ) -> None:
+        painter.setPen(QPen(self._color.darker(150), 1))
+        painter.setBrush(QColor("white") if not self.isSelected() else self._color)
+        painter.drawRect(self.boundingRect())
+
+    def itemChange(self, change: QGraphicsItem.GraphicsItemChange, value: object) -> object:
+        if change == QGraphicsItem.GraphicsItemChange.ItemPositionHasChanged:
+            self.ring.follow()
+        return super().itemChange(change, value)
+
+    def mousePressEvent(self, event: QGraphicsSceneMouseEvent) -> None:
+        self._pressed_at = self.pos()
+        super().mousePressEvent(event)
+
+    def mouseReleaseEvent(self, event: QGraphicsSceneMouseEvent) -> None:
+        super().mouseReleaseEvent(event)
+        if self.pos() != self._pressed_at:
+            self.ring.edited(self.ring.points())
+
+
+class PlaceMarker(QGraphicsItem):
+    """A meeting point (a square) or a landmark (a diamond) with its name; drag it to move it."""
+
+    def __init__(self, name: str, point: QPointF, color: QColor, square: bool, on_move: Moved) -> None:
+        super().__init__()
+        self.name, self._color, self._square, self._on_move = name, color, square, on_move
+        self.setPos(point)
+        self._pressed_at = QPointF(point)
+        flags = QGraphicsItem.GraphicsItemFlag
+        for flag in (flags.ItemIsMovable, flags.ItemIsSelectable, flags.ItemIgnoresTransformations):
+            self.setFlag(flag)
+        self.setZValue(20)
+        kind = "Meeting point" if square else "Landmark"
+        self.setToolTip(f"{kind}: {name}")
+        text = QGraphicsSimpleTextItem(name, self)
+        text.setPos(MARKER / 2 + 3, -MARKER / 2 - 2)
+        text.setBrush(QBrush(color.darker(160)))
+
+    def boundingRect(self) -> QRectF:
+        return QRectF(-MARKER / 2 - 1, -MARKER / 2 - 1, MARKER + 2, MARKER + 2)
+
+    def paint(
+        self, painter: QPainter, option: QStyleOptionGraphicsItem, widget: QWidget | None = None
+    ) -> None:
+        painter.setRenderHint(QPainter.RenderHint.Antialiasing)
+        painter.setPen(QPen(QColor("black") if self.isSelected() else self._color.darker(150), 1.5))
+        painter.setBrush(self._color)
+        half = MARKER / 2
+        if self._square:
+            painter.drawRect(QRectF(-half, -half, MARKER, MARKER))
+        else:
+            diamond = QPainterPath()
+            diamond.addPolygon(
+                QPolygonF([QPointF(0, -half), QPointF(half, 0), QPointF(0, half), QPointF(-half, 0)])
+            )
+            painter.drawPath(diamond)
+
+    def mousePressEvent(self, event: QGraphicsSceneMouseEvent) -> None:
+        self._pressed_at = self.pos()
+        super().mousePressEvent(event)
+
+    def mouseReleaseEvent(self, event: QGraphicsSceneMouseEvent) -> None:
+        super().mouseReleaseEvent(event)
+        if self.pos() != self._pressed_at:
+            point = self.pos()
+            later(lambda: self._on_move([point]))
+
+
+def _foot(point: QPointF, start: QPointF, end: QPointF) -> QPointF:
+    """The point of the segment nearest to `point`."""
+    dx, dy = end.x() - start.x(), end.y() - start.y()
+    length = dx * dx + dy * dy
+    share = 0.0 if length == 0 else ((point.x() - start.x()) * dx + (point.y() - start.y()) * dy) / length
+    share = min(1.0, max(0.0, share))
+    return QPointF(start.x() + share * dx, start.y() + share * dy)

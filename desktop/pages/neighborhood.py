@@ -1,0 +1,494 @@
+"""The Neighborhood page: the map where the captain draws the boundary, the sectors, the meeting
+points and the landmarks over streets and incidents, and the neighborhood profile beside it.
+
+The page holds the map as the database has it and turns each gesture into a new whole map, saved
+through `save_neighborhood_map` and pushed as one undo step; then every page reloads on
+`Session.changed("neighborhood")`, this one included, so what is drawn is always what is stored.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Callable, Sequence
+from dataclasses import replace
+from pathlib import Path
+
+from PySide6.QtCore import QPointF, QRectF, Qt
+from PySide6.QtGui import QAction, QActionGroup, QColor, QKeySequence
+from PySide6.QtWidgets import (
+    QFileDialog,
+    QGraphicsItem,
+    QInputDialog,
+    QLabel,
+    QMessageBox,
+    QSplitter,
+    QToolBar,
+    QVBoxLayout,
+    QWidget,
+)
+
+from desktop.map.canvas import MapView, Tool
+from desktop.map.commands import SaveCommand
+from desktop.map.density import density
+from desktop.map.layers import DensityItem, PointsItem, StreetsItem
+from desktop.map.projection import Projection
+from desktop.map.shapes import EditablePolygon, PlaceMarker, VertexHandle
+from desktop.pages.profile_editor import ProfileEditor
+from desktop.session import Session
+from scheduler import actions
+from scheduler.actions import (
+    BeatwalkError,
+    Boundary,
+    Landmark,
+    MeetingPoint,
+    NeighborhoodMap,
+    Sector,
+    Streets,
+)
+
+Position = tuple[float, float]
+Ring = tuple[Position, ...]
+BOUNDARY_COLOR = QColor(30, 90, 200)
+SECTOR_COLORS = [QColor(40, 150, 80), QColor(150, 80, 170), QColor(200, 140, 0), QColor(0, 140, 150)]
+MEETING_COLOR = QColor(40, 110, 230)
+LANDMARK_COLOR = QColor(20, 150, 90)
+TOOLS = (
+    (Tool.SELECT, "&Select and move", "S", "Drag the map to pan; drag a point or corner to move it"),
+    (
+        Tool.BOUNDARY,
+        "Draw &boundary",
+        "B",
+        "Click the corners of the neighborhood; double-click or Enter ends",
+    ),
+    (
+        Tool.SECTOR,
+        "Draw s&ector",
+        "E",
+        "Click the corners of a sector inside the boundary; double-click ends",
+    ),
+    (Tool.MEETING_POINT, "Add &meeting point", "M", "Click where walks should meet"),
+    (Tool.LANDMARK, "Add &landmark", "L", "Click a place residents know"),
+)
+HINT = "No boundary yet: choose Draw boundary and click its corners, or import a GeoJSON file."
+
+
+class NeighborhoodPage(QWidget):
+    def __init__(self, session: Session, parent: QWidget | None = None) -> None:
+        super().__init__(parent)
+        self.session = session
+        self.map = NeighborhoodMap()
+        self.streets: Streets | None = None
+        self.incidents: tuple[tuple[float, float], ...] = ()
+        self.projection: Projection | None = None
+        self.layers: dict[str, QGraphicsItem] = {}
+        # Replaced in tests: how the page asks for a name and shows a refusal.
+        self.ask_name: Callable[[str, str], str | None] = self._ask_name
+        self.warn: Callable[[str], None] = self._warn
+
+        self.view = MapView()
+        self.view.polygon_drawn.connect(self._polygon_drawn)
+        self.view.point_placed.connect(self._point_placed)
+        self.view.vertex_added.connect(lambda ring, points: self._ring_edited(ring, points, "Add a point to"))
+        self.view.delete_requested.connect(self.delete_selected)
+        self.status = QLabel()
+        self.status.setWordWrap(True)
+        self.status.setAccessibleName("Map messages")
+        self.profile = ProfileEditor(session, self.refuse)
+
+        self.toolbar = QToolBar("Map tools")
+        self.view_bar = QToolBar("Map view and files")
+        self.tool_actions = self._tools()
+        self.layer_actions = self._layers_and_files()
+        left = QWidget()
+        left_layout = QVBoxLayout(left)
+        left_layout.setContentsMargins(0, 0, 0, 0)
+        left_layout.addWidget(self.toolbar)
+        left_layout.addWidget(self.view_bar)
+        left_layout.addWidget(self.view, 1)
+        left_layout.addWidget(self.status)
+        right = QWidget()
+        right_layout = QVBoxLayout(right)
+        right_layout.setContentsMargins(0, 0, 0, 0)
+        right_layout.addWidget(self.profile, 1)
+        splitter = QSplitter(Qt.Orientation.Horizontal)
+        splitter.addWidget(left)
+        splitter.addWidget(right)
+        splitter.setStretchFactor(0, 3)
+        splitter.setStretchFactor(1, 2)
+        splitter.setSizes([720, 480])
+        layout = QVBoxLayout(self)
+        layout.addWidget(splitter)
+
+        session.changed.connect(self._changed)
+        self.reload()
+        self.zoom_to_fit()
+
+    # --- Toolbar ---------------------------------------------------------------------------------
+
+    def _tools(self) -> dict[Tool, QAction]:
+        group = QActionGroup(self)
+        found = {}
+        for tool, text, key, tip in TOOLS:
+            action = QAction(text, self, checkable=True)
+            action.setShortcut(QKeySequence(key))
+            action.setShortcutContext(Qt.ShortcutContext.WidgetShortcut)  # keys on the map only
+            action.setToolTip(f"{text.replace('&', '')} ({key}): {tip}")
+            action.setStatusTip(tip)
+            action.triggered.connect(lambda _=False, chosen=tool: self.set_tool(chosen))
+            group.addAction(action)
+            self.toolbar.addAction(action)
+            self.view.addAction(action)
+            found[tool] = action
+        found[Tool.SELECT].setChecked(True)
+        for text, shortcut, slot in (
+            ("Zoom in", QKeySequence(QKeySequence.StandardKey.ZoomIn), lambda: self.view.zoom(1.25)),
+            ("Zoom out", QKeySequence(QKeySequence.StandardKey.ZoomOut), lambda: self.view.zoom(0.8)),
+            ("Zoom to fit", QKeySequence("F"), self.zoom_to_fit),
+        ):
+            action = QAction(text, self)
+            action.setShortcut(shortcut)
+            action.setShortcutContext(Qt.ShortcutContext.WidgetShortcut)
+            action.triggered.connect(slot)
+            self.view_bar.addAction(action)
+            self.view.addAction(action)
+        return found
+
+    def _layers_and_files(self) -> dict[str, QAction]:
+        self.view_bar.addSeparator()
+        found = {}
+        for key, text in (("streets", "Streets"), ("incidents", "Incidents"), ("density", "Hot spots")):
+            action = QAction(text, self, checkable=True, checked=True)
+            action.setToolTip(f"Show or hide the {text.lower()} layer")
+            action.toggled.connect(lambda shown, layer=key: self.show_layer(layer, shown))
+            self.view_bar.addAction(action)
+            found[key] = action
+        self.view_bar.addSeparator()
+        for text, tip, slot in (
+            (
+                "Import…",
+                "Replace the boundary, sectors and places with a GeoJSON file's",
+                self._choose_import,
+            ),
+            ("Export…", "Save the boundary, sectors and places as GeoJSON", self._choose_export),
+            ("Streets…", "Show a GeoJSON file of streets under the map (not saved)", self._choose_streets),
+        ):
+            action = QAction(text, self)
+            action.setToolTip(tip)
+            action.triggered.connect(slot)
+            self.view_bar.addAction(action)
+        return found
+
+    def set_tool(self, tool: Tool) -> None:
+        self.view.set_tool(tool)
+        self.tool_actions[tool].setChecked(True)
+        self.status.setText(next(tip for chosen, _, _, tip in TOOLS if chosen is tool))
+        self.view.setFocus()
+
+    def show_layer(self, key: str, shown: bool) -> None:
+        if key in self.layers:
+            self.layers[key].setVisible(shown)
+
+    def zoom_to_fit(self) -> None:
+        shapes: list[QGraphicsItem] = [
+            item for item in self.view.scene().items() if isinstance(item, EditablePolygon)
+        ]
+        rect = QRectF()
+        for item in shapes or [layer for layer in self.layers.values() if layer.isVisible()]:
+            rect = rect.united(item.sceneBoundingRect())
+        self.view.zoom_to(rect)
+
+    # --- Loading and drawing ---------------------------------------------------------------------
+
+    def _changed(self, what: str) -> None:
+        if what in ("neighborhood", "incidents"):
+            self.reload()
+
+    def reload(self) -> None:
+        db, district = self.session.db, self.session.district
+        self.map = actions.neighborhood_map(db, district=district)
+        self.incidents = actions.incident_locations(db, district=district)
+        if self.projection is None or self.projection == Projection(0.0, 0.0):
+            self.projection = Projection.around(self._positions())
+        self._draw()
+        if self.map.boundary is None:
+            self.status.setText(HINT)
+
+    def _positions(self) -> list[tuple[float, float]]:
+        """Everything with a place on Earth, (longitude, latitude), to centre the map on."""
+        found = []
+        if self.map.boundary is not None:
+            found += [point for polygon in self.map.boundary.polygons for point in polygon[0]]
+        found += [
+            (place.longitude, place.latitude) for place in (*self.map.meeting_points, *self.map.landmarks)
+        ]
+        if not found:
+            found += [(longitude, latitude) for latitude, longitude in self.incidents]
+        if not found and self.streets is not None:
+            found += [point for line in self.streets.lines for point in line]
+        return found
+
+    def _draw(self) -> None:
+        assert self.projection is not None
+        self.view.cancel_drawing()
+        scene = self.view.scene()
+        scene.clear()
+        self.layers = {}
+        to_scene = self.projection.to_scene
+        if self.streets is not None:
+            self.layers["streets"] = StreetsItem(
+                [[to_scene(*point) for point in line] for line in self.streets.lines]
+            )
+        points = [to_scene(longitude, latitude) for latitude, longitude in self.incidents]
+        if points:
+            self.layers["density"] = DensityItem(density(points))
+            self.layers["incidents"] = PointsItem(points)
+        for key, item in self.layers.items():
+            item.setVisible(self.layer_actions[key].isChecked())
+            scene.addItem(item)
+        if self.map.boundary is not None:
+            for part, polygon in enumerate(self.map.boundary.polygons):
+                scene.addItem(self._polygon(polygon[0], BOUNDARY_COLOR, "", ("boundary", part)))
+        for number, sector in enumerate(self.map.sectors):
+            color = SECTOR_COLORS[number % len(SECTOR_COLORS)]
+            for part, polygon in enumerate(sector.area.polygons):
+                scene.addItem(self._polygon(polygon[0], color, sector.name, (sector.name, part)))
+        for point in self.map.meeting_points:
+            scene.addItem(self._marker(point, MEETING_COLOR, True))
+        for landmark in self.map.landmarks:
+            scene.addItem(self._marker(landmark, LANDMARK_COLOR, False))
+
+    def _polygon(
+        self, ring: Sequence[tuple[float, float]], color: QColor, label: str, key: tuple[str, int]
+    ) -> EditablePolygon:
+        assert self.projection is not None
+        points = [QPointF(*self.projection.to_scene(*position)) for position in ring[:-1]]
+        item = EditablePolygon(
+            points, color, label, lambda moved: self._ring_edited(item, moved, "Move a point of")
+        )
+        item.setData(0, key)
+        item.setZValue(0 if label else 1)  # the boundary's corners above the sectors' on them
+        return item
+
+    def _marker(self, place: MeetingPoint | Landmark, color: QColor, square: bool) -> PlaceMarker:
+        assert self.projection is not None
+        point = QPointF(*self.projection.to_scene(place.longitude, place.latitude))
+        return PlaceMarker(place.name, point, color, square, lambda moved: self._place_moved(place, moved[0]))
+
+    # --- Edits -----------------------------------------------------------------------------------
+
+    def apply(self, text: str, after: NeighborhoodMap) -> bool:
+        """Save the edited map and make it one undo step; a refused edit changes nothing."""
+        before = self.map
+        try:
+            self._save(after)
+        except BeatwalkError as error:
+            self.reload()  # puts back what the hand moved
+            self.refuse(str(error))
+            return False
+        self.session.undo_stack.push(SaveCommand(text, self._save, before, after, self.refuse))
+        self.status.setText(f"{text}: saved.")
+        return True
+
+    def _save(self, neighborhood: NeighborhoodMap) -> None:
+        actions.save_neighborhood_map(
+            self.session.db, district=self.session.district, neighborhood=neighborhood
+        )
+        self.session.notify("neighborhood")
+
+    def refuse(self, message: str) -> None:
+        self.status.setText(message)
+        self.warn(message)
+
+    def _polygon_drawn(self, tool: Tool, points: list[QPointF]) -> None:
+        drawn = Boundary(((self._ring(points),),))
+        if tool is Tool.BOUNDARY:
+            self.apply("Draw the boundary", replace(self.map, boundary=drawn))
+            return
+        if self.map.boundary is None:
+            self.refuse("Draw or import the neighborhood's boundary first: sectors lie inside it.")
+            return
+        area = actions.clip_to_boundary(self.map.boundary, drawn)
+        if area is None:
+            self.refuse("The sector lies outside the boundary: draw it inside the neighborhood.")
+            return
+        name = self.ask_name("New sector", "Name of the sector:")
+        if name:
+            self.apply(
+                f"Draw sector {name}", replace(self.map, sectors=(*self.map.sectors, Sector(name, area)))
+            )
+
+    def _point_placed(self, tool: Tool, point: QPointF) -> None:
+        assert self.projection is not None
+        longitude, latitude = self.projection.to_degrees(point.x(), point.y())
+        sector = actions.sector_at(self.map, latitude, longitude)
+        if tool is Tool.MEETING_POINT:
+            name = self.ask_name("New meeting point", "Where walks meet (e.g. Library steps, Main St & 3rd):")
+            if name:
+                added = MeetingPoint(name.strip(), latitude, longitude, sector)
+                self.apply(
+                    f"Add meeting point {added.name}",
+                    replace(self.map, meeting_points=(*self.map.meeting_points, added)),
+                )
+        else:
+            name = self.ask_name("New landmark", "Name of the landmark:")
+            if name:
+                landmark = Landmark(name.strip(), latitude, longitude, sector)
+                self.apply(
+                    f"Add landmark {landmark.name}",
+                    replace(self.map, landmarks=(*self.map.landmarks, landmark)),
+                )
+
+    def _ring_edited(self, item: EditablePolygon, points: list[QPointF], verb: str) -> None:
+        if len(points) < 3:
+            self.refuse("A boundary or sector needs at least 3 corners; delete the whole shape instead.")
+            return
+        owner, part = item.data(0)
+        ring = self._ring(points)
+        if owner == "boundary":
+            assert self.map.boundary is not None
+            moved = _moved_corners(self.map.boundary.polygons[part][0], ring)
+            after = replace(
+                self.map,
+                boundary=_with_ring(self.map.boundary, part, ring),
+                sectors=tuple(
+                    replace(sector, area=_corners_moved(sector.area, moved)) for sector in self.map.sectors
+                ),
+            )
+            self.apply(f"{verb} the boundary", after)
+            return
+        sectors = tuple(
+            Sector(sector.name, _with_ring(sector.area, part, ring)) if sector.name == owner else sector
+            for sector in self.map.sectors
+        )
+        self.apply(f"{verb} sector {owner}", replace(self.map, sectors=sectors))
+
+    def _place_moved(self, place: MeetingPoint | Landmark, point: QPointF) -> None:
+        assert self.projection is not None
+        longitude, latitude = self.projection.to_degrees(point.x(), point.y())
+        moved = replace(
+            place,
+            latitude=latitude,
+            longitude=longitude,
+            sector=actions.sector_at(self.map, latitude, longitude),
+        )
+        after = replace(
+            self.map,
+            meeting_points=tuple(moved if p == place else p for p in self.map.meeting_points),  # type: ignore[misc]
+            landmarks=tuple(moved if p == place else p for p in self.map.landmarks),  # type: ignore[misc]
+        )
+        self.apply(f"Move {place.name}", after)
+
+    def delete_selected(self) -> None:
+        """Delete the selected corners (one shape at a time) or the selected places."""
+        selected = self.view.scene().selectedItems()
+        handles = [item for item in selected if isinstance(item, VertexHandle)]
+        names = {item.name for item in selected if isinstance(item, PlaceMarker)}
+        if names:
+            after = replace(
+                self.map,
+                meeting_points=tuple(p for p in self.map.meeting_points if p.name not in names),
+                landmarks=tuple(p for p in self.map.landmarks if p.name not in names),
+            )
+            self.apply(f"Delete {', '.join(sorted(names))}", after)
+        elif handles:
+            ring = handles[0].ring
+            chosen = {handle for handle in handles if handle.ring is ring}
+            points = [
+                point
+                for handle, point in zip(ring.handles, ring.points(), strict=True)
+                if handle not in chosen
+            ]
+            self._ring_edited(ring, points, "Delete a point of")
+
+    def _ring(self, points: Sequence[QPointF]) -> Ring:
+        assert self.projection is not None
+        positions = tuple(self.projection.to_degrees(point.x(), point.y()) for point in points)
+        return (*positions, positions[0])
+
+    # --- Files -----------------------------------------------------------------------------------
+
+    def import_file(self, path: Path) -> bool:
+        try:
+            imported = actions.read_neighborhood_file(path=path)
+        except BeatwalkError as error:
+            self.refuse(str(error))
+            return False
+        if self.projection is None or not self._positions():
+            self.projection = None
+        done = self.apply(f"Import {path.name}", imported)
+        if done:
+            self.zoom_to_fit()
+        return done
+
+    def export_file(self, path: Path) -> None:
+        try:
+            actions.export_neighborhood_map(self.session.db, district=self.session.district, path=path)
+        except BeatwalkError as error:
+            self.refuse(str(error))
+            return
+        self.status.setText(f"Saved the boundary, sectors and places to {path}.")
+
+    def load_streets(self, path: Path) -> None:
+        try:
+            self.streets = actions.read_streets(path=path)
+        except BeatwalkError as error:
+            self.refuse(str(error))
+            return
+        if not self._positions() or self.projection == Projection(0.0, 0.0):
+            self.projection = None
+        self.reload()
+        skipped = f" ({self.streets.skipped} other features skipped)" if self.streets.skipped else ""
+        self.status.setText(f"Showing {len(self.streets.lines)} streets from {path.name}{skipped}.")
+        self.zoom_to_fit()
+
+    def _choose_import(self) -> None:
+        path, _ = QFileDialog.getOpenFileName(
+            self, "Import the neighborhood", "", "GeoJSON (*.geojson *.json)"
+        )
+        if path:
+            self.import_file(Path(path))
+
+    def _choose_export(self) -> None:
+        path, _ = QFileDialog.getSaveFileName(
+            self, "Export the neighborhood", "neighborhood.geojson", "GeoJSON (*.geojson)"
+        )
+        if path:
+            self.export_file(Path(path))
+
+    def _choose_streets(self) -> None:
+        path, _ = QFileDialog.getOpenFileName(self, "Show streets", "", "GeoJSON (*.geojson *.json)")
+        if path:
+            self.load_streets(Path(path))
+
+    def _ask_name(self, title: str, label: str) -> str | None:
+        text, ok = QInputDialog.getText(self, title, label)
+        return text.strip() if ok and text.strip() else None
+
+    def _warn(self, message: str) -> None:
+        QMessageBox.warning(self, "Neighborhood", message)
+
+
+def _with_ring(boundary: Boundary, part: int, ring: Ring) -> Boundary:
+    """The boundary with the outer ring of one part replaced, its holes kept."""
+    polygons = list(boundary.polygons)
+    polygons[part] = (ring, *polygons[part][1:])
+    return Boundary(tuple(polygons))
+
+
+def _moved_corners(old: Ring, new: Ring) -> dict[Position, Position]:
+    """The corners a drag moved (old position: new one); none when corners were added or deleted."""
+    if len(old) != len(new):
+        return {}
+    return {before: after for before, after in zip(old, new, strict=True) if before != after}
+
+
+def _corners_moved(area: Boundary, moved: dict[Position, Position]) -> Boundary:
+    """A sector's corners that lay on a moved boundary corner follow it, so that moving the
+    boundary does not leave a sector's corner behind, outside it."""
+    if not moved:
+        return area
+    return Boundary(
+        tuple(
+            tuple(tuple(moved.get(point, point) for point in ring) for ring in polygon)
+            for polygon in area.polygons
+        )
+    )

@@ -1,0 +1,248 @@
+"""The Neighborhood page driven as a captain would: clicks and drags on the map, the profile's
+tables, undo and redo; every check is on what the database holds afterwards."""
+
+from __future__ import annotations
+
+import json
+from datetime import date
+from pathlib import Path
+
+import pytest
+from PySide6.QtCore import QEvent, QPoint, QPointF, Qt
+from PySide6.QtGui import QMouseEvent
+from PySide6.QtWidgets import QApplication, QPushButton
+
+from desktop.map.canvas import Tool
+from desktop.map.layers import PointsItem
+from desktop.map.shapes import EditablePolygon, PlaceMarker
+from desktop.pages.neighborhood import NeighborhoodPage
+from scheduler import actions
+from scheduler.actions import NeighborhoodMap
+from tests.desktop.neighborhood_data import MAP, store_incidents, write_streets
+
+DEMO_PROFILE = Path(__file__).resolve().parents[2] / "resources" / "demo" / "profile.toml"
+SCREENSHOTS = Path(__file__).resolve().parents[1] / "screenshots"
+
+
+@pytest.fixture
+def page(session, qtbot, tmp_path) -> NeighborhoodPage:
+    """The page on a district without a boundary, the streets loaded so the map has its place."""
+    page = NeighborhoodPage(session)
+    page.warnings = []  # type: ignore[attr-defined]
+    page.warn = page.warnings.append  # type: ignore[attr-defined]
+    qtbot.addWidget(page)
+    page.resize(1200, 700)
+    page.show()
+    qtbot.waitExposed(page)
+    page.load_streets(write_streets(tmp_path / "streets.geojson"))
+    return page
+
+
+@pytest.fixture
+def drawn(session, page) -> NeighborhoodPage:
+    """The page with the test neighborhood stored and shown."""
+    actions.save_neighborhood_map(session.db, district=session.district, neighborhood=MAP)
+    session.notify("neighborhood")
+    page.zoom_to_fit()
+    return page
+
+
+def stored(session) -> NeighborhoodMap:
+    return actions.neighborhood_map(session.db, district=session.district)
+
+
+def at(page: NeighborhoodPage, longitude: float, latitude: float) -> QPoint:
+    """Where a place on Earth is in the map's viewport."""
+    assert page.projection is not None
+    return page.view.mapFromScene(QPointF(*page.projection.to_scene(longitude, latitude)))
+
+
+def click(qtbot, page: NeighborhoodPage, longitude: float, latitude: float, double: bool = False) -> None:
+    where = at(page, longitude, latitude)
+    if double:
+        qtbot.mouseDClick(page.view.viewport(), Qt.MouseButton.LeftButton, pos=where)
+    else:
+        qtbot.mouseClick(page.view.viewport(), Qt.MouseButton.LeftButton, pos=where)
+
+
+def drag(page: NeighborhoodPage, start: QPoint, end: QPoint) -> None:
+    viewport = page.view.viewport()
+    for kind, where, button, buttons in (
+        (QEvent.Type.MouseButtonPress, start, Qt.MouseButton.LeftButton, Qt.MouseButton.LeftButton),
+        (QEvent.Type.MouseMove, (start + end) / 2, Qt.MouseButton.NoButton, Qt.MouseButton.LeftButton),
+        (QEvent.Type.MouseMove, end, Qt.MouseButton.NoButton, Qt.MouseButton.LeftButton),
+        (QEvent.Type.MouseButtonRelease, end, Qt.MouseButton.LeftButton, Qt.MouseButton.NoButton),
+    ):
+        position = QPointF(where)
+        event = QMouseEvent(
+            kind, position, viewport.mapToGlobal(position), button, buttons, Qt.KeyboardModifier.NoModifier
+        )
+        QApplication.sendEvent(viewport, event)
+
+
+def corners(session) -> list[tuple[float, float]]:
+    boundary = stored(session).boundary
+    assert boundary is not None
+    return [(round(lon, 4), round(lat, 4)) for lon, lat in boundary.polygons[0][0]]
+
+
+def test_drawing_a_boundary_saves_it(session, page, qtbot):
+    page.set_tool(Tool.BOUNDARY)
+    square = [(-84.21, 39.77), (-84.18, 39.77), (-84.18, 39.79), (-84.21, 39.79)]
+    for longitude, latitude in square:
+        click(qtbot, page, longitude, latitude)
+    click(qtbot, page, *square[-1], double=True)
+    assert corners(session) == [*square, square[0]]
+    assert session.undo_stack.undoText() == "Draw the boundary"
+    assert [item for item in page.view.scene().items() if isinstance(item, EditablePolygon)]
+    session.undo_stack.undo()
+    assert stored(session).boundary is None
+
+
+def test_a_self_intersecting_boundary_is_refused_with_its_reason_and_nothing_saved(session, page, qtbot):
+    page.set_tool(Tool.BOUNDARY)
+    bowtie = [(-84.21, 39.77), (-84.18, 39.79), (-84.18, 39.77), (-84.21, 39.79)]
+    for longitude, latitude in bowtie:
+        click(qtbot, page, longitude, latitude)
+    qtbot.keyClick(page.view, Qt.Key.Key_Return)
+    assert stored(session) == NeighborhoodMap()
+    assert len(page.warnings) == 1
+    assert page.warnings[0] == (
+        "the drawn neighborhood, field 'boundary': the outer ring crosses itself: "
+        "its edge from point 1 to 2 meets its edge from point 3 to 4"
+    )
+    assert page.status.text() == page.warnings[0]
+    assert session.undo_stack.count() == 0
+
+
+def test_moving_a_corner_is_saved_and_undone_and_redone(session, drawn, qtbot):
+    start, end = at(drawn, -84.18, 39.79), at(drawn, -84.175, 39.795)
+    drag(drawn, start, end)
+    qtbot.waitUntil(lambda: session.undo_stack.count() == 1)
+    moved = corners(session)
+    assert moved[2] == pytest.approx((-84.175, 39.795), abs=2e-4)
+    assert session.undo_stack.undoText() == "Move a point of the boundary"
+    session.undo_stack.undo()
+    assert stored(session) == MAP
+    session.undo_stack.redo()
+    assert corners(session) == moved
+    # the map shows what is stored: the handle is where the corner now is
+    boundary = next(i for i in drawn.view.scene().items() if isinstance(i, EditablePolygon) and not i.label)
+    assert drawn.view.mapFromScene(boundary.points()[2]) == end
+
+
+def test_a_corner_is_added_by_double_click_on_an_edge_and_deleted_with_the_delete_key(session, drawn, qtbot):
+    click(qtbot, drawn, -84.195, 39.77, double=True)  # on the southern edge
+    qtbot.waitUntil(lambda: session.undo_stack.count() == 1)
+    assert len(corners(session)) == 6
+    boundary = next(i for i in drawn.view.scene().items() if isinstance(i, EditablePolygon) and not i.label)
+    boundary.handles[1].setSelected(True)
+    qtbot.keyClick(drawn.view, Qt.Key.Key_Delete)
+    assert len(corners(session)) == 5
+    assert session.undo_stack.undoText() == "Delete a point of the boundary"
+
+
+def test_adding_a_meeting_point_and_a_landmark_puts_them_in_their_sector(session, drawn, qtbot):
+    names = iter(["Corner store, Oak & 5th", "Old church"])
+    drawn.ask_name = lambda title, label: next(names)
+    drawn.set_tool(Tool.MEETING_POINT)
+    click(qtbot, drawn, -84.205, 39.775)
+    drawn.set_tool(Tool.LANDMARK)
+    click(qtbot, drawn, -84.19, 39.785)
+    result = stored(session)
+    point = result.meeting_points[-1]
+    assert (point.name, point.sector) == ("Corner store, Oak & 5th", "South")
+    assert (point.longitude, point.latitude) == pytest.approx((-84.205, 39.775), abs=2e-4)
+    assert (result.landmarks[-1].name, result.landmarks[-1].sector) == ("Old church", "North")
+    markers = {item.name for item in drawn.view.scene().items() if isinstance(item, PlaceMarker)}
+    assert {"Corner store, Oak & 5th", "Old church", "Library steps"} <= markers
+    session.undo_stack.undo()
+    assert stored(session).landmarks == MAP.landmarks
+
+
+def test_a_sector_drawn_across_the_boundary_is_clipped_to_it(session, drawn, qtbot):
+    drawn.ask_name = lambda title, label: "East"
+    drawn.set_tool(Tool.SECTOR)
+    for longitude, latitude in [(-84.19, 39.775), (-84.17, 39.775), (-84.17, 39.785)]:
+        click(qtbot, drawn, longitude, latitude)
+    click(qtbot, drawn, -84.19, 39.785, double=True)
+    east = stored(session).sectors[-1]
+    assert east.name == "East"
+    assert max(lon for lon, _ in east.area.polygons[0][0]) == pytest.approx(-84.18)
+
+
+def test_geojson_export_and_import_round_trip_and_a_bad_file_changes_nothing(session, drawn, tmp_path):
+    out = tmp_path / "neighborhood.geojson"
+    drawn.export_file(out)
+    assert out.exists()
+    actions.save_neighborhood_map(session.db, district=session.district, neighborhood=NeighborhoodMap())
+    session.notify("neighborhood")
+    assert drawn.import_file(out)
+    assert stored(session) == MAP
+    bad = tmp_path / "bad.geojson"
+    data = json.loads(out.read_text(encoding="utf-8"))
+    data["features"][1]["properties"]["sector"] = ""
+    bad.write_text(json.dumps(data), encoding="utf-8")
+    assert not drawn.import_file(bad)
+    assert drawn.warnings == [f"{bad}, field 'features[1].properties.sector': expected a name, got \"\""]
+    assert stored(session) == MAP
+    session.undo_stack.undo()  # the import
+    assert stored(session) == NeighborhoodMap()
+
+
+def test_layers_show_incidents_as_one_item_and_can_be_hidden(session, drawn, tmp_path):
+    store_incidents(session, tmp_path, 300)
+    session.notify("incidents")
+    points = drawn.layers["incidents"]
+    assert isinstance(points, PointsItem) and points.count() == 300
+    drawn.layer_actions["density"].setChecked(False)
+    assert not drawn.layers["density"].isVisible()
+    assert drawn.layers["incidents"].isVisible()
+
+
+def button(page: NeighborhoodPage, name: str) -> QPushButton:
+    return next(b for b in page.findChildren(QPushButton) if b.accessibleName() == name)
+
+
+def test_profile_edits_are_saved_and_undone(session, drawn, qtbot):
+    editor = drawn.profile
+    qtbot.mouseClick(button(drawn, "Add to community groups"), Qt.MouseButton.LeftButton)
+    model = editor.groups
+    assert model.setData(model.index(0, 0), "Oak Street Block Club")
+    assert model.setData(model.index(0, 2), "(937) 555-0100")
+    groups = actions.neighborhood_profile(session.db, district=session.district).groups
+    assert [(g.name, g.phone) for g in groups] == [("Oak Street Block Club", "(937) 555-0100")]
+    session.undo_stack.undo()
+    groups = actions.neighborhood_profile(session.db, district=session.district).groups
+    assert [(g.name, g.phone) for g in groups] == [("Oak Street Block Club", "")]
+    assert model.data(model.index(0, 2)) == ""
+
+    qtbot.mouseClick(button(drawn, "Add to upcoming events"), Qt.MouseButton.LeftButton)
+    events = editor.events
+    assert events.data(events.index(0, 1)) == "2026-12-04"  # two weeks after the session's clock
+    assert not events.setData(events.index(0, 1), "next Friday")
+    assert drawn.warnings == [
+        "the neighborhood profile, field 'events[1].date': 'next Friday' is not a date written YYYY-MM-DD"
+    ]
+    assert events.setData(events.index(0, 1), "2026-12-12")
+    stored_events = actions.neighborhood_profile(session.db, district=session.district).events
+    assert stored_events[0].date == date(2026, 12, 12)
+
+    assert not model.setData(model.index(0, 0), " ")
+    assert "field 'groups[1].name': every entry needs a name" in drawn.warnings[-1]
+    assert model.data(model.index(0, 0)) == "Oak Street Block Club"
+    # the map's places are not touched by profile edits
+    assert stored(session).meeting_points == MAP.meeting_points
+
+
+def test_screenshot_of_the_page(session, drawn, tmp_path):
+    actions.save_neighborhood_map(session.db, district=session.district, neighborhood=NeighborhoodMap())
+    actions.import_profile(session.db, district=session.district, path=DEMO_PROFILE)
+    actions.save_neighborhood_map(session.db, district=session.district, neighborhood=MAP)
+    store_incidents(session, tmp_path, 600)
+    session.notify("incidents")
+    session.notify("profile")
+    drawn.zoom_to_fit()
+    assert drawn.profile.groups.rowCount() > 0
+    SCREENSHOTS.mkdir(exist_ok=True)
+    assert drawn.grab().save(str(SCREENSHOTS / "neighborhood.png"))
