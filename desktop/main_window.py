@@ -114,6 +114,8 @@ class MainWindow(QMainWindow):
         self.undo_action.setShortcut(QKeySequence.StandardKey.Undo)
         self.redo_action = QAction("&Redo", self)
         self.redo_action.setShortcut(QKeySequence.StandardKey.Redo)
+        self.undo_action.triggered.connect(lambda: self.session and self.session.undo_stack.undo())
+        self.redo_action.triggered.connect(lambda: self.session and self.session.undo_stack.redo())
         edit_menu.addAction(self.undo_action)
         edit_menu.addAction(self.redo_action)
 
@@ -138,13 +140,10 @@ class MainWindow(QMainWindow):
     def _bind_undo(self, session: Session | None) -> None:
         """Undo and Redo keep their names ("Undo", "Redo"); what they would undo is their tooltip."""
         for action in (self.undo_action, self.redo_action):
-            action.triggered.disconnect()
             action.setEnabled(False)
         if session is None:
             return
-        stack = session.undo_stack
-        self.undo_action.triggered.connect(stack.undo)
-        self.redo_action.triggered.connect(stack.redo)
+        stack = session.undo_stack  # its connections go with it when the session is replaced
         stack.canUndoChanged.connect(self.undo_action.setEnabled)
         stack.canRedoChanged.connect(self.redo_action.setEnabled)
         stack.undoTextChanged.connect(lambda text: self.undo_action.setToolTip(f"Undo {text}".strip()))

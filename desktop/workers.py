@@ -25,6 +25,7 @@ class Relay(QObject):
     ) -> None:
         super().__init__(parent)
         self._on_done, self._on_failed = on_done, on_failed
+        self.task: QRunnable | None = None
         self.done.connect(self._deliver_done)
         self.failed.connect(self._deliver_failed)
 
@@ -68,5 +69,8 @@ def start(
     """Run `work` on the thread pool; `on_done(result)` or `on_failed(error)` then runs on the GUI
     thread. Call it from the GUI thread."""
     relay = Relay(on_done, on_failed, parent)
-    QThreadPool.globalInstance().start(_Task(work, relay))
+    task = _Task(work, relay)
+    task.setAutoDelete(False)  # Python owns it: the relay keeps it until the result is delivered
+    relay.task = task
+    QThreadPool.globalInstance().start(task)
     return relay

@@ -5,6 +5,7 @@ confirms it before anything is saved."""
 
 from __future__ import annotations
 
+from collections.abc import Callable
 from datetime import datetime
 from zoneinfo import ZoneInfo
 
@@ -44,13 +45,18 @@ from scheduler.actions import (
 OTHER_KINDS = ("robbery", "assault", "burglary", "auto theft")
 
 
-def _columns(zone: ZoneInfo) -> tuple[Column[Incident], ...]:
+def _columns(zone: ZoneInfo, has_boundary: Callable[[], bool]) -> tuple[Column[Incident], ...]:
+    def where(incident: Incident) -> str:
+        if not has_boundary():
+            return "no boundary yet"
+        return "outside" if incident.outside else "inside"
+
     return (
         Column("When", lambda i: f"{i.occurred_at.astimezone(zone):%Y-%m-%d %H:%M}", lambda i: i.occurred_at),
         Column("Type", lambda i: i.kind),
         Column("CAD number", lambda i: i.id),
         Column("Address", lambda i: i.address),
-        Column("Neighborhood", lambda i: "outside" if i.outside else "inside"),
+        Column("Neighborhood", where),
     )
 
 
@@ -62,7 +68,8 @@ class IncidentsPage(QWidget):
         self.session = session
         self.solve = SolveRequest(time_limit=10.0)
         self.zone = ZoneInfo(actions.district_settings(session.db, district=session.district).timezone)
-        self.model: RecordsModel[Incident] = RecordsModel(_columns(self.zone))
+        self.has_boundary = False
+        self.model: RecordsModel[Incident] = RecordsModel(_columns(self.zone, lambda: self.has_boundary))
         self.table = record_table(self.model, "Incidents")
 
         add = QGroupBox("Add an incident")
@@ -109,11 +116,17 @@ class IncidentsPage(QWidget):
         layout.addLayout(side, 2)
         session.changed.connect(self._changed)
         self.reload()
+        local = session.now().astimezone(self.zone)
+        self.when.setDateTime(QDateTime(local.year, local.month, local.day, local.hour, local.minute, 0))
 
     def reload(self) -> None:
-        self.model.set_records(actions.district_incidents(self.session.db, district=self.session.district))
-        local = self.session.now().astimezone(self.zone)
-        self.when.setDateTime(QDateTime(local.year, local.month, local.day, local.hour, local.minute, 0))
+        db, district = self.session.db, self.session.district
+        self.has_boundary = actions.neighborhood_boundary(db, district=district) is not None
+        self.model.set_records(actions.district_incidents(db, district=district))
+
+    def _clear_form(self) -> None:
+        for edit in (self.address, self.latitude, self.longitude, self.cad):
+            edit.clear()
 
     def _changed(self, what: str) -> None:
         if what in ("incidents", "neighborhood"):
@@ -139,6 +152,7 @@ class IncidentsPage(QWidget):
                     self.session.db, district=self.session.district, request=request, now=self.session.now()
                 )
                 self.status.setText(f"{incident.kind} {incident.id} recorded.")
+                self._clear_form()
                 self.session.notify("incidents")
                 return
         except BeatwalkError as error:
@@ -183,6 +197,7 @@ class IncidentsPage(QWidget):
         walk = added.result.walk
         saved = f"its walk {walk.id} is in the plan" if walk else "recorded without a walk"
         self.status.setText(f"{added.incident.kind} {added.incident.id}: {saved}.")
+        self._clear_form()
         self.session.notify("incidents")
         if walk is not None:
             self.session.notify("plan")

@@ -31,6 +31,7 @@ from scheduler import actions
 from scheduler.actions import BeatwalkError, Engagement, InputError, Partner, Person, Rank, Unit
 
 ANY = "Any"
+PARTNERS = "Partners invited to post-incident walks"
 
 
 @dataclass(frozen=True)
@@ -84,9 +85,10 @@ class PeopleFilter(QSortFilterProxyModel):
         self.setSortRole(SORT_ROLE)
 
     def set(self, **choices: object) -> None:
+        self.beginFilterChange()
         for name, value in choices.items():
             setattr(self, name, value)
-        self.invalidateFilter()
+        self.endFilterChange(QSortFilterProxyModel.Direction.Rows)
 
     def filterAcceptsRow(self, source_row: int, source_parent: QModelIndex | QPersistentModelIndex) -> bool:
         model = self.sourceModel()
@@ -159,7 +161,8 @@ class PeoplePage(QWidget):
         roster_layout.addLayout(filters)
         roster_layout.addWidget(self.table)
         roster_layout.addLayout(buttons)
-        partners_box = QGroupBox("Partners invited to post-incident walks")
+        partners_box = QGroupBox(PARTNERS)
+        self.partners_box = partners_box
         partners_layout = QVBoxLayout(partners_box)
         self.partners_table = record_table(self.partners, "Partners")
         partners_layout.addWidget(self.partners_table)
@@ -181,7 +184,9 @@ class PeoplePage(QWidget):
         active = {person.id for person in actions.district_people(db, district=district)}
         everyone = actions.district_people(db, district=district, active_only=False)
         self.model.set_records([Member(person, person.id in active) for person in everyone])
-        self.partners.set_records(actions.district_partners(db, district=district))
+        partners = actions.district_partners(db, district=district)
+        self.partners.set_records(partners)
+        self.partners_box.setTitle(PARTNERS if partners else f"{PARTNERS}: none yet (import a partners CSV)")
         self._count()
 
     def _changed(self, what: str) -> None:
@@ -306,7 +311,7 @@ class PersonDialog(QDialog):
         try:
             self.edited = actions.edited_person(self.person, self.changes())
         except InputError as error:
-            self.problem.setText(f"{error.field or 'value'}: {error.message}")
+            self.problem.setText(error.message)
             if error.field in self.fields:
                 self.fields[error.field].setFocus()
             return

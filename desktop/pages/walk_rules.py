@@ -78,8 +78,8 @@ class WalkRulesPage(QWidget):
             days.addWidget(box)
         days.addStretch()
         form.addRow(QLabel("Workdays:"), days)
-        self.max_walking = _spin(actions.MAX_WALKING_PER_SQUAD, " people")
-        form.addRow(labelled("Of one &squad at most:", self.max_walking), self.max_walking)
+        self.max_walking = _spin(actions.MAX_WALKING_PER_SQUAD, " people at most")
+        form.addRow(labelled("Walking at once, per &squad:", self.max_walking), self.max_walking)
         self.call_type = QLineEdit()
         form.addRow(labelled("CAD &call type:", self.call_type), self.call_type)
         self.delay = _spin(actions.POST_INCIDENT_DELAY_HOURS, " hours after the incident")
@@ -88,7 +88,7 @@ class WalkRulesPage(QWidget):
         form.addRow(labelled("Post-incident walk &lasts:", self.incident_minutes), self.incident_minutes)
 
         holidays = QGroupBox("Holidays (no walks are planned; post-incident walks still happen)")
-        holiday_layout = QGridLayout(holidays)
+        holiday_layout = QHBoxLayout(holidays)
         self.holiday_list = QListWidget()
         self.holiday_list.setAccessibleName("Holidays")
         self.holiday_date = QDateEdit()
@@ -98,11 +98,14 @@ class WalkRulesPage(QWidget):
         self.remove_holiday = QPushButton("Re&move holiday")
         for button in (self.add_holiday, self.remove_holiday):
             button.setAccessibleName(button.text().replace("&", ""))
-        holiday_layout.addWidget(self.holiday_list, 0, 0, 3, 1)
-        holiday_layout.addWidget(labelled("Da&y:", self.holiday_date), 0, 1)
-        holiday_layout.addWidget(self.holiday_date, 0, 2)
-        holiday_layout.addWidget(self.add_holiday, 1, 1, 1, 2)
-        holiday_layout.addWidget(self.remove_holiday, 2, 1, 1, 2)
+        holiday_controls = QGridLayout()
+        holiday_controls.addWidget(labelled("Da&y:", self.holiday_date), 0, 0)
+        holiday_controls.addWidget(self.holiday_date, 0, 1)
+        holiday_controls.addWidget(self.add_holiday, 1, 0, 1, 2)
+        holiday_controls.addWidget(self.remove_holiday, 2, 0, 1, 2)
+        holiday_controls.setRowStretch(3, 1)
+        holiday_layout.addWidget(self.holiday_list, 1)
+        holiday_layout.addLayout(holiday_controls)
         self.add_holiday.clicked.connect(self._add_holiday)
         self.remove_holiday.clicked.connect(self._remove_holiday)
 
@@ -110,7 +113,7 @@ class WalkRulesPage(QWidget):
         types_layout = QHBoxLayout(types)
         self.type_list = QListWidget()
         self.type_list.setAccessibleName("Walk types")
-        self.type_list.setMaximumWidth(220)
+        self.type_list.setMinimumWidth(230)
         types_layout.addWidget(self.type_list)
         self.type_form = QFormLayout()
         types_layout.addLayout(self.type_form, 1)
@@ -230,7 +233,7 @@ class WalkRulesPage(QWidget):
                 spin.setValue(role.count)
                 spin.valueChanged.connect(self._walk_type_edited)
                 self.role_spins.append(spin)
-                self.type_form.addRow(labelled(f"{role.label.capitalize()}:", spin), spin)
+                self.type_form.addRow(labelled(f"{role.label.capitalize()}, how many:", spin), spin)
             self.type_note = QLabel(
                 "A post-incident walk follows every homicide and shooting; its timing is set under "
                 "District calendar."

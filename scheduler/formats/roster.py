@@ -118,7 +118,7 @@ def roster_cells(person: Person) -> dict[str, str]:
     """The person as a roster row's cells, as the roster CSV would spell them: what an edit form
     shows, and what `person_from_cells` reads back."""
     pattern = person.pattern
-    workdays = pattern.rotation or ",".join(DAY_NAMES[day][:3].title() for day in sorted(pattern.weekdays))
+    workdays = pattern.rotation or _day_list(pattern.weekdays)
     leave = "; ".join(
         entry.first.isoformat() if entry.first == entry.last else f"{entry.first}/{entry.last}"
         for entry in person.leave
@@ -138,6 +138,13 @@ def roster_cells(person: Person) -> dict[str, str]:
         "engagement": person.engagement.value,
         "email": person.email,
     }
+
+
+def _day_list(days: frozenset[int]) -> str:
+    """Mon-Fri for a run of days, Mon,Wed,Fri otherwise, as people write them."""
+    names = [DAY_NAMES[day][:3].title() for day in sorted(days)]
+    run = sorted(days) == list(range(min(days), max(days) + 1)) if days else False
+    return f"{names[0]}-{names[-1]}" if run and len(names) > 2 else ",".join(names)
 
 
 def person_from_cells(values: Mapping[str, str], file: str, row: int | None = None) -> Person:
