@@ -114,8 +114,8 @@ class MainWindow(QMainWindow):
         self.undo_action.setShortcut(QKeySequence.StandardKey.Undo)
         self.redo_action = QAction("&Redo", self)
         self.redo_action.setShortcut(QKeySequence.StandardKey.Redo)
-        self.undo_action.triggered.connect(lambda: self.session and self.session.undo_stack.undo())
-        self.redo_action.triggered.connect(lambda: self.session and self.session.undo_stack.redo())
+        self.undo_action.triggered.connect(lambda: self._stack_step(undo=True))
+        self.redo_action.triggered.connect(lambda: self._stack_step(undo=False))
         edit_menu.addAction(self.undo_action)
         edit_menu.addAction(self.redo_action)
 
@@ -148,6 +148,11 @@ class MainWindow(QMainWindow):
         stack.canRedoChanged.connect(self.redo_action.setEnabled)
         stack.undoTextChanged.connect(lambda text: self.undo_action.setToolTip(f"Undo {text}".strip()))
         stack.redoTextChanged.connect(lambda text: self.redo_action.setToolTip(f"Redo {text}".strip()))
+
+    def _stack_step(self, *, undo: bool) -> None:
+        if self.session is not None:
+            stack = self.session.undo_stack
+            stack.undo() if undo else stack.redo()
 
     def _fill_recent(self) -> None:
         self.recent_menu.clear()
