@@ -72,7 +72,8 @@ class MainWindow(QMainWindow):
 
         self.navigation = QListWidget()
         self.navigation.setAccessibleName("Pages")
-        self.navigation.setMaximumWidth(180)
+        self.navigation.setFixedWidth(170)
+        self.navigation.setSpacing(3)
         self.stack = QStackedWidget()
         central = QWidget()
         layout = QHBoxLayout(central)

@@ -15,6 +15,7 @@ from PySide6.QtWidgets import (
     QFormLayout,
     QFrame,
     QGridLayout,
+    QHBoxLayout,
     QLabel,
     QLineEdit,
     QPushButton,
@@ -56,6 +57,8 @@ class WelcomePage(QWidget):
         content = QWidget()
         grid = QGridLayout(content)
         grid.setColumnStretch(1, 1)
+        grid.setHorizontalSpacing(16)
+        content.setMaximumWidth(1000)
         heading = QLabel("<h2>Welcome to Beatwalk</h2>Five steps to a month of community walks.")
         heading.setTextFormat(Qt.TextFormat.RichText)
         grid.addWidget(heading, 0, 0, 1, 3)
@@ -68,6 +71,7 @@ class WelcomePage(QWidget):
         self.timezone.setCurrentText(DEFAULT_TIMEZONE)
         self.create_button = QPushButton("&Create district")
         district_form = QWidget()
+        district_form.setMinimumWidth(460)
         form = QFormLayout(district_form)
         form.setContentsMargins(0, 0, 0, 0)
         form.addRow(labelled("District &name:", self.name), self.name)
@@ -146,11 +150,16 @@ class WelcomePage(QWidget):
         state = QLabel()
         explanation = QLabel(text)
         explanation.setWordWrap(True)
-        grid.addWidget(heading, row, 0)
+        holder = QWidget()  # the body at its own width, not stretched over the page
+        line = QHBoxLayout(holder)
+        line.setContentsMargins(0, 0, 0, 12)
+        line.addWidget(body)
+        line.addStretch()
+        grid.addWidget(heading, row, 0, Qt.AlignmentFlag.AlignTop)
         grid.addWidget(explanation, row, 1)
-        grid.addWidget(state, row, 2)
-        grid.addWidget(body, row + 1, 1)
-        return _Step(heading, state, body)
+        grid.addWidget(state, row, 2, Qt.AlignmentFlag.AlignTop)
+        grid.addWidget(holder, row + 1, 1)
+        return _Step(heading, state, holder)
 
     # --- State ------------------------------------------------------------------------------------
 
@@ -175,7 +184,7 @@ class WelcomePage(QWidget):
             ready = index == 0 or done[index - 1]
             open_now = ready and not done[index] and index < len(self.steps) - 1
             step.body.setEnabled(open_now and not self._planning)
-            step.state.setText("✓ done" if done[index] else ("next" if ready else ""))
+            step.state.setText("✓ done" if done[index] else ("← next step" if ready else ""))
             step.state.setAccessibleName(f"Step {index + 1}: {step.state.text() or 'not yet'}")
 
     # --- Steps ------------------------------------------------------------------------------------

@@ -5,7 +5,6 @@ from __future__ import annotations
 
 import time
 from datetime import UTC, datetime
-from pathlib import Path
 
 import pytest
 from PySide6.QtCore import QTimer
@@ -16,9 +15,10 @@ from desktop.app_settings import AppSettings
 from desktop.main_window import MainWindow, sqlite_url
 from desktop.navigation import PAGES
 from desktop.pages.welcome import WelcomePage
-from desktop.roster_import import RosterPreviewDialog
+from desktop.roster_import import RosterPreviewDialog, import_roster_interactively
 from scheduler import actions
 from scheduler.actions import DEMO_FILES, Month
+from scheduler.rules.validator import validate
 from tests.desktop.conftest import QUICK, screenshot
 
 NOW = datetime(2026, 12, 4, 15, 0, tzinfo=UTC)
@@ -32,6 +32,7 @@ def window(qtbot):
     return window
 
 
+@pytest.mark.slow  # the window is usable in about a second; the month's planning takes longer
 def test_the_demo_opens_on_a_window_that_names_its_district_and_plans_its_month(window, qtbot, tmp_path):
     started = time.perf_counter()
     assert window.open_demo(sqlite_url(tmp_path / "demo.sqlite3"))
@@ -43,10 +44,10 @@ def test_the_demo_opens_on_a_window_that_names_its_district_and_plans_its_month(
         title for title, _ in PAGES
     ]
     assert window.session.month == Month(2026, 12)
+    assert usable < 10  # a generous bound on a loaded machine; see tests/benchmarks/desktop_results.md
     qtbot.waitUntil(lambda: window.planning is None, timeout=60_000)
     planned = actions.stored_plan(window.db, district=window.session.district, month=Month(2026, 12))
     assert planned.plan.walks
-    print(f"demo: usable window after {usable:.2f} s")  # recorded in tests/benchmarks/desktop_results.md
     for title in window.pages:
         window.show_page(title)
         screenshot(window, f"window-{title.lower().replace(' ', '-')}")
@@ -107,8 +108,6 @@ def test_the_first_run_guide_leads_from_a_new_district_to_an_imported_roster(win
         dialog.import_button.click()
 
     QTimer.singleShot(0, accept_preview)
-    from desktop.roster_import import import_roster_interactively
-
     assert import_roster_interactively(welcome, welcome.session, DEMO_FILES / "roster.csv").added == 160
     assert welcome.steps[3].body.isEnabled()
     screenshot(window, "first-run-3")
@@ -131,11 +130,5 @@ def test_the_first_run_guide_plans_a_month_the_validator_accepts(window, qtbot, 
         welcome.plan_button.click()
     assert isinstance(planned.args[0], actions.MonthPlanned)
     problem, stored = actions.month_problem(session.db, district=session.district, month=session.month)
-    from scheduler.rules.validator import validate
-
     assert validate(problem, stored.plan) == []
     assert welcome.steps[3].state.text() == "✓ done"
-
-
-def test_the_first_run_screenshot_folder_is_not_kept():
-    assert "/tests/screenshots/" in (Path(__file__).parents[2] / ".gitignore").read_text()
