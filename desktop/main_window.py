@@ -192,17 +192,23 @@ class MainWindow(QMainWindow):
     def open_demo(self, url: str | None = None) -> bool:
         """The demo district in `url`, or in a throwaway database removed when the window closes;
         its month is planned in the background once the window shows."""
+        throwaway = None
         if url is None:
-            self._throwaway = Path(tempfile.mkdtemp(prefix="beatwalk-demo-"))
-            url = sqlite_url(self._throwaway / "demo.sqlite3")
+            throwaway = Path(tempfile.mkdtemp(prefix="beatwalk-demo-"))
+            url = sqlite_url(throwaway / "demo.sqlite3")
         try:
             db = actions.open_department(url)
-            demo = actions.create_demo(db, now=self.clock())
         except BeatwalkError as error:
             show_error(self, error)
             return False
+        try:
+            demo = actions.create_demo(db, now=self.clock())
+        except BeatwalkError as error:
+            db.close()
+            show_error(self, error)
+            return False
         self._close_database()
-        self.db = db
+        self.db, self._throwaway = db, throwaway
         self.show_district(demo.district, demo.month)
         self.plan_in_background(actions.DEMO_SOLVE, "Planning the demo month…")
         return True
@@ -271,7 +277,8 @@ class MainWindow(QMainWindow):
             parent=self,
         )
         self.session = session
-        self.settings.set_last_district(self.db.url, district.name)
+        if self._throwaway is None:  # a throwaway demo database is not worth remembering
+            self.settings.set_last_district(self.db.url, district.name)
         pages: list[tuple[str, QWidget]] = []
         if getting_started:
             welcome = WelcomePage(self.db, session, self)
@@ -357,11 +364,12 @@ class MainWindow(QMainWindow):
         if self.db is not None:
             self.db.close()
             self.db = None
+        if self._throwaway is not None:
+            shutil.rmtree(self._throwaway, ignore_errors=True)
+            self._throwaway = None
 
     def closeEvent(self, event: QCloseEvent) -> None:
         self.settings.geometry = self.saveGeometry()
         self.settings.sync()
         self._close_database()
-        if self._throwaway is not None:
-            shutil.rmtree(self._throwaway, ignore_errors=True)
         super().closeEvent(event)

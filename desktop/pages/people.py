@@ -147,7 +147,7 @@ class PeoplePage(QWidget):
         self.import_button = QPushButton("&Import roster…")
         self.import_button.setAccessibleName("Import roster")
         self.import_button.clicked.connect(self._import)
-        self.edit_button = QPushButton("&Edit person…")
+        self.edit_button = QPushButton("E&dit person…")
         self.edit_button.setAccessibleName("Edit person")
         self.edit_button.clicked.connect(self.edit_selected)
         buttons = QHBoxLayout()
