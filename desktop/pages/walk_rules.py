@@ -8,7 +8,7 @@ from __future__ import annotations
 from dataclasses import replace
 from datetime import date, time
 
-from PySide6.QtCore import QTime
+from PySide6.QtCore import QDate, QTime
 from PySide6.QtWidgets import (
     QCheckBox,
     QDateEdit,
@@ -60,6 +60,7 @@ class WalkRulesPage(QWidget):
 
         calendar = QGroupBox("District calendar")
         form = QFormLayout(calendar)
+        form.setFieldGrowthPolicy(QFormLayout.FieldGrowthPolicy.FieldsStayAtSizeHint)
         self.walk_start, self.walk_end = QTimeEdit(), QTimeEdit()
         for edit in (self.walk_start, self.walk_end):
             edit.setDisplayFormat("HH:mm")
@@ -79,11 +80,11 @@ class WalkRulesPage(QWidget):
         days.addStretch()
         form.addRow(QLabel("Workdays:"), days)
         self.max_walking = _spin(actions.MAX_WALKING_PER_SQUAD, " people at most")
-        form.addRow(labelled("Walking at once, per &squad:", self.max_walking), self.max_walking)
+        form.addRow(labelled("Walking at once, per s&quad:", self.max_walking), self.max_walking)
         self.call_type = QLineEdit()
         form.addRow(labelled("CAD &call type:", self.call_type), self.call_type)
-        self.delay = _spin(actions.POST_INCIDENT_DELAY_HOURS, " hours after the incident")
-        form.addRow(labelled("Post-incident walk starts &no earlier than:", self.delay), self.delay)
+        self.delay = _spin(actions.POST_INCIDENT_DELAY_HOURS, " hours after the incident, at the earliest")
+        form.addRow(labelled("Post-incident walk st&arts:", self.delay), self.delay)
         self.incident_minutes = _spin(actions.POST_INCIDENT_MINUTES, " minutes")
         form.addRow(labelled("Post-incident walk &lasts:", self.incident_minutes), self.incident_minutes)
 
@@ -91,9 +92,12 @@ class WalkRulesPage(QWidget):
         holiday_layout = QHBoxLayout(holidays)
         self.holiday_list = QListWidget()
         self.holiday_list.setAccessibleName("Holidays")
+        self.holiday_list.setMaximumWidth(240)
         self.holiday_date = QDateEdit()
         self.holiday_date.setCalendarPopup(True)
         self.holiday_date.setDisplayFormat("yyyy-MM-dd")
+        today = session.now().date()
+        self.holiday_date.setDate(QDate(today.year, today.month, today.day))
         self.add_holiday = QPushButton("A&dd holiday")
         self.remove_holiday = QPushButton("Re&move holiday")
         for button in (self.add_holiday, self.remove_holiday):
@@ -110,13 +114,15 @@ class WalkRulesPage(QWidget):
         self.remove_holiday.clicked.connect(self._remove_holiday)
 
         types = QGroupBox("Walk types")
-        types_layout = QHBoxLayout(types)
+        types_layout = QVBoxLayout(types)
         self.type_list = QListWidget()
         self.type_list.setAccessibleName("Walk types")
-        self.type_list.setMinimumWidth(230)
+        self.type_list.setMaximumHeight(150)
         types_layout.addWidget(self.type_list)
         self.type_form = QFormLayout()
-        types_layout.addLayout(self.type_form, 1)
+        self.type_form.setFieldGrowthPolicy(QFormLayout.FieldGrowthPolicy.FieldsStayAtSizeHint)
+        types_layout.addLayout(self.type_form)
+        types_layout.addStretch()
         self.minutes = _spin(actions.WALK_MINUTES, " minutes")
         self.minimum = _spin(actions.WALK_MINIMUM)
         self.crew = choice(list(CREWS.values()))
@@ -149,7 +155,7 @@ class WalkRulesPage(QWidget):
         left.addWidget(calendar)
         left.addWidget(holidays, 1)
         columns = QHBoxLayout()
-        columns.addLayout(left, 1)
+        columns.addLayout(left)
         columns.addWidget(types, 1)
         layout = QVBoxLayout(self)
         layout.addLayout(columns, 1)
@@ -229,11 +235,11 @@ class WalkRulesPage(QWidget):
                 self.type_form.removeRow(4)
             self.role_spins = []
             for role in walk_type.roles[1:]:
-                spin = _spin(actions.ROLE_COUNT)
+                spin = _spin(actions.ROLE_COUNT, " needed")
                 spin.setValue(role.count)
                 spin.valueChanged.connect(self._walk_type_edited)
                 self.role_spins.append(spin)
-                self.type_form.addRow(labelled(f"{role.label.capitalize()}, how many:", spin), spin)
+                self.type_form.addRow(labelled(f"{role.label.capitalize()}:", spin), spin)
             self.type_note = QLabel(
                 "A post-incident walk follows every homicide and shooting; its timing is set under "
                 "District calendar."

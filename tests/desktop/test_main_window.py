@@ -11,6 +11,7 @@ from PySide6.QtCore import QTimer
 from PySide6.QtGui import QKeySequence
 from PySide6.QtWidgets import QApplication
 
+from desktop.app import open_window
 from desktop.app_settings import AppSettings
 from desktop.main_window import MainWindow, sqlite_url
 from desktop.navigation import PAGES
@@ -132,3 +133,8 @@ def test_the_first_run_guide_plans_a_month_the_validator_accepts(window, qtbot, 
     problem, stored = actions.month_problem(session.db, district=session.district, month=session.month)
     assert validate(problem, stored.plan) == []
     assert welcome.steps[3].state.text() == "✓ done"
+
+
+def test_the_app_does_not_open_on_a_database_it_cannot_use(qtbot, dialogs):
+    assert open_window(db="mysql://nowhere/beatwalk", district=None, demo=False) is None
+    assert dialogs and "not supported" in dialogs[0]
