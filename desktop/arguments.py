@@ -22,8 +22,16 @@ class _Parser(argparse.ArgumentParser):
 
 
 def build_parser() -> argparse.ArgumentParser:
-    parser = _Parser(prog="beatwalk", description="Plan, print and track community walks.")
+    parser = _Parser(
+        prog="beatwalk",
+        description="Plan, print and track community walks. Without a command, the app opens.",
+    )
     _add_store_options(parser, default=None)
+    parser.add_argument(
+        "--demo",
+        action="store_true",
+        help="open the app on a complete demo district (in a throwaway database, or in --db URL)",
+    )
     commands = parser.add_subparsers(dest="command", parser_class=_Parser)
 
     plan = commands.add_parser("plan", help="build a month's walk calendar from a roster or the database")

@@ -5,6 +5,8 @@
 (default: `BEATWALK_DB`, else the SQLite file in the user's data folder) and `--district NAME`
 (default: the database's only district).
 
+Without a command the app opens (`--demo`: on a demo district).
+
 Exit status: 0 done; 3 plan written but some minimums cannot be met; 2 bad input, or a plan saved
 by someone else meanwhile (one line that names the file, row and field; nothing written, nothing
 changed).
@@ -48,6 +50,10 @@ def main(argv: Sequence[str] | None = None) -> int:
     except SystemExit as done:  # --help (0) or a usage mistake (2, one line already printed)
         return done.code if isinstance(done.code, int) else EXIT_BAD_INPUT
     try:
+        if args.demo and args.command is not None:
+            raise InputError(COMMAND_LINE, "opens the app; give it without a command", field="--demo")
+        if args.command is None:
+            return _open_app(args)
         _check_files_only(args)
         if args.command == "plan":
             return _plan_files(args) if args.roster else _plan_month(args)
@@ -55,8 +61,7 @@ def main(argv: Sequence[str] | None = None) -> int:
             return _incident_in_files(args) if args.roster or args.plan else _incident_in_store(args)
         if args.command == "import":
             return _import(args)
-        if args.command == "export":
-            return _export(args)
+        return _export(args)  # the parser admits no other command
     except InputErrors as errors:
         for error in errors.errors:
             print(f"beatwalk: {error}", file=sys.stderr)
@@ -66,8 +71,13 @@ def main(argv: Sequence[str] | None = None) -> int:
     except BeatwalkError as error:
         print(f"beatwalk: {_with_hint(error, args)}", file=sys.stderr)
         return EXIT_BAD_INPUT
-    build_parser().print_help(sys.stderr)  # until the app opens here: a command is needed
-    return EXIT_BAD_INPUT
+
+
+def _open_app(args: argparse.Namespace) -> int:
+    """The app, loaded only now: the commands start without Qt."""
+    from desktop.app import run
+
+    return run(db=args.db, district=args.district, demo=args.demo)
 
 
 def _with_hint(error: BeatwalkError, args: argparse.Namespace) -> str:

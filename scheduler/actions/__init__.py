@@ -5,6 +5,7 @@ on is a `BeatwalkError` (bad input, not found, conflict, database unusable) whos
 line in the domain's words. Long actions take a `SolveRequest` with progress and stop callbacks.
 """
 
+from scheduler.actions.demo import DEMO_FILES, DEMO_SOLVE, DemoCreated, create_demo
 from scheduler.actions.department import (
     HolidaysImported,
     district_people,
@@ -16,6 +17,7 @@ from scheduler.actions.department import (
     list_districts,
     open_department,
 )
+from scheduler.actions.district import create_district, guide_defaults, update_settings
 from scheduler.actions.edits import (
     Edited,
     add_participant,
@@ -33,10 +35,16 @@ from scheduler.actions.incidents import (
     IncidentRequest,
     IncidentsImported,
     IncidentWalkAdded,
+    IncidentWalkProposal,
     add_incident_walk,
     add_incident_walk_to_file,
+    confirm_incident_walk,
+    district_incidents,
     import_boundary,
     import_incidents,
+    neighborhood_boundary,
+    propose_incident_walk,
+    record_incident,
 )
 from scheduler.actions.neighborhood import (
     PROFILE,
@@ -49,6 +57,13 @@ from scheduler.actions.neighborhood import (
     save_neighborhood_map,
 )
 from scheduler.actions.partners import district_partners, import_partners
+from scheduler.actions.people import (
+    RosterPreview,
+    edited_person,
+    person_fields,
+    preview_roster,
+    update_person,
+)
 from scheduler.actions.plans import (
     MonthPlanned,
     Proposal,
@@ -63,14 +78,35 @@ from scheduler.actions.plans import (
     stored_plan,
 )
 from scheduler.actions.profile import ProfileImported, import_profile, neighborhood_profile
-from scheduler.domain import Month, Plan, PlanningProblem, PlanQuality, QualityTerm, Shortfall, Walk
-from scheduler.domain.district import WalkType
+from scheduler.domain import (
+    Crew,
+    District,
+    Engagement,
+    Month,
+    Partner,
+    Per,
+    Person,
+    Plan,
+    PlanningProblem,
+    PlanQuality,
+    QualityTerm,
+    Rank,
+    Role,
+    Shortfall,
+    Unit,
+    Walk,
+    WalkType,
+)
 from scheduler.domain.errors import BeatwalkError, Conflict, InputError, InputErrors, NotFound, StoreError
 from scheduler.domain.incidents import INCIDENT_KINDS, Incident
 from scheduler.domain.neighborhood import Event, Group, Landmark, MeetingPoint, Profile, Resource
-from scheduler.domain.people import Person
 from scheduler.domain.plan_diff import MovedWalk, PlanDifferences, SwappedPeople, plan_differences
 from scheduler.formats.boundary import Boundary
+from scheduler.formats.district_settings import (
+    MAX_WALKING_PER_SQUAD,
+    POST_INCIDENT_DELAY_HOURS,
+    POST_INCIDENT_MINUTES,
+)
 from scheduler.formats.incidents import coordinate as parse_coordinate
 from scheduler.formats.incidents import parse_moment
 from scheduler.formats.neighborhood_map import (
@@ -84,22 +120,37 @@ from scheduler.formats.streets import Streets
 from scheduler.planning.planner import Ending, PlanResult, Progress
 from scheduler.planning.post_incident import OVER as INCIDENT_OVER
 from scheduler.rules.validator import Violation
+from scheduler.rules.walk_types import COUNT as ROLE_COUNT
+from scheduler.rules.walk_types import MINIMUM as WALK_MINIMUM
+from scheduler.rules.walk_types import MINUTES as WALK_MINUTES
 from scheduler.store import Database, DistrictRef, ImportSummary, SavedDistrict, StoredPlan
 from scheduler.store.partners import PartnersImported
 
 __all__ = [
+    "DEMO_FILES",
+    "DEMO_SOLVE",
     "INCIDENT_KINDS",
     "INCIDENT_OVER",
+    "MAX_WALKING_PER_SQUAD",
+    "POST_INCIDENT_DELAY_HOURS",
+    "POST_INCIDENT_MINUTES",
     "PROFILE",
     "REQUEST",
+    "ROLE_COUNT",
+    "WALK_MINIMUM",
+    "WALK_MINUTES",
     "BeatwalkError",
     "Boundary",
     "BoundaryImported",
     "Conflict",
+    "Crew",
     "Database",
+    "DemoCreated",
+    "District",
     "DistrictRef",
     "Edited",
     "Ending",
+    "Engagement",
     "Event",
     "Group",
     "HolidaysImported",
@@ -107,6 +158,7 @@ __all__ = [
     "Incident",
     "IncidentRequest",
     "IncidentWalkAdded",
+    "IncidentWalkProposal",
     "IncidentsImported",
     "InputError",
     "InputErrors",
@@ -117,7 +169,9 @@ __all__ = [
     "MovedWalk",
     "NeighborhoodMap",
     "NotFound",
+    "Partner",
     "PartnersImported",
+    "Per",
     "Person",
     "Plan",
     "PlanDifferences",
@@ -129,7 +183,10 @@ __all__ = [
     "Progress",
     "Proposal",
     "QualityTerm",
+    "Rank",
     "Resource",
+    "Role",
+    "RosterPreview",
     "SavedDistrict",
     "Sector",
     "Shortfall",
@@ -138,6 +195,7 @@ __all__ = [
     "StoredPlan",
     "Streets",
     "SwappedPeople",
+    "Unit",
     "Violation",
     "Walk",
     "WalkType",
@@ -147,13 +205,19 @@ __all__ = [
     "add_walk",
     "check_plan",
     "clip_to_boundary",
+    "confirm_incident_walk",
+    "create_demo",
+    "create_district",
     "delete_walk",
+    "district_incidents",
     "district_partners",
     "district_people",
     "district_settings",
+    "edited_person",
     "export_neighborhood_map",
     "export_plan",
     "find_district",
+    "guide_defaults",
     "import_boundary",
     "import_holidays",
     "import_incidents",
@@ -166,17 +230,22 @@ __all__ = [
     "month_people",
     "month_problem",
     "move_walk",
+    "neighborhood_boundary",
     "neighborhood_map",
     "neighborhood_profile",
     "open_department",
     "parse_coordinate",
     "parse_moment",
+    "person_fields",
     "plan_differences",
     "plan_files",
     "plan_month",
+    "preview_roster",
+    "propose_incident_walk",
     "propose_plan",
     "read_neighborhood_file",
     "read_streets",
+    "record_incident",
     "remove_participant",
     "save_community_profile",
     "save_neighborhood_map",
@@ -185,5 +254,7 @@ __all__ = [
     "set_coordinator",
     "set_locked",
     "stored_plan",
+    "update_person",
+    "update_settings",
     "without_sector",
 ]

@@ -18,8 +18,9 @@ from scheduler.actions.plans import SolveRequest, district_calendar, month_probl
 from scheduler.domain import District, Month, Partner, Person, Plan, PlanningProblem
 from scheduler.domain.errors import Conflict, InputError, NotFound
 from scheduler.domain.incidents import INCIDENT_KINDS, WITHIN, Incident
-from scheduler.formats.boundary import is_outside, read_boundary
+from scheduler.formats.boundary import Boundary, is_outside, read_boundary
 from scheduler.formats.district_settings import default_district, load_settings
+from scheduler.formats.icalendar import CalendarDetails
 from scheduler.formats.incidents import parse_moment, read_incidents
 from scheduler.formats.plan_json import read_plan_file
 from scheduler.formats.roster import load_roster
@@ -34,6 +35,9 @@ from scheduler.store.neighborhood import (
     post_incident_walk,
     save_boundary,
     save_post_incident,
+)
+from scheduler.store.neighborhood import (
+    district_incidents as _district_incidents,
 )
 from scheduler.store.neighborhood import import_incidents as _import_incidents
 from scheduler.store.partners import active_partners
@@ -100,6 +104,81 @@ def import_incidents(db: Database, *, district: DistrictRef, path: Path, now: da
     return IncidentsImported(summary, due)
 
 
+@dataclass(frozen=True)
+class IncidentWalkProposal:
+    """A post-incident walk worked out but not saved yet, for the lieutenant to confirm: who is
+    asked (`result.walk`), who would be called in, which groups nobody can come from."""
+
+    district: DistrictRef
+    added: IncidentWalkAdded  # `saved` is None until confirmed
+    version: int | None  # the plan's version it was worked out on: a save in between is refused
+    calendar: CalendarDetails | None
+
+
+def propose_incident_walk(
+    db: Database,
+    *,
+    district: DistrictRef,
+    request: IncidentRequest,
+    solve: SolveRequest = INCIDENT_SOLVE,
+    now: datetime | None = None,
+) -> IncidentWalkProposal:
+    """Work out the incident's walk and the re-planned month without saving anything; see
+    `add_incident_walk`, which is this and `confirm_incident_walk` in one."""
+    settings = get_district(db, district.id)
+    incident = _incident(db, district, settings, request)
+    existing = post_incident_walk(db, district.id, incident.id)
+    if existing is not None:
+        raise Conflict(
+            f"incident {incident.id} already has its post-incident walk {existing.id} "
+            f"on {existing.start:%Y-%m-%d %H:%M}"
+        )
+    people = all_people(db, district.id)
+    if now is not None and now >= incident.occurred_at + WITHIN:
+        zone = ZoneInfo(settings.timezone)
+        month_plan = Plan(_month_of(incident.occurred_at, zone), settings.timezone)
+        over = IncidentResult(month_plan, None, (), 0, 0.0, Ending.OPTIMAL, reason=OVER)
+        return IncidentWalkProposal(
+            district, IncidentWalkAdded(incident, over, settings, people, None, None), None, None
+        )
+    partners = active_partners(db, district.id)
+    result, version = _place_walk(db, district, settings, incident, solve, now, partners)
+    if result.walk is None:
+        added = IncidentWalkAdded(incident, result, settings, people, None, None, partners)
+        return IncidentWalkProposal(district, added, version, None)
+    walk_id = result.walk.id
+    previous = load_plan(db, district.id, result.plan.month)
+    calendar = district_calendar(db, district=district, now=now)
+    prepared = ready_to_save(result.plan, previous.plan if previous else None, calendar.meeting_points)
+    result = replace(result, plan=prepared, walk=next(w for w in prepared.walks if w.id == walk_id))
+    added = IncidentWalkAdded(incident, result, settings, people, None, None, partners)
+    return IncidentWalkProposal(district, added, version, calendar)
+
+
+def confirm_incident_walk(
+    db: Database,
+    *,
+    proposal: IncidentWalkProposal,
+    user: str,
+    out: Path | None = None,
+    now: datetime | None = None,
+) -> IncidentWalkAdded:
+    """Record the incident and save its walk with the re-planned month (with the version check,
+    so a plan a colleague saved meanwhile is not overwritten). Without a walk (its 24 hours are
+    over, or nobody can coordinate) only the incident is recorded."""
+    added, district = proposal.added, proposal.district
+    walk = added.result.walk
+    if walk is None or proposal.calendar is None:
+        _import_incidents(db, district.id, (added.incident,), REQUEST, now)
+        return added
+    plan = added.result.plan
+    with plan_file_on_success(plan, out, added.district, added.people, proposal.calendar, added.partners):
+        saved = save_post_incident(
+            db, district.id, added.incident, plan, proposal.version, walk.id, user, now
+        )
+    return replace(added, saved=saved, out=out)
+
+
 def add_incident_walk(
     db: Database,
     *,
@@ -121,34 +200,30 @@ def add_incident_walk(
     """
     if out is not None:
         check_output(out)
-    settings = get_district(db, district.id)
-    incident = _incident(db, district, settings, request)
-    existing = post_incident_walk(db, district.id, incident.id)
-    if existing is not None:
-        raise Conflict(
-            f"incident {incident.id} already has its post-incident walk {existing.id} "
-            f"on {existing.start:%Y-%m-%d %H:%M}"
-        )
-    people = all_people(db, district.id)
-    if now is not None and now >= incident.occurred_at + WITHIN:
-        _import_incidents(db, district.id, (incident,), REQUEST, now)
-        zone = ZoneInfo(settings.timezone)
-        month_plan = Plan(_month_of(incident.occurred_at, zone), settings.timezone)
-        over = IncidentResult(month_plan, None, (), 0, 0.0, Ending.OPTIMAL, reason=OVER)
-        return IncidentWalkAdded(incident, over, settings, people, None, None)
-    partners = active_partners(db, district.id)
-    result, version = _place_walk(db, district, settings, incident, solve, now, partners)
-    if result.walk is None:
-        _import_incidents(db, district.id, (incident,), REQUEST, now)
-        return IncidentWalkAdded(incident, result, settings, people, None, None, partners)
-    walk_id = result.walk.id
-    previous = load_plan(db, district.id, result.plan.month)
-    calendar = district_calendar(db, district=district, now=now)
-    prepared = ready_to_save(result.plan, previous.plan if previous else None, calendar.meeting_points)
-    result = replace(result, plan=prepared, walk=next(w for w in prepared.walks if w.id == walk_id))
-    with plan_file_on_success(result.plan, out, settings, people, calendar, partners):
-        saved = save_post_incident(db, district.id, incident, result.plan, version, walk_id, user, now)
-    return IncidentWalkAdded(incident, result, settings, people, saved, out, partners)
+    proposal = propose_incident_walk(db, district=district, request=request, solve=solve, now=now)
+    return confirm_incident_walk(db, proposal=proposal, user=user, out=out, now=now)
+
+
+def record_incident(
+    db: Database, *, district: DistrictRef, request: IncidentRequest, now: datetime | None = None
+) -> Incident:
+    """Record an incident that calls for no walk (a robbery, say), or one whose walk is handled
+    elsewhere; an id already stored is a Conflict."""
+    if request.id is not None and get_incident(db, district.id, request.id) is not None:
+        raise Conflict(f"incident {request.id} is already recorded")
+    incident = _incident(db, district, get_district(db, district.id), request)
+    _import_incidents(db, district.id, (incident,), REQUEST, now)
+    return incident
+
+
+def neighborhood_boundary(db: Database, *, district: DistrictRef) -> Boundary | None:
+    """The district's stored boundary, or None before one is drawn or imported."""
+    return load_boundary(db, district.id)
+
+
+def district_incidents(db: Database, *, district: DistrictRef) -> tuple[Incident, ...]:
+    """Every incident of the district, newest first, flagged against the boundary."""
+    return _district_incidents(db, district.id)
 
 
 def add_incident_walk_to_file(

@@ -82,6 +82,17 @@ def load_roster(path: str | Path) -> tuple[Person, ...]:
 
 def parse_roster(text: str, file: str) -> tuple[Person, ...]:
     """Parse roster CSV text; `file` only names the source in error messages."""
+    people, errors = read_roster(text, file)
+    if len(errors) == 1:
+        raise errors[0]
+    if errors:
+        raise InputErrors(file, errors)
+    return people
+
+
+def read_roster(text: str, file: str) -> tuple[tuple[Person, ...], tuple[InputError, ...]]:
+    """The people of the rows that are right and every bad row's mistake, so that a preview can
+    show both before anything is saved. A file whose header is wrong raises at once."""
     table = read_table(text, file, REQUIRED, OPTIONAL)
     people: list[Person] = []
     errors: list[InputError] = []  # every bad row, so the file is fixed in one pass
@@ -100,14 +111,48 @@ def parse_roster(text: str, file: str) -> tuple[Person, ...]:
             continue
         row_of_id[person.id] = row
         people.append(person)
-    if len(errors) == 1:
-        raise errors[0]
-    if errors:
-        raise InputErrors(file, errors)
-    return tuple(people)
+    return tuple(people), tuple(errors)
 
 
-def _person(values: Mapping[str, str], file: str, row: int) -> Person:
+def roster_cells(person: Person) -> dict[str, str]:
+    """The person as a roster row's cells, as the roster CSV would spell them: what an edit form
+    shows, and what `person_from_cells` reads back."""
+    pattern = person.pattern
+    workdays = pattern.rotation or _day_list(pattern.weekdays)
+    leave = "; ".join(
+        entry.first.isoformat() if entry.first == entry.last else f"{entry.first}/{entry.last}"
+        for entry in person.leave
+    )
+    return {
+        "id": person.id,
+        "name": person.name,
+        "rank": person.rank.value,
+        "unit": person.unit.value,
+        "responsible": "yes" if person.responsible else "no",
+        "squad": person.squad,
+        "shift_start": f"{person.shift_start:%H:%M}",
+        "shift_hours": f"{person.shift_hours:g}",
+        "workdays": workdays,
+        "rotation_start": pattern.rotation_start.isoformat() if pattern.rotation_start else "",
+        "leave": leave,
+        "engagement": person.engagement.value,
+        "email": person.email,
+    }
+
+
+def _day_list(days: frozenset[int]) -> str:
+    """Mon-Fri for a run of days, Mon,Wed,Fri otherwise, as people write them."""
+    names = [DAY_NAMES[day][:3].title() for day in sorted(days)]
+    run = sorted(days) == list(range(min(days), max(days) + 1)) if days else False
+    return f"{names[0]}-{names[-1]}" if run and len(names) > 2 else ",".join(names)
+
+
+def person_from_cells(values: Mapping[str, str], file: str, row: int | None = None) -> Person:
+    """A person from one row's cells (stripped text by column name), checked as an import checks it."""
+    return _person(values, file, row)
+
+
+def _person(values: Mapping[str, str], file: str, row: int | None) -> Person:
     try:
         return _parse_person(values)
     except _BadValue as error:

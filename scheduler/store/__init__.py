@@ -25,6 +25,8 @@ from scheduler.store.services import (
     plan_changes,
     save_plan,
     save_settings,
+    update_district,
+    update_person,
 )
 
 __all__ = [
@@ -50,4 +52,6 @@ __all__ = [
     "plan_changes",
     "save_plan",
     "save_settings",
+    "update_district",
+    "update_person",
 ]

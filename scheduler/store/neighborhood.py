@@ -136,6 +136,19 @@ def incidents(db: Database, district_id: int, month: Month) -> tuple[Incident, .
         return tuple(_incident_from_row(row, zone, boundary) for row in session.scalars(query))
 
 
+def district_incidents(db: Database, district_id: int) -> tuple[Incident, ...]:
+    """Every incident of the district, newest first, in local time and flagged against the boundary."""
+    with db.session() as session:
+        district = district_row(session, district_id)
+        query = (
+            select(IncidentRow)
+            .where(IncidentRow.district_id == district.id)
+            .order_by(IncidentRow.occurred_at.desc(), IncidentRow.external_id)
+        )
+        zone, boundary = ZoneInfo(district.timezone), _boundary(session, district)
+        return tuple(_incident_from_row(row, zone, boundary) for row in session.scalars(query))
+
+
 def month_incidents(
     db: Database, district_id: int, month: Month
 ) -> tuple[tuple[Incident, ...], dict[str, str]]:

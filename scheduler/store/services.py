@@ -21,7 +21,7 @@ from sqlalchemy.orm import Session, selectinload
 from sqlalchemy.orm.exc import StaleDataError
 
 from scheduler.domain import District, Month, Person, Plan, Walk
-from scheduler.domain.errors import Conflict, InputError, StoreError
+from scheduler.domain.errors import Conflict, InputError, NotFound, StoreError
 from scheduler.domain.incidents import POST_INCIDENT
 from scheduler.domain.sequence import next_sequence
 from scheduler.store.convert import (
@@ -132,6 +132,17 @@ def save_settings(db: Database, district: District, *, keep_holidays: bool = Fal
         created = row is None
         stored = _store_district(session, row or DistrictRow(), district, keep_holidays=keep_holidays)
         return SavedDistrict(DistrictRef(stored, district.name), created)
+
+
+def update_district(db: Database, district_id: int, district: District) -> DistrictRef:
+    """Replace the district's settings, rules and holidays (a rename included, unless another
+    district has the name)."""
+    with db.session(write=True) as session:
+        row = district_row(session, district_id, load_rules=True)
+        other = find_district_row(session, district.name)
+        if other is not None and other.id != row.id:
+            raise Conflict(f"district {district.name!r} already exists")
+        return DistrictRef(_store_district(session, row, district), district.name)
 
 
 def add_holidays(db: Database, district_id: int, days: Iterable[date]) -> int:
@@ -247,6 +258,27 @@ def _check_unique_ids(people: Sequence[Person], source_file: str) -> None:
             message = f"id {person.id!r} appears twice (ids must be unique)"
             raise InputError(source_file, message, row=index + 2, field="id")
         seen.add(person.id)
+
+
+def update_person(db: Database, district_id: int, person: Person) -> None:
+    """Save one person's edited values (matched by roster id), keeping their place on the roster
+    and whether they are active."""
+    with db.session(write=True) as session:
+        district = district_row(session, district_id)
+        query = (
+            select(PersonRow)
+            .where(PersonRow.district_id == district.id, PersonRow.external_id == person.id)
+            .options(selectinload(PersonRow.leave))
+        )
+        row = session.scalars(query).one_or_none()
+        if row is None:
+            raise NotFound(
+                f"{district.name} has no person with id {person.id!r}", what="person", key=person.id
+            )
+        active = row.active
+        apply_person(row, person, row.position)
+        row.active = active
+        session.flush()
 
 
 def active_people(db: Database, district_id: int) -> tuple[Person, ...]:

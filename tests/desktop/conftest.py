@@ -50,3 +50,37 @@ def session(planned_file, tmp_path, qtbot) -> Session:
     session = Session(db, actions.find_district(db), DECEMBER, user="alvarez", clock=lambda: NOW)
     yield session
     db.close()
+
+
+SCREENSHOTS = Path(__file__).resolve().parents[1] / "screenshots"
+
+
+@pytest.fixture(autouse=True)
+def _fresh_settings(tmp_path):
+    """The app's QSettings (an INI file in the user scope) go to this test's folder."""
+    from PySide6.QtCore import QSettings
+
+    QSettings.setPath(QSettings.Format.IniFormat, QSettings.Scope.UserScope, str(tmp_path / "settings"))
+
+
+@pytest.fixture
+def dialogs(monkeypatch):
+    """Message boxes answer at once and are recorded (text first), instead of waiting for a click."""
+    from PySide6.QtWidgets import QMessageBox
+
+    shown: list[str] = []
+
+    def exec_(box):
+        shown.append(box.text())
+        return QMessageBox.StandardButton.Ok
+
+    monkeypatch.setattr(QMessageBox, "exec", exec_)
+    return shown
+
+
+def screenshot(widget, name: str) -> Path:
+    """Save what the widget looks like, for a person to look at (tests/screenshots is not kept)."""
+    SCREENSHOTS.mkdir(exist_ok=True)
+    path = SCREENSHOTS / f"{name}.png"
+    widget.grab().save(str(path))
+    return path

@@ -1,0 +1,45 @@
+"""Starting the app: `beatwalk` opens the department database (`--db`, `BEATWALK_DB` or the user's
+file; upgraded on open after a backup copy), `beatwalk --demo` a complete demo district."""
+
+from __future__ import annotations
+
+import sys
+
+from PySide6.QtWidgets import QApplication
+
+from desktop.app_settings import APPLICATION, ORGANIZATION, AppSettings
+from desktop.main_window import MainWindow
+
+EXIT_OK, EXIT_NOT_OPENED = 0, 2
+
+
+def application() -> QApplication:
+    existing = QApplication.instance()
+    if isinstance(existing, QApplication):
+        return existing
+    app = QApplication(sys.argv[:1])
+    app.setOrganizationName(ORGANIZATION)
+    app.setApplicationName(APPLICATION)
+    app.setApplicationDisplayName(APPLICATION)
+    return app
+
+
+def open_window(*, db: str | None, district: str | None, demo: bool) -> MainWindow | None:
+    """The main window on the database (or the demo), shown; None when it could not be opened
+    (the reason was shown in a dialog)."""
+    application()
+    window = MainWindow(AppSettings())
+    opened = window.open_demo(db) if demo else window.open_database(db, district)
+    if not opened:
+        window.deleteLater()
+        return None
+    window.show()
+    return window
+
+
+def run(*, db: str | None, district: str | None, demo: bool) -> int:
+    app = application()
+    window = open_window(db=db, district=district, demo=demo)
+    if window is None:
+        return EXIT_NOT_OPENED
+    return app.exec()

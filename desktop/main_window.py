@@ -1,0 +1,375 @@
+"""The main window: navigation between the pages, the month shown, the Edit menu's Undo and Redo,
+the File menu (open a database, recent databases, switch district, quit), and the first-run guide
+on a database without a district. It owns the open database and nothing else: the pages hold no
+rules and talk to each other only through the session."""
+
+from __future__ import annotations
+
+import getpass
+import shutil
+import tempfile
+from collections.abc import Callable
+from datetime import UTC, datetime
+from pathlib import Path
+from zoneinfo import ZoneInfo
+
+from PySide6.QtCore import QThreadPool
+from PySide6.QtGui import QAction, QCloseEvent, QKeySequence
+from PySide6.QtWidgets import (
+    QFileDialog,
+    QHBoxLayout,
+    QInputDialog,
+    QLabel,
+    QListWidget,
+    QMainWindow,
+    QMenu,
+    QStackedWidget,
+    QToolBar,
+    QWidget,
+)
+
+from desktop import workers
+from desktop.app_settings import AppSettings
+from desktop.errors import show_error
+from desktop.navigation import PAGES
+from desktop.pages.welcome import WelcomePage
+from desktop.session import Session
+from scheduler import actions
+from scheduler.actions import BeatwalkError, Database, DistrictRef, Month, MonthPlanned
+
+APP = "Beatwalk"
+GETTING_STARTED = "Getting started"
+
+
+def _utc_now() -> datetime:
+    return datetime.now(UTC)
+
+
+def _user() -> str:
+    try:
+        return getpass.getuser()
+    except (OSError, KeyError):
+        return "unknown user"
+
+
+def sqlite_url(path: Path) -> str:
+    return f"sqlite:///{path}"
+
+
+class MainWindow(QMainWindow):
+    def __init__(self, settings: AppSettings, *, clock: Callable[[], datetime] = _utc_now) -> None:
+        super().__init__()
+        self.settings, self.clock = settings, clock
+        self.db: Database | None = None
+        self.session: Session | None = None
+        self.pages: dict[str, QWidget] = {}
+        self._throwaway: Path | None = None  # the demo's temporary folder, removed on close
+        self.planning: workers.Relay | None = None  # the background planning, while it runs
+        self.setWindowTitle(APP)
+        self.resize(1200, 760)
+        if settings.geometry is not None:
+            self.restoreGeometry(settings.geometry)
+
+        self.navigation = QListWidget()
+        self.navigation.setAccessibleName("Pages")
+        self.navigation.setFixedWidth(170)
+        self.navigation.setSpacing(3)
+        self.stack = QStackedWidget()
+        central = QWidget()
+        layout = QHBoxLayout(central)
+        layout.addWidget(self.navigation)
+        layout.addWidget(self.stack, 1)
+        self.setCentralWidget(central)
+        self.navigation.currentRowChanged.connect(self.stack.setCurrentIndex)
+
+        self._build_menus()
+        self.month_label = QLabel()
+        self.month_label.setAccessibleName("Month shown")
+        self.month_bar = QToolBar("Month")
+        self.month_bar.setObjectName("month")
+        self.month_bar.addAction(self.previous_month)
+        self.month_bar.addWidget(self.month_label)
+        self.month_bar.addAction(self.next_month)
+        self.addToolBar(self.month_bar)
+        self._set_district_actions(False)
+
+    # --- Menus ------------------------------------------------------------------------------------
+
+    def _build_menus(self) -> None:
+        file_menu = self.menuBar().addMenu("&File")
+        self.open_action = file_menu.addAction("&Open database…")
+        self.open_action.setShortcut(QKeySequence.StandardKey.Open)
+        self.open_action.triggered.connect(self._ask_database)
+        self.recent_menu = QMenu("&Recent databases", self)
+        file_menu.addMenu(self.recent_menu)
+        self.recent_menu.aboutToShow.connect(self._fill_recent)
+        self.switch_action = file_menu.addAction("&Switch district…")
+        self.switch_action.triggered.connect(self._ask_district)
+        file_menu.addSeparator()
+        quit_action = file_menu.addAction("&Quit")
+        quit_action.setShortcut(QKeySequence.StandardKey.Quit)
+        quit_action.triggered.connect(self.close)
+
+        edit_menu = self.menuBar().addMenu("&Edit")
+        self.undo_action = QAction("&Undo", self)
+        self.undo_action.setShortcut(QKeySequence.StandardKey.Undo)
+        self.redo_action = QAction("&Redo", self)
+        self.redo_action.setShortcut(QKeySequence.StandardKey.Redo)
+        self.undo_action.triggered.connect(lambda: self._stack_step(undo=True))
+        self.redo_action.triggered.connect(lambda: self._stack_step(undo=False))
+        edit_menu.addAction(self.undo_action)
+        edit_menu.addAction(self.redo_action)
+
+        self.view_menu = self.menuBar().addMenu("&View")
+        self.previous_month = QAction("◀ &Previous month", self)
+        self.previous_month.setShortcut(QKeySequence("Ctrl+PgUp"))
+        self.previous_month.triggered.connect(lambda: self._move_month(-1))
+        self.next_month = QAction("&Next month ▶", self)
+        self.next_month.setShortcut(QKeySequence("Ctrl+PgDown"))
+        self.next_month.triggered.connect(lambda: self._move_month(1))
+        self.view_menu.addAction(self.previous_month)
+        self.view_menu.addAction(self.next_month)
+        self.view_menu.addSeparator()
+        self.page_actions: list[QAction] = []
+
+    def _set_district_actions(self, enabled: bool) -> None:
+        for action in (self.previous_month, self.next_month, self.switch_action):
+            action.setEnabled(enabled)
+        self.month_bar.setVisible(enabled)
+        self.navigation.setVisible(enabled)
+
+    def _bind_undo(self, session: Session | None) -> None:
+        """Undo and Redo keep their names ("Undo", "Redo"); what they would undo is their tooltip."""
+        for action in (self.undo_action, self.redo_action):
+            action.setEnabled(False)
+        if session is None:
+            return
+        stack = session.undo_stack  # its connections go with it when the session is replaced
+        stack.canUndoChanged.connect(self.undo_action.setEnabled)
+        stack.canRedoChanged.connect(self.redo_action.setEnabled)
+        stack.undoTextChanged.connect(lambda text: self.undo_action.setToolTip(f"Undo {text}".strip()))
+        stack.redoTextChanged.connect(lambda text: self.redo_action.setToolTip(f"Redo {text}".strip()))
+
+    def _stack_step(self, *, undo: bool) -> None:
+        if self.session is not None:
+            stack = self.session.undo_stack
+            stack.undo() if undo else stack.redo()
+
+    def _fill_recent(self) -> None:
+        self.recent_menu.clear()
+        for url in self.settings.recent_databases:
+            action = self.recent_menu.addAction(url)
+            action.triggered.connect(lambda _checked=False, url=url: self.open_database(url))
+        self.recent_menu.setEnabled(bool(self.settings.recent_databases))
+
+    # --- Opening ----------------------------------------------------------------------------------
+
+    def open_database(self, url: str | None, district_name: str | None = None) -> bool:
+        """Open (and upgrade, after a backup copy) the database and show its district: the one
+        named, else the one shown last time, else the only one, else the one the user picks; a
+        database without districts opens the first-run guide. Errors are shown; False then."""
+        try:
+            db = actions.open_department(url)
+        except BeatwalkError as error:
+            show_error(self, error)
+            return False
+        self._close_database()
+        self.db = db
+        self.settings.add_recent_database(db.url)
+        if db.backup is not None:
+            self.statusBar().showMessage(f"Upgraded the database; the copy from before is {db.backup}")
+        try:
+            district = self._choose_district(db, district_name)
+        except BeatwalkError as error:
+            show_error(self, error)
+            return False
+        if district is None:
+            self.show_welcome()
+        else:
+            self.show_district(district)
+        return True
+
+    def open_demo(self, url: str | None = None) -> bool:
+        """The demo district in `url`, or in a throwaway database removed when the window closes;
+        its month is planned in the background once the window shows."""
+        throwaway = None
+        if url is None:
+            throwaway = Path(tempfile.mkdtemp(prefix="beatwalk-demo-"))
+            url = sqlite_url(throwaway / "demo.sqlite3")
+        try:
+            db = actions.open_department(url)
+        except BeatwalkError as error:
+            show_error(self, error)
+            return False
+        try:
+            demo = actions.create_demo(db, now=self.clock())
+        except BeatwalkError as error:
+            db.close()
+            show_error(self, error)
+            return False
+        self._close_database()
+        self.db, self._throwaway = db, throwaway
+        self.show_district(demo.district, demo.month)
+        self.plan_in_background(actions.DEMO_SOLVE, "Planning the demo month…")
+        return True
+
+    def _choose_district(self, db: Database, name: str | None) -> DistrictRef | None:
+        if name is not None:
+            return actions.find_district(db, name=name)
+        districts = actions.list_districts(db)
+        if not districts:
+            return None
+        last = self.settings.last_district(db.url)
+        for district in districts:
+            if district.name == last or len(districts) == 1:
+                return district
+        names = [district.name for district in districts]
+        chosen, ok = QInputDialog.getItem(self, "Choose a district", "&District:", names, 0, False)
+        return districts[names.index(chosen)] if ok else districts[0]
+
+    def _ask_database(self) -> None:
+        name, _ = QFileDialog.getOpenFileName(
+            self, "Open database", "", "Beatwalk databases (*.sqlite3 *.sqlite *.db);;All files (*)"
+        )
+        if name:
+            self.open_database(sqlite_url(Path(name)))
+
+    def _ask_district(self) -> None:
+        if self.db is None:
+            return
+        districts = actions.list_districts(self.db)
+        names = [district.name for district in districts]
+        current = names.index(self.session.district.name) if self.session else 0
+        chosen, ok = QInputDialog.getItem(self, "Switch district", "&District:", names, current, False)
+        if ok:
+            self.show_district(districts[names.index(chosen)])
+
+    # --- Showing ----------------------------------------------------------------------------------
+
+    def _current_month(self, district: DistrictRef) -> Month:
+        assert self.db is not None
+        zone = ZoneInfo(actions.district_settings(self.db, district=district).timezone)
+        local = self.clock().astimezone(zone)
+        return Month(local.year, local.month)
+
+    def show_welcome(self) -> None:
+        assert self.db is not None
+        self._clear_pages()
+        welcome = WelcomePage(self.db, None, self)
+        welcome.district_created.connect(lambda district: self.show_district(district, getting_started=True))
+        self.pages[GETTING_STARTED] = welcome
+        self.stack.addWidget(welcome)
+        self.setWindowTitle(f"{APP} — new district")
+        self._set_district_actions(False)
+        self._bind_undo(None)
+
+    def show_district(
+        self, district: DistrictRef, month: Month | None = None, *, getting_started: bool = False
+    ) -> None:
+        assert self.db is not None
+        self._clear_pages()
+        session = Session(
+            self.db,
+            district,
+            month or self._current_month(district),
+            user=_user(),
+            clock=self.clock,
+            parent=self,
+        )
+        self.session = session
+        if self._throwaway is None:  # a throwaway demo database is not worth remembering
+            self.settings.set_last_district(self.db.url, district.name)
+        pages: list[tuple[str, QWidget]] = []
+        if getting_started:
+            welcome = WelcomePage(self.db, session, self)
+            pages.append((GETTING_STARTED, welcome))
+        pages += [(title, factory(session, self)) for title, factory in PAGES]
+        for number, (title, page) in enumerate(pages, start=1):
+            self.pages[title] = page
+            self.stack.addWidget(page)
+            self.navigation.addItem(title)
+            action = self.view_menu.addAction(title)
+            action.setShortcut(QKeySequence(f"Ctrl+{number}"))
+            action.triggered.connect(
+                lambda _checked=False, row=number - 1: self.navigation.setCurrentRow(row)
+            )
+            self.page_actions.append(action)
+        self.navigation.setCurrentRow(0)
+        self.setWindowTitle(f"{APP} — {district.name}")
+        session.month_changed.connect(lambda _month: self._show_month())
+        self._show_month()
+        self._set_district_actions(True)
+        self._bind_undo(session)
+
+    def show_page(self, title: str) -> QWidget:
+        self.navigation.setCurrentRow(list(self.pages).index(title))
+        return self.pages[title]
+
+    def _clear_pages(self) -> None:
+        self.navigation.clear()
+        for action in self.page_actions:
+            self.view_menu.removeAction(action)
+        self.page_actions = []
+        for page in self.pages.values():
+            self.stack.removeWidget(page)
+            page.deleteLater()
+        self.pages = {}
+        if self.session is not None:
+            self._bind_undo(None)
+            self.session.deleteLater()
+            self.session = None
+
+    def _show_month(self) -> None:
+        if self.session is not None:
+            month = self.session.month
+            self.month_label.setText(f"  {month.first_day:%B %Y}  ")
+
+    def _move_month(self, step: int) -> None:
+        if self.session is not None:
+            month = self.session.month
+            self.session.set_month(month.next() if step > 0 else month.previous())
+
+    # --- Background planning ----------------------------------------------------------------------
+
+    def plan_in_background(self, solve: actions.SolveRequest, message: str) -> None:
+        session = self.session
+        assert session is not None
+        self.statusBar().showMessage(message)
+        db, district, month, user = session.db, session.district, session.month, session.user
+        self.planning = workers.start(
+            lambda: actions.plan_month(db, district=district, month=month, user=user, solve=solve),
+            self._planned,
+            self._plan_failed,
+            self,
+        )
+
+    def _planned(self, planned: MonthPlanned) -> None:
+        self.planning = None
+        plan = planned.result.plan
+        short = f", {len(plan.shortfalls)} minimums not met" if plan.shortfalls else ""
+        self.statusBar().showMessage(f"{plan.month} planned: {len(plan.walks)} walks{short}.")
+        if self.session is not None:
+            self.session.notify("plan")
+
+    def _plan_failed(self, error: Exception) -> None:
+        self.planning = None
+        self.statusBar().clearMessage()
+        show_error(self, error)
+
+    # --- Closing ----------------------------------------------------------------------------------
+
+    def _close_database(self) -> None:
+        self._clear_pages()
+        QThreadPool.globalInstance().waitForDone()
+        if self.db is not None:
+            self.db.close()
+            self.db = None
+        if self._throwaway is not None:
+            shutil.rmtree(self._throwaway, ignore_errors=True)
+            self._throwaway = None
+
+    def closeEvent(self, event: QCloseEvent) -> None:
+        self.settings.geometry = self.saveGeometry()
+        self.settings.sync()
+        self._close_database()
+        super().closeEvent(event)

@@ -1,0 +1,318 @@
+"""The People page: the district's roster as a sortable, filterable table; a roster import with a
+preview; edits of one person's shift, work pattern, leave and engagement, each undoable; and the
+partners invited to post-incident walks."""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+
+from PySide6.QtCore import QModelIndex, QPersistentModelIndex, QSortFilterProxyModel, Qt
+from PySide6.QtWidgets import (
+    QDialog,
+    QDialogButtonBox,
+    QFormLayout,
+    QGroupBox,
+    QHBoxLayout,
+    QLabel,
+    QLineEdit,
+    QPushButton,
+    QSplitter,
+    QVBoxLayout,
+    QWidget,
+)
+
+from desktop.commands import ActionCommand
+from desktop.errors import show_error
+from desktop.records import SORT_ROLE, Column, RecordsModel
+from desktop.roster_import import ask_roster_file, import_roster_interactively
+from desktop.session import Session
+from desktop.widgets import choice, labelled, record_table
+from scheduler import actions
+from scheduler.actions import BeatwalkError, Engagement, InputError, Partner, Person, Rank, Unit
+
+ANY = "Any"
+PARTNERS = "Partners invited to post-incident walks"
+
+
+@dataclass(frozen=True)
+class Member:
+    """A person on the page, with whether they are on the current roster."""
+
+    person: Person
+    active: bool
+
+
+def _shift(person: Person) -> str:
+    return f"{person.shift_start:%H:%M}, {person.shift_hours:g} h"
+
+
+def _cells(column: str) -> Column[Member]:
+    return Column(column.replace("_", " ").capitalize(), lambda m: actions.person_fields(m.person)[column])
+
+
+PEOPLE_COLUMNS: tuple[Column[Member], ...] = (
+    Column("Id", lambda m: m.person.id),
+    Column("Name", lambda m: m.person.name),
+    Column("Rank", lambda m: m.person.rank.value, lambda m: list(Rank).index(m.person.rank)),
+    Column("Unit", lambda m: m.person.unit.value.replace("_", " ")),
+    Column("Responsible", lambda m: "yes" if m.person.responsible else ""),
+    Column("Squad", lambda m: m.person.squad),
+    Column("Shift", lambda m: _shift(m.person), lambda m: (m.person.shift_start, m.person.shift_hours)),
+    _cells("workdays"),
+    _cells("leave"),
+    _cells("engagement"),
+    Column("Active", lambda m: "yes" if m.active else "no"),
+)
+PARTNER_COLUMNS: tuple[Column[Partner], ...] = (
+    Column("Name", lambda p: p.name),
+    Column("Organization", lambda p: p.organization),
+    Column("Kind", lambda p: p.kind),
+    Column("Phone", lambda p: p.phone),
+    Column("Email", lambda p: p.email),
+)
+
+
+class PeopleFilter(QSortFilterProxyModel):
+    """Rank, unit, responsible and active as exact choices; the text matches id, name or squad."""
+
+    def __init__(self) -> None:
+        super().__init__()
+        self.rank: Rank | None = None
+        self.unit: Unit | None = None
+        self.responsible: bool | None = None
+        self.active: bool | None = True
+        self.text = ""
+        self.setSortRole(SORT_ROLE)
+
+    def set(self, **choices: object) -> None:
+        self.beginFilterChange()
+        for name, value in choices.items():
+            setattr(self, name, value)
+        self.endFilterChange(QSortFilterProxyModel.Direction.Rows)
+
+    def filterAcceptsRow(self, source_row: int, source_parent: QModelIndex | QPersistentModelIndex) -> bool:
+        model = self.sourceModel()
+        assert isinstance(model, RecordsModel)
+        member: Member = model.record(source_row)
+        person, text = member.person, self.text.casefold()
+        return (
+            (self.rank is None or person.rank == self.rank)
+            and (self.unit is None or person.unit == self.unit)
+            and (self.responsible is None or person.responsible == self.responsible)
+            and (self.active is None or member.active == self.active)
+            and (
+                not text or any(text in value.casefold() for value in (person.id, person.name, person.squad))
+            )
+        )
+
+
+class PeoplePage(QWidget):
+    def __init__(self, session: Session, parent: QWidget | None = None) -> None:
+        super().__init__(parent)
+        self.session = session
+        self.model: RecordsModel[Member] = RecordsModel(PEOPLE_COLUMNS)
+        self.proxy = PeopleFilter()
+        self.proxy.setSourceModel(self.model)
+        self.partners: RecordsModel[Partner] = RecordsModel(PARTNER_COLUMNS)
+
+        self.search = QLineEdit()
+        self.search.setPlaceholderText("id, name or squad")
+        self.search.setClearButtonEnabled(True)
+        self.rank = choice([ANY, *(rank.value for rank in Rank)])
+        self.unit = choice([ANY, *(unit.value.replace("_", " ") for unit in Unit)])
+        self.responsible = choice([ANY, "Responsible", "Not responsible"])
+        self.active = choice(["Active", "Inactive", "Everyone"])
+        filters = QHBoxLayout()
+        for label, widget in (
+            ("&Search:", self.search),
+            ("&Rank:", self.rank),
+            ("&Unit:", self.unit),
+            ("Res&ponsible:", self.responsible),
+            ("Sho&w:", self.active),
+        ):
+            filters.addWidget(labelled(label, widget))
+            filters.addWidget(widget, 2 if widget is self.search else 0)
+        self.search.textChanged.connect(lambda text: self.proxy.set(text=text))
+        self.rank.currentIndexChanged.connect(self._filter)
+        self.unit.currentIndexChanged.connect(self._filter)
+        self.responsible.currentIndexChanged.connect(self._filter)
+        self.active.currentIndexChanged.connect(self._filter)
+
+        self.table = record_table(self.proxy, "People")
+        self.table.setSortingEnabled(True)
+        self.table.sortByColumn(-1, Qt.SortOrder.AscendingOrder)
+        self.table.doubleClicked.connect(lambda _index: self.edit_selected())
+        self.count = QLabel()
+
+        self.import_button = QPushButton("&Import roster…")
+        self.import_button.setAccessibleName("Import roster")
+        self.import_button.clicked.connect(self._import)
+        self.edit_button = QPushButton("E&dit person…")
+        self.edit_button.setAccessibleName("Edit person")
+        self.edit_button.clicked.connect(self.edit_selected)
+        buttons = QHBoxLayout()
+        buttons.addWidget(self.count, 1)
+        buttons.addWidget(self.import_button)
+        buttons.addWidget(self.edit_button)
+
+        roster = QWidget()
+        roster_layout = QVBoxLayout(roster)
+        roster_layout.setContentsMargins(0, 0, 0, 0)
+        roster_layout.addLayout(filters)
+        roster_layout.addWidget(self.table)
+        roster_layout.addLayout(buttons)
+        partners_box = QGroupBox(PARTNERS)
+        self.partners_box = partners_box
+        partners_layout = QVBoxLayout(partners_box)
+        self.partners_table = record_table(self.partners, "Partners")
+        partners_layout.addWidget(self.partners_table)
+        splitter = QSplitter(Qt.Orientation.Vertical)
+        splitter.addWidget(roster)
+        splitter.addWidget(partners_box)
+        splitter.setStretchFactor(0, 4)
+        splitter.setStretchFactor(1, 1)
+        layout = QVBoxLayout(self)
+        layout.addWidget(splitter)
+        self.proxy.rowsInserted.connect(self._count)
+        self.proxy.modelReset.connect(self._count)
+        self.proxy.layoutChanged.connect(self._count)
+        session.changed.connect(self._changed)
+        self.reload()
+
+    def reload(self) -> None:
+        db, district = self.session.db, self.session.district
+        active = {person.id for person in actions.district_people(db, district=district)}
+        everyone = actions.district_people(db, district=district, active_only=False)
+        self.model.set_records([Member(person, person.id in active) for person in everyone])
+        partners = actions.district_partners(db, district=district)
+        self.partners.set_records(partners)
+        self.partners_box.setTitle(PARTNERS if partners else f"{PARTNERS}: none yet (import a partners CSV)")
+        self._count()
+
+    def _changed(self, what: str) -> None:
+        if what in ("people", "partners"):
+            self.reload()
+
+    def _count(self) -> None:
+        shown, total = self.proxy.rowCount(), self.model.rowCount()
+        self.count.setText(f"{shown} of {total} people shown")
+
+    def _filter(self) -> None:
+        responsible = {0: None, 1: True, 2: False}[self.responsible.currentIndex()]
+        self.proxy.set(
+            rank=None if self.rank.currentIndex() == 0 else list(Rank)[self.rank.currentIndex() - 1],
+            unit=None if self.unit.currentIndex() == 0 else list(Unit)[self.unit.currentIndex() - 1],
+            responsible=responsible,
+            active={0: True, 1: False, 2: None}[self.active.currentIndex()],
+        )
+        self._count()
+
+    def selected(self) -> Member | None:
+        rows = self.table.selectionModel().selectedRows()
+        if not rows:
+            return None
+        return self.model.record(self.proxy.mapToSource(rows[0]).row())
+
+    def edit_selected(self) -> None:
+        member = self.selected()
+        if member is None:
+            return
+        dialog = PersonDialog(member.person, self)
+        if dialog.exec() == QDialog.DialogCode.Accepted and dialog.edited is not None:
+            self.save_person(member.person, dialog.edited)
+
+    def save_person(self, old: Person, new: Person) -> bool:
+        """Save the edit and put it on the undo stack; a refused save changes nothing."""
+        if old == new:
+            return False
+        db, district = self.session.db, self.session.district
+        try:
+            actions.update_person(db, district=district, person=new)
+        except BeatwalkError as error:
+            show_error(self, error)
+            return False
+        command = ActionCommand(
+            f"edit {new.name}",
+            self.session,
+            "people",
+            lambda: actions.update_person(db, district=district, person=new),
+            lambda: actions.update_person(db, district=district, person=old),
+            lambda error: show_error(self, error),
+        )
+        self.session.undo_stack.push(command)
+        return True
+
+    def _import(self) -> None:
+        path = ask_roster_file(self)
+        if path is not None:
+            import_roster_interactively(self, self.session, path)
+
+
+ENGAGEMENTS = {
+    Engagement.UNKNOWN: "not known",
+    Engagement.NATURAL: "natural: conversations come easily",
+    Engagement.DEVELOPING: "developing: pair with a natural",
+}
+EDITABLE = (
+    ("shift_start", "Shift &starts", "HH:MM, e.g. 07:00"),
+    ("shift_hours", "Shift &hours", "e.g. 8, 10 or 12"),
+    ("workdays", "&Workdays or rotation", "Mon-Fri, Mon,Tue,Thu, or a rotation such as 11001110011000"),
+    ("rotation_start", "Rotation s&tarts on", "YYYY-MM-DD: the day the rotation's first character falls on"),
+    ("leave", "&Leave", "YYYY-MM-DD/YYYY-MM-DD or YYYY-MM-DD, separated by ;"),
+)
+
+
+class PersonDialog(QDialog):
+    """The edit form, in the roster file's own words; a mistake is shown under the form and the
+    dialog stays open."""
+
+    def __init__(self, person: Person, parent: QWidget | None = None) -> None:
+        super().__init__(parent)
+        self.person = person
+        self.edited: Person | None = None
+        self.setWindowTitle(f"Edit {person.name}")
+        self.setAccessibleName(f"Edit {person.name}")
+        self.setMinimumWidth(520)
+        fields = actions.person_fields(person)
+        form = QFormLayout()
+        form.addRow("Name:", QLabel(f"{person.name} ({person.id}), {person.rank.value}"))
+        self.fields: dict[str, QLineEdit] = {}
+        for column, label, hint in EDITABLE:
+            edit = QLineEdit(fields[column])
+            edit.setPlaceholderText(hint)
+            edit.setToolTip(hint)
+            edit.setAccessibleName(label.replace("&", ""))
+            self.fields[column] = edit
+            form.addRow(labelled(label + ":", edit), edit)
+        self.engagement = choice([ENGAGEMENTS[engagement] for engagement in ENGAGEMENTS])
+        self.engagement.setCurrentIndex(list(ENGAGEMENTS).index(person.engagement))
+        form.addRow(labelled("&Engagement:", self.engagement), self.engagement)
+        self.problem = QLabel()
+        self.problem.setWordWrap(True)
+        self.problem.setStyleSheet("color: palette(highlight);")
+        self.problem.setAccessibleName("Problem")
+        buttons = QDialogButtonBox(
+            QDialogButtonBox.StandardButton.Save | QDialogButtonBox.StandardButton.Cancel
+        )
+        buttons.accepted.connect(self.accept)
+        buttons.rejected.connect(self.reject)
+        layout = QVBoxLayout(self)
+        layout.addLayout(form)
+        layout.addWidget(self.problem)
+        layout.addWidget(buttons)
+
+    def changes(self) -> dict[str, str]:
+        engagement = list(ENGAGEMENTS)[self.engagement.currentIndex()]
+        return {column: edit.text() for column, edit in self.fields.items()} | {
+            "engagement": engagement.value
+        }
+
+    def accept(self) -> None:
+        try:
+            self.edited = actions.edited_person(self.person, self.changes())
+        except InputError as error:
+            self.problem.setText(error.message)
+            if error.field in self.fields:
+                self.fields[error.field].setFocus()
+            return
+        super().accept()

@@ -1,0 +1,255 @@
+"""The first-run guide: create the district, bring in the neighborhood, import the roster, plan
+the month, print the packet. Each step opens once the one before is done; what is done is read
+from the database, so the guide is right after a restart too."""
+
+from __future__ import annotations
+
+import zoneinfo
+from dataclasses import dataclass
+from pathlib import Path
+
+from PySide6.QtCore import Qt, Signal
+from PySide6.QtWidgets import (
+    QComboBox,
+    QFileDialog,
+    QFormLayout,
+    QFrame,
+    QGridLayout,
+    QHBoxLayout,
+    QLabel,
+    QLineEdit,
+    QPushButton,
+    QScrollArea,
+    QVBoxLayout,
+    QWidget,
+)
+
+from desktop import workers
+from desktop.errors import show_error
+from desktop.roster_import import ask_roster_file, import_roster_interactively
+from desktop.session import Session
+from desktop.widgets import labelled
+from scheduler import actions
+from scheduler.actions import BeatwalkError, Database, DistrictRef, MonthPlanned, NotFound, SolveRequest
+
+DEFAULT_TIMEZONE = "America/New_York"
+
+
+@dataclass
+class _Step:
+    title: QLabel
+    state: QLabel
+    body: QWidget
+
+
+class WelcomePage(QWidget):
+    """Without a session only the first step is open; `district_created` hands the new district to
+    the window, which gives this page a session for the other steps."""
+
+    district_created = Signal(object)  # DistrictRef
+    planned = Signal(object)  # MonthPlanned, or the error
+
+    def __init__(self, db: Database, session: Session | None = None, parent: QWidget | None = None) -> None:
+        super().__init__(parent)
+        self.db, self.session = db, session
+        self.solve = SolveRequest(time_limit=20.0)
+        self._planning = False
+        content = QWidget()
+        grid = QGridLayout(content)
+        grid.setColumnStretch(1, 1)
+        grid.setHorizontalSpacing(16)
+        content.setMaximumWidth(1000)
+        heading = QLabel("<h2>Welcome to Beatwalk</h2>Five steps to a month of community walks.")
+        heading.setTextFormat(Qt.TextFormat.RichText)
+        grid.addWidget(heading, 0, 0, 1, 3)
+
+        self.name = QLineEdit()
+        self.name.setPlaceholderText("e.g. Eastside District")
+        self.timezone = QComboBox()
+        self.timezone.setEditable(True)
+        self.timezone.addItems(sorted(zoneinfo.available_timezones() - {"localtime"}))
+        self.timezone.setCurrentText(DEFAULT_TIMEZONE)
+        self.create_button = QPushButton("&Create district")
+        district_form = QWidget()
+        district_form.setMinimumWidth(460)
+        form = QFormLayout(district_form)
+        form.setContentsMargins(0, 0, 0, 0)
+        form.addRow(labelled("District &name:", self.name), self.name)
+        form.addRow(labelled("&Time zone:", self.timezone), self.timezone)
+        form.addRow(self.create_button)
+        self.boundary_button = QPushButton("Import &boundary (GeoJSON)…")
+        self.roster_button = QPushButton("Import &roster (CSV)…")
+        self.plan_button = QPushButton("&Plan the month")
+        self.print_button = QPushButton("Print the &packet")
+        for button in (
+            self.create_button,
+            self.boundary_button,
+            self.roster_button,
+            self.plan_button,
+            self.print_button,
+        ):
+            button.setAccessibleName(button.text().replace("&", "").rstrip("…"))
+        self.steps = [
+            self._step(
+                grid,
+                1,
+                "Create the district",
+                "Its name and time zone; the guide's walk rules "
+                "come with it and can be adapted on the Walk rules page.",
+                district_form,
+            ),
+            self._step(
+                grid,
+                2,
+                "Draw the neighborhood",
+                "Import its boundary from a GeoJSON file (from "
+                "the city's GIS or a free web map), or draw it on the Neighborhood page.",
+                self.boundary_button,
+            ),
+            self._step(
+                grid,
+                3,
+                "Import the roster",
+                "A CSV of the district's people: you see every row "
+                "and every mistake before anything is saved.",
+                self.roster_button,
+            ),
+            self._step(
+                grid,
+                4,
+                "Build the plan",
+                "The solver fills the month with walks that meet every "
+                "walk type's minimum, or says which minimum cannot be met and why.",
+                self.plan_button,
+            ),
+            self._step(
+                grid,
+                5,
+                "Print the packet",
+                "Briefing packets, handouts and talking points (coming with the Reports page).",
+                self.print_button,
+            ),
+        ]
+        grid.setRowStretch(len(self.steps) * 2 + 1, 1)
+        self.create_button.clicked.connect(self.create_district)
+        self.boundary_button.clicked.connect(self._ask_boundary)
+        self.roster_button.clicked.connect(self._ask_roster)
+        self.plan_button.clicked.connect(self.plan_month)
+        scroll = QScrollArea()
+        scroll.setWidgetResizable(True)
+        scroll.setFrameShape(QFrame.Shape.NoFrame)
+        scroll.setWidget(content)
+        QVBoxLayout(self).addWidget(scroll)
+        if session is not None:
+            session.changed.connect(lambda _what: self.refresh())
+        self.refresh()
+
+    def _step(self, grid: QGridLayout, number: int, title: str, text: str, body: QWidget) -> _Step:
+        row = number * 2 - 1
+        heading = QLabel(f"<b>{number}. {title}</b>")
+        state = QLabel()
+        explanation = QLabel(text)
+        explanation.setWordWrap(True)
+        holder = QWidget()  # the body at its own width, not stretched over the page
+        line = QHBoxLayout(holder)
+        line.setContentsMargins(0, 0, 0, 12)
+        line.addWidget(body)
+        line.addStretch()
+        grid.addWidget(heading, row, 0, Qt.AlignmentFlag.AlignTop)
+        grid.addWidget(explanation, row, 1)
+        grid.addWidget(state, row, 2, Qt.AlignmentFlag.AlignTop)
+        grid.addWidget(holder, row + 1, 1)
+        return _Step(heading, state, holder)
+
+    # --- State ------------------------------------------------------------------------------------
+
+    def done(self) -> list[bool]:
+        """Which steps are done, read from the database."""
+        session = self.session
+        if session is None:
+            return [False] * len(self.steps)
+        db, district = session.db, session.district
+        people = bool(actions.district_people(db, district=district))
+        try:
+            actions.stored_plan(db, district=district, month=session.month)
+            planned = True
+        except NotFound:
+            planned = False
+        boundary = actions.neighborhood_boundary(db, district=district) is not None
+        return [True, boundary, people, planned, False]
+
+    def refresh(self) -> None:
+        done = self.done()
+        for index, step in enumerate(self.steps):
+            ready = index == 0 or done[index - 1]
+            open_now = ready and not done[index] and index < len(self.steps) - 1
+            step.body.setEnabled(open_now and not self._planning)
+            step.state.setText("✓ done" if done[index] else ("← next step" if ready else ""))
+            step.state.setAccessibleName(f"Step {index + 1}: {step.state.text() or 'not yet'}")
+
+    # --- Steps ------------------------------------------------------------------------------------
+
+    def create_district(self) -> DistrictRef | None:
+        try:
+            district = actions.create_district(
+                self.db, name=self.name.text(), timezone=self.timezone.currentText()
+            )
+        except BeatwalkError as error:
+            show_error(self, error)
+            return None
+        self.district_created.emit(district)
+        return district
+
+    def _ask_boundary(self) -> None:
+        name, _ = QFileDialog.getOpenFileName(
+            self, "Import boundary", "", "GeoJSON (*.geojson *.json);;All files (*)"
+        )
+        if name:
+            self.import_boundary(Path(name))
+
+    def import_boundary(self, path: Path) -> bool:
+        assert self.session is not None
+        try:
+            actions.import_boundary(self.session.db, district=self.session.district, path=path)
+        except BeatwalkError as error:
+            show_error(self, error)
+            return False
+        self.session.notify("neighborhood")
+        return True
+
+    def _ask_roster(self) -> None:
+        path = ask_roster_file(self)
+        if path is not None and self.session is not None:
+            import_roster_interactively(self, self.session, path)
+
+    def plan_month(self) -> None:
+        session = self.session
+        assert session is not None
+        self._planning = True
+        self.steps[3].state.setText("planning…")
+        self.refresh()
+        db, district, month, user, solve = (
+            session.db,
+            session.district,
+            session.month,
+            session.user,
+            self.solve,
+        )
+        workers.start(
+            lambda: actions.plan_month(db, district=district, month=month, user=user, solve=solve),
+            self._planned,
+            self._failed,
+            self,
+        )
+
+    def _planned(self, planned: MonthPlanned) -> None:
+        self._planning = False
+        assert self.session is not None
+        self.session.notify("plan")
+        self.planned.emit(planned)
+
+    def _failed(self, error: Exception) -> None:
+        self._planning = False
+        self.refresh()
+        self.planned.emit(error)
+        show_error(self, error)

@@ -1,0 +1,37 @@
+"""Small builders every page uses, so that each control gets a visible label, an accessible name
+and a mnemonic in the same way, and every table looks and behaves the same."""
+
+from __future__ import annotations
+
+from PySide6.QtCore import QAbstractItemModel
+from PySide6.QtWidgets import QAbstractItemView, QComboBox, QHeaderView, QLabel, QTableView, QWidget
+
+
+def labelled(text: str, buddy: QWidget) -> QLabel:
+    """A visible label ("&Rank:") that gives `buddy` its mnemonic and its accessible name."""
+    label = QLabel(text)
+    label.setBuddy(buddy)
+    buddy.setAccessibleName(text.replace("&", "").rstrip(":"))
+    return label
+
+
+def choice(items: list[str]) -> QComboBox:
+    box = QComboBox()
+    box.addItems(items)
+    return box
+
+
+def record_table(model: QAbstractItemModel, name: str) -> QTableView:
+    """A read-only table of whole rows, one selected at a time."""
+    table = QTableView()
+    table.setModel(model)
+    table.setAccessibleName(name)
+    table.setSelectionBehavior(QAbstractItemView.SelectionBehavior.SelectRows)
+    table.setSelectionMode(QAbstractItemView.SelectionMode.SingleSelection)
+    table.setEditTriggers(QAbstractItemView.EditTrigger.NoEditTriggers)
+    table.setAlternatingRowColors(True)
+    table.setWordWrap(False)
+    table.verticalHeader().setVisible(False)
+    table.horizontalHeader().setSectionResizeMode(QHeaderView.ResizeMode.ResizeToContents)
+    table.horizontalHeader().setStretchLastSection(True)
+    return table

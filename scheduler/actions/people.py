@@ -1,0 +1,66 @@
+"""The People page's actions: a roster file previewed before it is imported, and one person edited.
+
+An edit is written in the roster's own words (shift_start "07:00", workdays "Mon-Thu", leave
+"2026-12-21/2026-12-24"), read by the roster reader, so a form refuses what an import refuses.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Mapping
+from dataclasses import dataclass
+from pathlib import Path
+
+from scheduler.domain import Person
+from scheduler.domain.errors import InputError
+from scheduler.formats.files import read_text
+from scheduler.formats.roster import person_from_cells, read_roster, roster_cells
+from scheduler.store import Database, DistrictRef, active_people, all_people
+from scheduler.store import update_person as _update_person
+
+
+@dataclass(frozen=True)
+class RosterPreview:
+    """What importing the file would do; `errors` (one per bad row) mean it would import nothing."""
+
+    people: tuple[Person, ...]  # the file's good rows
+    errors: tuple[InputError, ...]
+    added: int
+    updated: int
+    unchanged: int
+    deactivated: int
+
+
+def preview_roster(db: Database, *, district: DistrictRef, path: Path) -> RosterPreview:
+    """Read the roster file and compare it with the district's people; nothing is saved. A file
+    that cannot be read at all (no such file, a wrong header) is one error."""
+    try:
+        people, errors = read_roster(read_text(path), str(path))
+    except InputError as error:
+        return RosterPreview((), (error,), 0, 0, 0, 0)
+    known = {person.id: person for person in all_people(db, district.id)}
+    active = {person.id for person in active_people(db, district.id)}
+    new_ids = {person.id for person in people}
+    added = sum(1 for person in people if person.id not in known)
+    unchanged = sum(1 for person in people if person.id in active and known[person.id] == person)
+    deactivated = len(active - new_ids)
+    return RosterPreview(people, errors, added, len(people) - added - unchanged, unchanged, deactivated)
+
+
+def person_fields(person: Person) -> dict[str, str]:
+    """The person's values as roster cells, for an edit form."""
+    return roster_cells(person)
+
+
+def edited_person(person: Person, changes: Mapping[str, str]) -> Person:
+    """`person` with the changed roster cells; a bad value is an InputError naming the person and
+    the column. The id cannot change (plans and logs refer to it)."""
+    if changes.get("id", person.id) != person.id:
+        raise InputError(f"person {person.id}", "the id cannot be changed", field="id")
+    cells = roster_cells(person) | {column: text.strip() for column, text in changes.items()}
+    return person_from_cells(cells, f"person {person.id}")
+
+
+def update_person(db: Database, *, district: DistrictRef, person: Person) -> Person:
+    """Save the person's values (matched by id); the app's undo saves the old values the same way."""
+    _update_person(db, district.id, person)
+    return person

@@ -1,0 +1,140 @@
+"""The main window: start-up on the demo district (timed), on a database without a district (the
+first-run guide, up to an imported roster), and its menus, month selector and remembered settings."""
+
+from __future__ import annotations
+
+import time
+from datetime import UTC, datetime
+
+import pytest
+from PySide6.QtCore import QTimer
+from PySide6.QtGui import QKeySequence
+from PySide6.QtWidgets import QApplication
+
+from desktop.app import open_window
+from desktop.app_settings import AppSettings
+from desktop.main_window import MainWindow, sqlite_url
+from desktop.navigation import PAGES
+from desktop.pages.welcome import WelcomePage
+from desktop.roster_import import RosterPreviewDialog, import_roster_interactively
+from scheduler import actions
+from scheduler.actions import DEMO_FILES, Month
+from scheduler.rules.validator import validate
+from tests.desktop.conftest import QUICK, screenshot
+
+NOW = datetime(2026, 12, 4, 15, 0, tzinfo=UTC)
+
+
+@pytest.fixture
+def window(qtbot):
+    window = MainWindow(AppSettings(), clock=lambda: NOW)
+    qtbot.addWidget(window)
+    window.resize(1200, 760)
+    return window
+
+
+@pytest.mark.slow  # the window is usable in about a second; the month's planning takes longer
+def test_the_demo_opens_on_a_window_that_names_its_district_and_plans_its_month(window, qtbot, tmp_path):
+    started = time.perf_counter()
+    assert window.open_demo(sqlite_url(tmp_path / "demo.sqlite3"))
+    window.show()
+    qtbot.waitExposed(window)
+    usable = time.perf_counter() - started
+    assert window.windowTitle() == "Beatwalk — Eastside District"
+    assert [window.navigation.item(row).text() for row in range(window.navigation.count())] == [
+        title for title, _ in PAGES
+    ]
+    assert window.session.month == Month(2026, 12)
+    assert usable < 10  # a generous bound on a loaded machine; see tests/benchmarks/desktop_results.md
+    qtbot.waitUntil(lambda: window.planning is None, timeout=60_000)
+    planned = actions.stored_plan(window.db, district=window.session.district, month=Month(2026, 12))
+    assert planned.plan.walks
+    for title in window.pages:
+        window.show_page(title)
+        screenshot(window, f"window-{title.lower().replace(' ', '-')}")
+
+
+def test_undo_and_redo_are_named_exactly_and_use_the_platform_shortcuts(window, session):
+    assert window.undo_action.text().replace("&", "") == "Undo"
+    assert window.redo_action.text().replace("&", "") == "Redo"
+    assert window.undo_action.shortcut() == QKeySequence(QKeySequence.StandardKey.Undo)
+    assert window.redo_action.shortcut() == QKeySequence(QKeySequence.StandardKey.Redo)
+
+
+def test_the_month_selector_moves_the_session_month(window, tmp_path):
+    url = sqlite_url(tmp_path / "empty.sqlite3")
+    db = actions.open_department(url)
+    actions.create_district(db, name="Westside", timezone="America/Chicago")
+    db.close()
+    assert window.open_database(url)
+    assert window.windowTitle() == "Beatwalk — Westside"
+    window.next_month.trigger()
+    assert window.session.month == Month(2027, 1) and "January 2027" in window.month_label.text()
+    window.previous_month.trigger()
+    window.previous_month.trigger()
+    assert window.session.month == Month(2026, 11)
+    window.close()
+    settings = AppSettings()
+    assert settings.recent_databases[0].endswith("empty.sqlite3")
+    assert settings.last_district(settings.recent_databases[0]) == "Westside"
+    assert settings.geometry is not None
+
+
+def test_a_database_that_cannot_be_opened_is_said_in_a_dialog(window, dialogs):
+    assert not window.open_database("mysql://nowhere/beatwalk")
+    assert dialogs and "not supported" in dialogs[0]
+
+
+def test_the_first_run_guide_leads_from_a_new_district_to_an_imported_roster(window, qtbot, tmp_path):
+    assert window.open_database(sqlite_url(tmp_path / "fresh.sqlite3"))
+    welcome = window.pages["Getting started"]
+    assert isinstance(welcome, WelcomePage) and window.windowTitle() == "Beatwalk — new district"
+    assert welcome.steps[0].body.isEnabled() and not welcome.steps[1].body.isEnabled()
+    screenshot(window, "first-run-1")
+    welcome.name.setText("Eastside District")
+    welcome.timezone.setCurrentText("America/New_York")
+    welcome.create_button.click()
+    assert window.windowTitle() == "Beatwalk — Eastside District"
+    welcome = window.pages["Getting started"]
+    assert isinstance(welcome, WelcomePage)
+    assert not welcome.steps[0].body.isEnabled() and welcome.steps[1].body.isEnabled()
+    assert not welcome.steps[2].body.isEnabled()
+    assert welcome.import_boundary(DEMO_FILES / "boundary.geojson")
+    assert welcome.steps[2].body.isEnabled() and not welcome.steps[3].body.isEnabled()
+
+    def accept_preview():
+        dialog = QApplication.activeModalWidget()
+        assert isinstance(dialog, RosterPreviewDialog) and dialog.import_button.isEnabled()
+        screenshot(dialog, "first-run-roster-preview")
+        dialog.import_button.click()
+
+    QTimer.singleShot(0, accept_preview)
+    assert import_roster_interactively(welcome, welcome.session, DEMO_FILES / "roster.csv").added == 160
+    assert welcome.steps[3].body.isEnabled()
+    screenshot(window, "first-run-3")
+    people = window.pages["People"]
+    assert people.model.rowCount() == 160  # the People page heard of the import
+
+
+@pytest.mark.slow
+def test_the_first_run_guide_plans_a_month_the_validator_accepts(window, qtbot, tmp_path):
+    assert window.open_database(sqlite_url(tmp_path / "fresh.sqlite3"))
+    window.pages["Getting started"].name.setText("Eastside District")
+    window.pages["Getting started"].create_button.click()
+    welcome = window.pages["Getting started"]
+    welcome.import_boundary(DEMO_FILES / "boundary.geojson")
+    session = welcome.session
+    actions.import_roster(session.db, district=session.district, path=DEMO_FILES / "roster.csv")
+    session.notify("people")
+    welcome.solve = QUICK
+    with qtbot.waitSignal(welcome.planned, timeout=60_000) as planned:
+        welcome.plan_button.click()
+    assert isinstance(planned.args[0], actions.MonthPlanned)
+    problem, stored = actions.month_problem(session.db, district=session.district, month=session.month)
+    assert validate(problem, stored.plan) == []
+    assert welcome.steps[3].state.text() == "✓ done"
+
+
+def test_the_app_does_not_open_on_a_database_it_cannot_use(qtbot, dialogs):
+    assert open_window(db="mysql://nowhere/beatwalk", district=None, demo=False) is None
+    assert dialogs and "not supported" in dialogs[0]

@@ -1,0 +1,88 @@
+"""The People page: filters, a person edit with undo and redo (checked in the database), and a
+roster import that shows its mistakes before anything is saved."""
+
+from __future__ import annotations
+
+from datetime import time
+
+from PySide6.QtCore import QTimer
+from PySide6.QtWidgets import QApplication, QDialog
+
+from desktop.pages.people import PeoplePage, PersonDialog
+from desktop.roster_import import RosterPreviewDialog, import_roster_interactively
+from scheduler import actions
+from scheduler.actions import Rank
+from tests.desktop.conftest import screenshot
+
+
+def stored(session, person_id):
+    people = actions.district_people(session.db, district=session.district, active_only=False)
+    return next(person for person in people if person.id == person_id)
+
+
+def test_people_are_filtered_by_rank_unit_responsible_and_text(session, qtbot):
+    page = PeoplePage(session)
+    qtbot.addWidget(page)
+    page.resize(1100, 700)
+    total = page.proxy.rowCount()
+    assert total == page.model.rowCount() > 0
+    page.rank.setCurrentIndex(list(Rank).index(Rank.SERGEANT) + 1)
+    sergeants = page.proxy.rowCount()
+    assert 0 < sergeants < total
+    page.responsible.setCurrentIndex(1)
+    assert 0 < page.proxy.rowCount() <= sergeants
+    page.rank.setCurrentIndex(0)
+    page.responsible.setCurrentIndex(0)
+    first = page.model.record(0).person
+    page.search.setText(first.name)
+    assert page.proxy.rowCount() >= 1 and f"of {total} people" in page.count.text()
+    page.search.clear()
+    screenshot(page, "people")
+
+
+def test_a_person_edit_is_saved_and_undone_and_redone(session, qtbot):
+    page = PeoplePage(session)
+    qtbot.addWidget(page)
+    old = page.model.record(0).person
+    dialog = PersonDialog(old)
+    qtbot.addWidget(dialog)
+    dialog.fields["shift_start"].setText("25:00")
+    dialog.accept()
+    assert dialog.result() != QDialog.DialogCode.Accepted and "shift_start" in dialog.problem.text()
+    dialog.fields["shift_start"].setText("06:30")
+    dialog.fields["leave"].setText("2026-12-21/2026-12-24")
+    dialog.engagement.setCurrentIndex(1)
+    dialog.accept()
+    assert dialog.edited is not None
+    screenshot(dialog, "people-edit")
+    with qtbot.waitSignal(session.changed):
+        assert page.save_person(old, dialog.edited)
+    assert stored(session, old.id).shift_start == time(6, 30)
+    assert page.model.record(0).person == dialog.edited
+    session.undo_stack.undo()
+    assert stored(session, old.id) == old
+    session.undo_stack.redo()
+    assert stored(session, old.id) == dialog.edited
+
+
+def test_a_roster_with_mistakes_is_shown_row_by_row_and_nothing_is_imported(session, qtbot, tmp_path):
+    roster = tmp_path / "roster.csv"
+    roster.write_text("id,name,rank,unit\nx1,Ann Lee,general,patrol\nx2,,officer,patrol\n", encoding="utf-8")
+    before = actions.district_people(session.db, district=session.district)
+    preview = actions.preview_roster(session.db, district=session.district, path=roster)
+    dialog = RosterPreviewDialog(roster, preview)
+    qtbot.addWidget(dialog)
+    assert not dialog.import_button.isEnabled() and "2 mistakes" in dialog.summary.text()
+    assert dialog.table.model().rowCount() == 2
+    screenshot(dialog, "people-import-mistakes")
+    page = PeoplePage(session)
+    qtbot.addWidget(page)
+
+    def answer():
+        box = QApplication.activeModalWidget()
+        assert isinstance(box, RosterPreviewDialog)
+        box.reject()
+
+    QTimer.singleShot(0, answer)
+    assert import_roster_interactively(page, session, roster) is None
+    assert actions.district_people(session.db, district=session.district) == before
