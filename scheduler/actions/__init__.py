@@ -16,6 +16,18 @@ from scheduler.actions.department import (
     list_districts,
     open_department,
 )
+from scheduler.actions.documents import (
+    INCIDENT_MONTHS,
+    MonthDocuments,
+    NeighborhoodMap,
+    Sector,
+    check_document_output,
+    document_day,
+    document_person,
+    document_text,
+    month_documents,
+    write_document,
+)
 from scheduler.actions.edits import (
     Edited,
     add_participant,
@@ -50,9 +62,11 @@ from scheduler.actions.plans import (
     stored_plan,
 )
 from scheduler.actions.profile import ProfileImported, import_profile, neighborhood_profile
-from scheduler.domain import Month, Plan, PlanningProblem
+from scheduler.domain import District, Month, Person, Plan, PlanningProblem, Walk, WalkType
 from scheduler.domain.errors import BeatwalkError, Conflict, InputError, InputErrors, NotFound, StoreError
 from scheduler.domain.incidents import INCIDENT_KINDS, Incident
+from scheduler.domain.neighborhood import Profile
+from scheduler.domain.resources import resource_path
 from scheduler.formats.incidents import coordinate as parse_coordinate
 from scheduler.formats.incidents import parse_moment
 from scheduler.planning.planner import Ending, PlanResult, Progress
@@ -62,12 +76,14 @@ from scheduler.store.partners import PartnersImported
 
 __all__ = [
     "INCIDENT_KINDS",
+    "INCIDENT_MONTHS",
     "INCIDENT_OVER",
     "REQUEST",
     "BeatwalkError",
     "BoundaryImported",
     "Conflict",
     "Database",
+    "District",
     "DistrictRef",
     "Edited",
     "Ending",
@@ -80,27 +96,38 @@ __all__ = [
     "InputError",
     "InputErrors",
     "Month",
+    "MonthDocuments",
     "MonthPlanned",
+    "NeighborhoodMap",
     "NotFound",
     "PartnersImported",
+    "Person",
     "Plan",
     "PlanResult",
     "PlanningProblem",
+    "Profile",
     "ProfileImported",
     "Progress",
     "SavedDistrict",
+    "Sector",
     "SolveRequest",
     "StoreError",
     "StoredPlan",
+    "Walk",
+    "WalkType",
     "add_incident_walk",
     "add_incident_walk_to_file",
     "add_participant",
     "add_walk",
+    "check_document_output",
     "check_plan",
     "delete_walk",
     "district_partners",
     "district_people",
     "district_settings",
+    "document_day",
+    "document_person",
+    "document_text",
     "export_plan",
     "find_district",
     "import_boundary",
@@ -111,6 +138,7 @@ __all__ = [
     "import_roster",
     "import_settings",
     "list_districts",
+    "month_documents",
     "month_people",
     "month_problem",
     "move_walk",
@@ -121,7 +149,9 @@ __all__ = [
     "plan_files",
     "plan_month",
     "remove_participant",
+    "resource_path",
     "set_coordinator",
     "set_locked",
     "stored_plan",
+    "write_document",
 ]
