@@ -122,7 +122,7 @@ def _bounds(
 ) -> tuple[float, float, float, float] | None:
     """What the map shows: the neighborhood, or without a boundary, everything it knows of."""
     if area is not None:
-        return area.bounds  # type: ignore[no-any-return]
+        return area.bounds
     if not points:
         return None
     longitudes, latitudes = [p[0] for p in points], [p[1] for p in points]
@@ -218,11 +218,10 @@ def _legend(most: int, width: float) -> Group:
             high = math.floor(most * (level + 1) / len(levels))
             if high < low:
                 continue
-            group.add(
-                Rect(x, y - 1, 10, 8, fillColor=Color(grey, grey, grey), strokeColor=GREY, strokeWidth=0.3)
-            )
+            swatch = Rect(x, y - 1, 10, 8)
+            swatch.fillColor, swatch.strokeColor, swatch.strokeWidth = Color(grey, grey, grey), GREY, 0.3
+            group.add(swatch)
             label = str(low) if low == high else f"{low}\u2013{high}"
             group.add(String(x + 13, y, label, fontName=FONT, fontSize=LABEL_SIZE))
             x += 40
-    group.add(Rect(0, 0, width, LEGEND_HEIGHT - 4, fillColor=None, strokeColor=None))
     return group
