@@ -38,7 +38,18 @@ def test_report_plan_writes_the_pdf(db, tmp_path, capsys):
 
 def test_report_schedule_for_one_person_on_a4(db, tmp_path):
     out = tmp_path / "mine.pdf"
-    args = ["report", "schedule", "--month", "2026-12", "--person", "oA0", "--page-size", "a4", "--out", str(out)]
+    args = [
+        "report",
+        "schedule",
+        "--month",
+        "2026-12",
+        "--person",
+        "oA0",
+        "--page-size",
+        "a4",
+        "--out",
+        str(out),
+    ]
     assert main(["--db", db, *args]) == 0
     reader = PdfReader(out)
     assert len(reader.pages) == 1 and reader.pages[0].extract_text().startswith(AYSE)
@@ -63,7 +74,10 @@ def test_report_handout(db, tmp_path):
             "Eastside District has no plan for 2027-01 (plan it first with 'beatwalk plan --month 2027-01')",
         ),
         (["plan", "--month", "2026-12", "--page-size", "b5"], "argument --page-size: invalid choice: 'b5'"),
-        (["plan", "--month", "2026-12", "--person", "c1"], "field '--person': does not go with 'report plan'"),
+        (
+            ["plan", "--month", "2026-12", "--person", "c1"],
+            "field '--person': does not go with 'report plan'",
+        ),
         (["handout", "--month", "2026-12", "--date", "2026-12-03"], "field '--date': does not go with"),
         (["plan", "--month", "2026-13"], "field '--month': month must be 01 to 12"),
         (["packet", "--month", "2026-12"], "argument kind: invalid choice: 'packet'"),
@@ -80,7 +94,8 @@ def test_mistakes_print_one_line_exit_2_and_write_nothing(db, tmp_path, capsys, 
 
 
 @pytest.mark.parametrize(
-    ("name", "message"), [("report.txt", "a document file must end in .pdf"), ("missing/r.pdf", "does not exist")]
+    ("name", "message"),
+    [("report.txt", "a document file must end in .pdf"), ("missing/r.pdf", "does not exist")],
 )
 def test_bad_output_paths(db, tmp_path, capsys, name, message):
     assert main(["--db", db, "report", "plan", "--month", "2026-12", "--out", str(tmp_path / name)]) == 2
