@@ -54,8 +54,8 @@ def _leaders(documents: MonthDocuments) -> dict[str, str]:
     captain = _responsible(documents.people, "captain")
     lieutenants = _responsible(documents.people, "lieutenant")
     return {
-        "captain": captain[0].name if captain else "The district captain",
-        "lieutenant": " and ".join(person.name for person in lieutenants) or "The patrol lieutenant",
+        "captain": captain[0].name if captain else "none on the roster",
+        "lieutenant": ", ".join(person.name for person in lieutenants) or "none on the roster",
     }
 
 

@@ -31,8 +31,8 @@ def test_markdown_blocks_become_title_sections_bullets_and_paragraphs():
     )
     flowables = markdown_flowables(text, {"agency": "Smith & Sons"}, level=1)
     kinds = [type(flowable).__name__ for flowable in flowables]
-    assert kinds == ["Paragraph", "Heading", "Paragraph", "Paragraph", "Paragraph", "Paragraph"]
-    title, heading, body, first, second, _ = flowables
+    assert kinds == ["Paragraph", "Heading", "Paragraph", "Paragraph", "Paragraph", "Spacer", "Paragraph"]
+    title, heading, body, first, second, _, _ = flowables
     assert isinstance(title, Paragraph) and "Smith &amp; Sons" in title.text
     assert isinstance(heading, Heading) and heading.title == "Section" and heading.level == 1
     assert isinstance(body, Paragraph) and body.text == "A paragraph wrapped <b>bold</b>."
