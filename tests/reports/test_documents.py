@@ -155,3 +155,27 @@ def test_month_without_a_plan_unknown_person_and_day_outside_the_month(departmen
     with pytest.raises(InputError, match="2027-01-02 is not in 2026-12"):
         actions.document_day(DECEMBER, "2027-01-02")
     assert actions.document_day(DECEMBER, "2026-12-24").day == 24
+
+
+def test_the_map_draws_sectors_places_and_incident_density(plan_pdf):
+    neighborhood = flat(pages(plan_pdf)[1])
+    assert "NORTH" in neighborhood and "SOUTH" in neighborhood
+    assert "St. Mary's Church" in neighborhood and "meeting point (numbered)" in neighborhood
+    assert "incidents, last 3 months:" in neighborhood  # the density scale: there are incidents
+    assert "1 Smith & Sons hardware North 2 Riverside <Park> gate South" in neighborhood
+
+
+def test_without_a_boundary_places_or_incidents_the_plan_says_what_to_import(documents, request_letter):
+    bare = replace(
+        documents,
+        neighborhood=actions.NeighborhoodMap("Eastside District", None),
+        profile=actions.Profile(),
+        incidents=(),
+    )
+    assert "No boundary, places or incidents are stored yet" in flat(text(pdf("plan", bare, request_letter)))
+
+
+def test_walk_types_show_label_and_swatch(plan_pdf):
+    whole = flat(text(plan_pdf))
+    assert "OFC Officer walk 20 min 3 per work week" in whole
+    assert "PI Post-incident walk" in whole
