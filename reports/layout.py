@@ -49,7 +49,6 @@ class DocumentInfo:
     district: str
     generated: date  # injected by the caller: documents never read the clock
     page_size: str = DEFAULT_PAGE_SIZE  # a key of PAGE_SIZES
-    author: str = ""
 
     @property
     def footer(self) -> str:
@@ -82,7 +81,7 @@ def build_pdf(story: Sequence[Flowable], info: DocumentInfo) -> bytes:
         topMargin=MARGIN,
         bottomMargin=MARGIN,
         title=info.title,
-        author=info.author or info.agency,
+        author=info.agency,
         subject=info.footer,
         creator="Beatwalk",
     )
