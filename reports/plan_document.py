@@ -20,7 +20,7 @@ from reports.layout import content_height, content_width, swatch, table
 from reports.markdown import markdown_flowables
 from reports.markup import escape, fill
 from reports.neighborhood_map import neighborhood_drawing
-from reports.story import ReportRequest, Story, local_zone
+from reports.story import ReportRequest, Story, local_zone, month_name
 from reports.styles import calendar_style, styles, walk_mark
 from scheduler.actions import MonthDocuments, Person, Walk, WalkType, document_text
 
@@ -43,10 +43,6 @@ def plan_story(documents: MonthDocuments, request: ReportRequest) -> Story:
     }
     flowables = markdown_flowables(document_text(PLAN_TEXT), values, request.outline_level, inserts)
     return Story(f"Implementation plan, {documents.neighborhood.name}, {month_name(documents)}", flowables)
-
-
-def month_name(documents: MonthDocuments) -> str:
-    return f"{calendar.month_name[documents.month.month]} {documents.month.year}"
 
 
 def _leaders(documents: MonthDocuments) -> dict[str, str]:

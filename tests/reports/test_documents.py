@@ -123,7 +123,7 @@ def test_a_personal_schedule_page_per_walker_with_their_walks(documents, request
     assert len(texts) == len(walkers)
     for page, person in zip(texts, walkers, strict=True):
         count = sum(person.id in walk.participants for walk in documents.plan.walks)
-        assert page.startswith(f"{person.name} — 2026-12")
+        assert page.startswith(f"{person.name} — December 2026")
         assert f"{count} walk{'s' if count != 1 else ''} this month" in page
 
 
@@ -179,3 +179,9 @@ def test_walk_types_show_label_and_swatch(plan_pdf):
     whole = flat(text(plan_pdf))
     assert "OFC Officer walk 20 min 3 per work week" in whole
     assert "PI Post-incident walk" in whole
+
+
+def test_the_schedule_of_someone_without_walks_says_so(documents, request_letter):
+    idle = replace(documents.people[0], id="new1", name="Nobody Walks Yet")  # joined after planning
+    (page,) = pages(pdf("schedule", documents, replace(request_letter, person=idle)))
+    assert "0 walks this month" in page and "No walks are planned for you in December 2026." in flat(page)
