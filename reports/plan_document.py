@@ -27,6 +27,7 @@ from scheduler.actions import MonthDocuments, Person, Walk, WalkType, document_t
 PLAN_TEXT = "plan.md"
 PERIODS = {"work_week": "work week", "month": "month", "workday": "workday", "incident": "incident"}
 MAP_SHARE = 0.62  # of the page's height
+DAY_OFF_WIDTH = 0.5  # a weekday the district does not work gets a narrower calendar column
 SHOWN_QUALITY = "missed_walk", "changed_walk"  # printed elsewhere (shortfalls) or only when paid
 
 
@@ -177,8 +178,13 @@ def _calendar(documents: MonthDocuments, request: ReportRequest) -> list[Flowabl
     while day <= documents.month.last_day:
         rows.append([_day_cell(documents, day + timedelta(days=i), by_day, zone) for i in range(7)])
         day += timedelta(days=7)
-    width = content_width(request.page_size) / 7
-    grid = Table(rows, colWidths=[width] * 7, repeatRows=1, splitInRow=1, style=calendar_style())
+    weights = [
+        1.0 if (start + offset) % 7 in documents.district.workdays else DAY_OFF_WIDTH for offset in range(7)
+    ]
+    unit = content_width(request.page_size) / sum(weights)
+    grid = Table(
+        rows, colWidths=[unit * w for w in weights], repeatRows=1, splitInRow=1, style=calendar_style()
+    )
     legend = ", ".join(
         f"{walk_mark(walk_type.key).label} {walk_type.name}" for walk_type in documents.district.walk_types
     )
