@@ -18,6 +18,16 @@ from scheduler.actions.department import (
     open_department,
 )
 from scheduler.actions.district import create_district, guide_defaults, update_settings
+from scheduler.actions.documents import (
+    INCIDENT_MONTHS,
+    MonthDocuments,
+    check_document_output,
+    document_day,
+    document_person,
+    document_text,
+    month_documents,
+    write_document,
+)
 from scheduler.actions.edits import (
     Edited,
     add_participant,
@@ -101,6 +111,7 @@ from scheduler.domain.errors import BeatwalkError, Conflict, InputError, InputEr
 from scheduler.domain.incidents import INCIDENT_KINDS, Incident
 from scheduler.domain.neighborhood import Event, Group, Landmark, MeetingPoint, Profile, Resource
 from scheduler.domain.plan_diff import MovedWalk, PlanDifferences, SwappedPeople, plan_differences
+from scheduler.domain.resources import resource_path
 from scheduler.formats.boundary import Boundary
 from scheduler.formats.district_settings import (
     MAX_WALKING_PER_SQUAD,
@@ -130,6 +141,7 @@ __all__ = [
     "DEMO_FILES",
     "DEMO_SOLVE",
     "INCIDENT_KINDS",
+    "INCIDENT_MONTHS",
     "INCIDENT_OVER",
     "MAX_WALKING_PER_SQUAD",
     "POST_INCIDENT_DELAY_HOURS",
@@ -165,6 +177,7 @@ __all__ = [
     "Landmark",
     "MeetingPoint",
     "Month",
+    "MonthDocuments",
     "MonthPlanned",
     "MovedWalk",
     "NeighborhoodMap",
@@ -203,6 +216,7 @@ __all__ = [
     "add_incident_walk_to_file",
     "add_participant",
     "add_walk",
+    "check_document_output",
     "check_plan",
     "clip_to_boundary",
     "confirm_incident_walk",
@@ -213,6 +227,9 @@ __all__ = [
     "district_partners",
     "district_people",
     "district_settings",
+    "document_day",
+    "document_person",
+    "document_text",
     "edited_person",
     "export_neighborhood_map",
     "export_plan",
@@ -227,6 +244,7 @@ __all__ = [
     "import_settings",
     "incident_locations",
     "list_districts",
+    "month_documents",
     "month_people",
     "month_problem",
     "move_walk",
@@ -247,6 +265,7 @@ __all__ = [
     "read_streets",
     "record_incident",
     "remove_participant",
+    "resource_path",
     "save_community_profile",
     "save_neighborhood_map",
     "save_plan",
@@ -257,4 +276,5 @@ __all__ = [
     "update_person",
     "update_settings",
     "without_sector",
+    "write_document",
 ]

@@ -57,3 +57,11 @@ def incident_locations(db: Database, district_id: int) -> tuple[tuple[float, flo
             IncidentRow.longitude.is_not(None),
         )
         return tuple((lat, lon) for lat, lon in session.execute(query) if lat is not None and lon is not None)
+
+
+def neighborhood_name(db: Database, district_id: int) -> str:
+    """The neighborhood's name for printed documents: the district's, unless one was given."""
+    with db.session() as session:
+        district = district_row(session, district_id)
+        row = _neighborhood(session, district)
+        return (row.name if row is not None else None) or district.name
