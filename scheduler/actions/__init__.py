@@ -5,6 +5,7 @@ on is a `BeatwalkError` (bad input, not found, conflict, database unusable) whos
 line in the domain's words. Long actions take a `SolveRequest` with progress and stop callbacks.
 """
 
+from scheduler.actions.briefings import daily_briefing, talking_points
 from scheduler.actions.department import (
     HolidaysImported,
     district_people,
@@ -51,8 +52,10 @@ from scheduler.actions.plans import (
 )
 from scheduler.actions.profile import ProfileImported, import_profile, neighborhood_profile
 from scheduler.domain import Month, Plan, PlanningProblem
+from scheduler.domain.briefings import Briefing, BriefingWalk, Leader, Member
 from scheduler.domain.errors import BeatwalkError, Conflict, InputError, InputErrors, NotFound, StoreError
 from scheduler.domain.incidents import INCIDENT_KINDS, Incident
+from scheduler.domain.talking_points import TalkingPoints
 from scheduler.formats.incidents import coordinate as parse_coordinate
 from scheduler.formats.incidents import parse_moment
 from scheduler.planning.planner import Ending, PlanResult, Progress
@@ -66,6 +69,8 @@ __all__ = [
     "REQUEST",
     "BeatwalkError",
     "BoundaryImported",
+    "Briefing",
+    "BriefingWalk",
     "Conflict",
     "Database",
     "DistrictRef",
@@ -79,6 +84,8 @@ __all__ = [
     "IncidentsImported",
     "InputError",
     "InputErrors",
+    "Leader",
+    "Member",
     "Month",
     "MonthPlanned",
     "NotFound",
@@ -92,11 +99,13 @@ __all__ = [
     "SolveRequest",
     "StoreError",
     "StoredPlan",
+    "TalkingPoints",
     "add_incident_walk",
     "add_incident_walk_to_file",
     "add_participant",
     "add_walk",
     "check_plan",
+    "daily_briefing",
     "delete_walk",
     "district_partners",
     "district_people",
@@ -124,4 +133,5 @@ __all__ = [
     "set_coordinator",
     "set_locked",
     "stored_plan",
+    "talking_points",
 ]
