@@ -9,6 +9,8 @@ import argparse
 from pathlib import Path
 from typing import NoReturn
 
+from reports.catalog import DOCUMENTS
+from reports.styles import DEFAULT_PAGE_SIZE, PAGE_SIZES
 from scheduler.actions import INCIDENT_KINDS
 
 EXIT_OK, EXIT_BAD_INPUT, EXIT_SHORTFALL = 0, 2, 3
@@ -29,7 +31,11 @@ def build_parser() -> argparse.ArgumentParser:
     plan = commands.add_parser("plan", help="build a month's walk calendar from a roster or the database")
     _add_inputs(plan)
     plan.add_argument("--month", required=True, help="the month to plan, YYYY-MM")
-    plan.add_argument("--out", required=True, type=Path, help="plan.json, plan.csv or plan.ics")
+    plan.add_argument(
+        "--out",
+        type=Path,
+        help="plan.json, plan.csv or plan.ics (optional with the database: it keeps the plan)",
+    )
     plan.add_argument(
         "--time-limit", type=_positive, default=20.0, help="seconds the command may take (default 20)"
     )
@@ -82,6 +88,21 @@ def build_parser() -> argparse.ArgumentParser:
     export.add_argument("--month", required=True, help="the month, YYYY-MM")
     export.add_argument("--out", required=True, type=Path, help="plan.json, plan.csv or plan.ics")
     _add_store_options(export)
+
+    report = commands.add_parser("report", help="print a month's documents (PDF) from the database's plan")
+    report.add_argument("kind", choices=tuple(DOCUMENTS), help="the document to print")
+    report.add_argument("--month", required=True, help="the month, YYYY-MM")
+    report.add_argument("--person", metavar="ID", help="one person's document (roster id)")
+    report.add_argument("--date", metavar="YYYY-MM-DD", help="one day's document")
+    report.add_argument(
+        "--page-size",
+        choices=tuple(PAGE_SIZES),
+        default=DEFAULT_PAGE_SIZE,
+        help=f"paper size (default {DEFAULT_PAGE_SIZE})",
+    )
+    report.add_argument("--agency", default="", metavar="NAME", help="the agency, printed on every page")
+    report.add_argument("--out", required=True, type=Path, help="the PDF file to write")
+    _add_store_options(report)
     return parser
 
 

@@ -22,6 +22,7 @@ from datetime import UTC, datetime
 from zoneinfo import ZoneInfo
 
 from desktop.arguments import EXIT_BAD_INPUT, EXIT_OK, EXIT_SHORTFALL, build_parser
+from reports.catalog import DOCUMENTS, ReportRequest, write_report
 from scheduler import actions
 from scheduler.actions import (
     BeatwalkError,
@@ -57,6 +58,8 @@ def main(argv: Sequence[str] | None = None) -> int:
             return _import(args)
         if args.command == "export":
             return _export(args)
+        if args.command == "report":
+            return _report_document(args)
     except InputErrors as errors:
         for error in errors.errors:
             print(f"beatwalk: {error}", file=sys.stderr)
@@ -84,7 +87,7 @@ def _with_hint(error: BeatwalkError, args: argparse.Namespace) -> str:
             return f"{error} (create one with 'beatwalk import settings DISTRICT.toml')"
         return f"{error} (choose one with --district NAME)"
     if isinstance(error, NotFound) and error.what == "plan":
-        command = f"beatwalk{_district_option(args)} plan --month {error.key} --out FILE"
+        command = f"beatwalk{_district_option(args)} plan --month {error.key}"
         return f"{error} (plan it first with '{command}')"
     return str(error)
 
@@ -109,6 +112,10 @@ def _check_files_only(args: argparse.Namespace) -> None:
 
 
 def _plan_files(args: argparse.Namespace) -> int:
+    if args.out is None:
+        raise InputError(
+            COMMAND_LINE, "is required with --roster (the plan goes to no database)", field="--out"
+        )
     planned = actions.plan_files(
         roster=args.roster, settings=args.settings, month=_month(args.month), out=args.out, solve=_solve(args)
     )
@@ -129,9 +136,8 @@ def _plan_month(args: argparse.Namespace) -> int:
             now=_now(),
         )
     assert planned.saved is not None  # the command line never stops a search
-    print(
-        f"{_planned(planned.result)}, saved as version {planned.saved.version} of {district.name}: {args.out}"
-    )
+    where = f": {args.out}" if args.out else ""
+    print(f"{_planned(planned.result)}, saved as version {planned.saved.version} of {district.name}{where}")
     return _report(planned)
 
 
@@ -179,6 +185,32 @@ def _export(args: argparse.Namespace) -> int:
         stored = actions.export_plan(db, district=district, month=month, out=args.out, now=_now())
     walks = len(stored.plan.walks)
     print(f"plan {month} of {district.name} (version {stored.version}, {walks} walks): {args.out}")
+    return EXIT_OK
+
+
+def _report_document(args: argparse.Namespace) -> int:
+    """Print one of the month's documents from the stored plan: every argument is checked before
+    the file is written, and a mistake writes nothing."""
+    kind = DOCUMENTS[args.kind]
+    for option, allowed in (("person", kind.takes_person), ("date", kind.takes_date)):
+        if getattr(args, option) is not None and not allowed:
+            raise InputError(COMMAND_LINE, f"does not go with 'report {args.kind}'", field=f"--{option}")
+    if kind.needs_date and args.date is None:
+        raise InputError(COMMAND_LINE, f"is required with 'report {args.kind}'", field="--date")
+    month = _month(args.month)
+    actions.check_document_output(args.out)
+    with _database(args) as db:
+        district = _district(db, args)
+        documents = actions.month_documents(db, district=district, month=month)
+    request = ReportRequest(
+        generated=_now().astimezone(ZoneInfo(documents.district.timezone)).date(),
+        agency=args.agency.strip(),
+        page_size=args.page_size,
+        person=actions.document_person(documents, args.person) if args.person is not None else None,
+        day=actions.document_day(month, args.date) if args.date is not None else None,
+    )
+    size = write_report(args.kind, documents, request, args.out)
+    print(f"{kind.title} for {month} of {district.name} ({size / 1024:.0f} KB): {args.out}")
     return EXIT_OK
 
 

@@ -17,6 +17,18 @@ from scheduler.actions.department import (
     list_districts,
     open_department,
 )
+from scheduler.actions.documents import (
+    INCIDENT_MONTHS,
+    MonthDocuments,
+    NeighborhoodMap,
+    Sector,
+    check_document_output,
+    document_day,
+    document_person,
+    document_text,
+    month_documents,
+    write_document,
+)
 from scheduler.actions.edits import (
     Edited,
     add_participant,
@@ -51,10 +63,12 @@ from scheduler.actions.plans import (
     stored_plan,
 )
 from scheduler.actions.profile import ProfileImported, import_profile, neighborhood_profile
-from scheduler.domain import Month, Plan, PlanningProblem
+from scheduler.domain import District, Month, Person, Plan, PlanningProblem, Walk, WalkType
 from scheduler.domain.briefings import Briefing, BriefingWalk, Leader, Member
 from scheduler.domain.errors import BeatwalkError, Conflict, InputError, InputErrors, NotFound, StoreError
 from scheduler.domain.incidents import INCIDENT_KINDS, Incident
+from scheduler.domain.neighborhood import Profile
+from scheduler.domain.resources import resource_path
 from scheduler.domain.talking_points import TalkingPoints
 from scheduler.formats.incidents import coordinate as parse_coordinate
 from scheduler.formats.incidents import parse_moment
@@ -65,6 +79,7 @@ from scheduler.store.partners import PartnersImported
 
 __all__ = [
     "INCIDENT_KINDS",
+    "INCIDENT_MONTHS",
     "INCIDENT_OVER",
     "REQUEST",
     "BeatwalkError",
@@ -73,6 +88,7 @@ __all__ = [
     "BriefingWalk",
     "Conflict",
     "Database",
+    "District",
     "DistrictRef",
     "Edited",
     "Ending",
@@ -87,29 +103,40 @@ __all__ = [
     "Leader",
     "Member",
     "Month",
+    "MonthDocuments",
     "MonthPlanned",
+    "NeighborhoodMap",
     "NotFound",
     "PartnersImported",
+    "Person",
     "Plan",
     "PlanResult",
     "PlanningProblem",
+    "Profile",
     "ProfileImported",
     "Progress",
     "SavedDistrict",
+    "Sector",
     "SolveRequest",
     "StoreError",
     "StoredPlan",
     "TalkingPoints",
+    "Walk",
+    "WalkType",
     "add_incident_walk",
     "add_incident_walk_to_file",
     "add_participant",
     "add_walk",
+    "check_document_output",
     "check_plan",
     "daily_briefing",
     "delete_walk",
     "district_partners",
     "district_people",
     "district_settings",
+    "document_day",
+    "document_person",
+    "document_text",
     "export_plan",
     "find_district",
     "import_boundary",
@@ -120,6 +147,7 @@ __all__ = [
     "import_roster",
     "import_settings",
     "list_districts",
+    "month_documents",
     "month_people",
     "month_problem",
     "move_walk",
@@ -130,8 +158,10 @@ __all__ = [
     "plan_files",
     "plan_month",
     "remove_participant",
+    "resource_path",
     "set_coordinator",
     "set_locked",
     "stored_plan",
     "talking_points",
+    "write_document",
 ]

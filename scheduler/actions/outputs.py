@@ -16,19 +16,26 @@ from scheduler.formats.plan_files import commit_plan, stage_plan, write_plan
 PLAN_SUFFIXES = (".json", ".csv", ".ics")
 
 
-def check_output(out: Path, *, inputs: Sequence[Path | None] = ()) -> None:
+def check_output(
+    out: Path,
+    *,
+    inputs: Sequence[Path | None] = (),
+    suffixes: Sequence[str] = PLAN_SUFFIXES,
+    what: str = "plan",
+) -> None:
     """Refuse a bad output path before spending time on planning or changing the database: a wrong
     ending, a missing folder, a folder in its place, or one of the command's own input files (a
     plan written over the roster would lose the roster)."""
-    if out.suffix.lower() not in PLAN_SUFFIXES:
-        raise InputError(str(out), "a plan file must end in .json, .csv or .ics")
+    endings = " or ".join((", ".join(suffixes[:-1]), suffixes[-1])) if len(suffixes) > 1 else suffixes[0]
+    if out.suffix.lower() not in suffixes:
+        raise InputError(str(out), f"a {what} file must end in {endings}")
     if not out.parent.is_dir():
         raise InputError(str(out), f"folder {out.parent} does not exist")
     if out.is_dir():
-        raise InputError(str(out), "is a folder; give a file name ending in .json, .csv or .ics")
+        raise InputError(str(out), f"is a folder; give a file name ending in {endings}")
     for given in inputs:
         if given is not None and _same_file(out, given):
-            raise InputError(str(out), f"is the input file {given}; write the plan to another file")
+            raise InputError(str(out), f"is the input file {given}; write the {what} to another file")
 
 
 def _same_file(one: Path, other: Path) -> bool:

@@ -1,0 +1,60 @@
+"""The documents `beatwalk report KIND` prints, and printing one to a file.
+
+Each document is a function from the month's data and the request to a `Story` (a title and
+flowables); this module lists them under the names the command line and the app offer, and what
+each takes (a person, a day). A packet binds several stories into one PDF with `Bookmark`s.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Callable
+from dataclasses import dataclass
+from pathlib import Path
+
+from reportlab.platypus import Flowable
+
+from reports.handout import handout_story
+from reports.layout import DocumentInfo, write_pdf
+from reports.plan_document import plan_story
+from reports.schedule import schedule_story
+from reports.story import ReportRequest, Story
+from scheduler.actions import MonthDocuments
+
+__all__ = ["DOCUMENTS", "DocumentKind", "ReportRequest", "Story", "render", "write_report"]
+
+
+@dataclass(frozen=True)
+class DocumentKind:
+    title: str  # what the command prints it as: "implementation plan"
+    render: Callable[[MonthDocuments, ReportRequest], Story]
+    takes_person: bool = False  # --person picks one person (else: everyone)
+    takes_date: bool = False  # --date picks one day
+    needs_date: bool = False
+
+
+DOCUMENTS: dict[str, DocumentKind] = {
+    "plan": DocumentKind("implementation plan", plan_story),
+    "handout": DocumentKind("training handout", handout_story),
+    "schedule": DocumentKind("personal schedules", schedule_story, takes_person=True),
+}
+
+
+def render(
+    kind: str, documents: MonthDocuments, request: ReportRequest
+) -> tuple[list[Flowable], DocumentInfo]:
+    """The document's flowables and what its pages say about it."""
+    story = DOCUMENTS[kind].render(documents, request)
+    info = DocumentInfo(
+        title=story.title,
+        agency=request.agency,
+        district=documents.district.name,
+        generated=request.generated,
+        page_size=request.page_size,
+    )
+    return story.flowables, info
+
+
+def write_report(kind: str, documents: MonthDocuments, request: ReportRequest, out: Path) -> int:
+    """Print the document to `out` (atomically); returns the file's size in bytes."""
+    flowables, info = render(kind, documents, request)
+    return write_pdf(out, flowables, info)
