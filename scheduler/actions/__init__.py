@@ -5,7 +5,13 @@ on is a `BeatwalkError` (bad input, not found, conflict, database unusable) whos
 line in the domain's words. Long actions take a `SolveRequest` with progress and stop callbacks.
 """
 
-from scheduler.actions.briefings import daily_briefing, talking_points
+from scheduler.actions.briefings import (
+    briefing_days,
+    daily_briefing,
+    month_briefing,
+    month_talking_points,
+    talking_points,
+)
 from scheduler.actions.department import (
     HolidaysImported,
     district_people,
@@ -127,6 +133,7 @@ __all__ = [
     "add_incident_walk_to_file",
     "add_participant",
     "add_walk",
+    "briefing_days",
     "check_document_output",
     "check_plan",
     "daily_briefing",
@@ -147,9 +154,11 @@ __all__ = [
     "import_roster",
     "import_settings",
     "list_districts",
+    "month_briefing",
     "month_documents",
     "month_people",
     "month_problem",
+    "month_talking_points",
     "move_walk",
     "neighborhood_profile",
     "open_department",

@@ -1,49 +1,71 @@
-"""Talking points and the daily briefing, read from the database for the printed packets."""
+"""Talking points and the daily briefing, for the printed packets.
+
+Both come from one `MonthDocuments` (read once from the database), so a packet that prints a
+briefing for every day with walks reads the database once; the functions that take the database
+are for a single document.
+"""
 
 from __future__ import annotations
 
-from datetime import date, timedelta
+from datetime import date
+from zoneinfo import ZoneInfo
 
-from scheduler.actions.plans import stored_plan
+from shapely import MultiPolygon
+
+from scheduler.actions.documents import MonthDocuments, check_day, month_documents
 from scheduler.domain import Month
 from scheduler.domain.briefings import Briefing
 from scheduler.domain.briefings import daily_briefing as _daily_briefing
-from scheduler.domain.errors import InputError
-from scheduler.domain.incident_figures import WINDOWS, incident_figures
+from scheduler.domain.incident_figures import incident_figures
+from scheduler.domain.neighborhood import Sector
 from scheduler.domain.talking_points import TalkingPoints
 from scheduler.domain.talking_points import talking_points as _talking_points
-from scheduler.store import Database, DistrictRef, all_people, get_district
-from scheduler.store.neighborhood import incidents_between, load_sectors
-from scheduler.store.profile import load_profile
-
-DATE = "date"  # names the user's date (not a file) in InputError
+from scheduler.formats.boundary import Boundary
+from scheduler.store import Database, DistrictRef
 
 
 def talking_points(
     db: Database, *, district: DistrictRef, month: Month, on: date | None = None
 ) -> TalkingPoints:
     """The neighborhood's talking points on day `on` of `month` (default: its first day), with the
-    incident figures of the days before it."""
+    incident figures of the days before it; NotFound if the month has no stored plan."""
     day = month.first_day if on is None else on
-    _check_day(day, month)
-    timezone = get_district(db, district.id).timezone
-    first = day - timedelta(days=2 * max(WINDOWS))  # the longest window and the one before it
-    found = incidents_between(db, district.id, first, day)
-    figures = incident_figures(found, load_sectors(db, district.id), day, timezone)
-    return _talking_points(district.name, load_profile(db, district.id), figures)
+    check_day(month, day)
+    return month_talking_points(month_documents(db, district=district, month=month), day)
 
 
 def daily_briefing(db: Database, *, district: DistrictRef, day: date, month: Month | None = None) -> Briefing:
     """The roll-call briefing of `day` from its month's stored plan (NotFound if the month was
     never planned); `month`, where the user named one, must hold `day`."""
     month = Month(day.year, day.month) if month is None else month
-    _check_day(day, month)
-    plan = stored_plan(db, district=district, month=month).plan
-    points = talking_points(db, district=district, month=month, on=day)
-    settings = get_district(db, district.id)
-    return _daily_briefing(plan, settings, all_people(db, district.id), day, points)
+    check_day(month, day)
+    return month_briefing(month_documents(db, district=district, month=month), day)
 
 
-def _check_day(day: date, month: Month) -> None:
-    if (day.year, day.month) != (month.year, month.month):
-        raise InputError(DATE, f"{day.isoformat()} is not in {month} (give a day of the month)")
+def month_talking_points(documents: MonthDocuments, day: date) -> TalkingPoints:
+    """The talking points on `day`, a day of the documents' month."""
+    check_day(documents.month, day)
+    sectors = tuple(
+        Sector(sector.name, _area(sector.boundary))
+        for sector in documents.neighborhood.sectors
+        if sector.boundary is not None
+    )
+    incidents = (*documents.older_incidents, *documents.incidents)
+    figures = incident_figures(incidents, sectors, day, documents.district.timezone)
+    return _talking_points(documents.neighborhood.name, documents.profile, figures)
+
+
+def month_briefing(documents: MonthDocuments, day: date) -> Briefing:
+    """The briefing of `day`, a day of the documents' month."""
+    points = month_talking_points(documents, day)
+    return _daily_briefing(documents.plan, documents.district, documents.people, day, points)
+
+
+def briefing_days(documents: MonthDocuments) -> tuple[date, ...]:
+    """The days of the month with walks, in order: each gets a briefing sheet in the packet."""
+    zone = ZoneInfo(documents.district.timezone)
+    return tuple(sorted({walk.start.astimezone(zone).date() for walk in documents.plan.walks}))
+
+
+def _area(boundary: Boundary) -> MultiPolygon:
+    return MultiPolygon([(polygon[0], polygon[1:]) for polygon in boundary.polygons])

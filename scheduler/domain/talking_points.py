@@ -18,7 +18,7 @@ UPCOMING_DAYS = 30  # events from the reference day through this many days after
 
 @dataclass(frozen=True)
 class TalkingPoints:
-    district: str
+    neighborhood: str
     day: date  # the reference day: incident windows end the day before, events start on it
     landmarks: tuple[Landmark, ...]
     groups: tuple[Group, ...]
@@ -29,7 +29,7 @@ class TalkingPoints:
 
 
 def talking_points(
-    district: str, profile: Profile, figures: IncidentFigures, upcoming_days: int = UPCOMING_DAYS
+    neighborhood: str, profile: Profile, figures: IncidentFigures, upcoming_days: int = UPCOMING_DAYS
 ) -> TalkingPoints:
     """The talking points on `figures.day`: events of that day and of the `upcoming_days` after it
     (an event on the day of a walk is the first one worth mentioning)."""
@@ -37,7 +37,7 @@ def talking_points(
     last = day + timedelta(days=upcoming_days)
     events = sorted((event for event in profile.events if day <= event.date <= last), key=lambda e: e.date)
     return TalkingPoints(
-        district=district,
+        neighborhood=neighborhood,
         day=day,
         landmarks=profile.landmarks,
         groups=profile.groups,

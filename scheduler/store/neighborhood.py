@@ -7,14 +7,11 @@ boundary then sees every incident, old ones included, against the new line.
 
 from __future__ import annotations
 
-import json
 from collections.abc import Sequence
 from dataclasses import dataclass, replace
 from datetime import date, datetime, time
 from zoneinfo import ZoneInfo
 
-from shapely import MultiPolygon, Polygon
-from shapely.geometry import shape
 from sqlalchemy import select
 from sqlalchemy.exc import IntegrityError
 from sqlalchemy.orm import Session
@@ -22,7 +19,6 @@ from sqlalchemy.orm import Session
 from scheduler.domain import Month, Plan, Walk
 from scheduler.domain.errors import InputError
 from scheduler.domain.incidents import WITHIN, Incident
-from scheduler.domain.neighborhood import Sector
 from scheduler.formats.boundary import Boundary, is_outside, parse_boundary, to_geojson
 from scheduler.store.convert import walk_from_row
 from scheduler.store.database import Database, first_line
@@ -144,26 +140,6 @@ def incidents_between(db: Database, district_id: int, first: date, end: date) ->
         )
         boundary = _boundary(session, district)
         return tuple(_incident_from_row(row, zone, boundary) for row in session.scalars(query))
-
-
-def load_sectors(db: Database, district_id: int) -> tuple[Sector, ...]:
-    """The neighborhood's sectors that have an area, in the order they were stored."""
-    with db.session() as session:
-        row = _neighborhood(session, district_row(session, district_id))
-        if row is None:
-            return ()
-        return tuple(
-            Sector(sector.name, _area(sector.boundary_geojson))
-            for sector in row.sectors
-            if sector.boundary_geojson is not None
-        )
-
-
-def _area(geojson: str) -> Polygon | MultiPolygon:
-    area = shape(json.loads(geojson))
-    if not isinstance(area, Polygon | MultiPolygon):
-        raise ValueError(f"a stored sector is a {area.geom_type}, not a polygon")
-    return area
 
 
 def month_incidents(

@@ -52,7 +52,7 @@ def test_talking_points_on_a_day_count_the_stored_incidents_by_sector(db, distri
         "Eastside Food Pantry",
         "937-555-0102",
     )
-    assert points.district == district.name
+    assert points.neighborhood == "Eastside"
 
 
 def test_talking_points_of_a_month_start_on_its_first_day(db, district, neighborhood):
@@ -76,10 +76,18 @@ def test_a_daily_briefing_lists_the_days_walks_and_its_leaders(db, district, nei
 
 
 def test_a_day_outside_the_month_and_a_month_never_planned_are_refused(db, district):
-    with pytest.raises(InputError, match=r"^date: 2027-01-04 is not in 2026-12"):
+    with pytest.raises(InputError, match=r"field 'date': 2027-01-04 is not in 2026-12$"):
         actions.daily_briefing(db, district=district, day=date(2027, 1, 4), month=DECEMBER)
-    with pytest.raises(InputError, match="is not in 2026-12"):
+    with pytest.raises(InputError, match="2026-11-30 is not in 2026-12"):
         actions.talking_points(db, district=district, month=DECEMBER, on=date(2026, 11, 30))
     with pytest.raises(NotFound, match="no plan for 2027-01"):
         actions.daily_briefing(db, district=district, day=date(2027, 1, 4))
-    assert actions.talking_points(db, district=district, month=Month(2027, 1)).events == ()
+    with pytest.raises(NotFound, match="no plan for 2027-01"):
+        actions.talking_points(db, district=district, month=Month(2027, 1))
+
+
+def test_the_packet_has_a_briefing_for_every_day_with_walks(db, district, neighborhood):
+    documents = actions.month_documents(db, district=district, month=DECEMBER)
+    days = actions.briefing_days(documents)
+    assert days == tuple(sorted({walk.start.date() for walk in documents.plan.walks}))
+    assert all(actions.month_briefing(documents, day).walks for day in days)
