@@ -75,7 +75,7 @@ from scheduler.domain.errors import BeatwalkError, Conflict, InputError, InputEr
 from scheduler.domain.incidents import INCIDENT_KINDS, Incident
 from scheduler.domain.neighborhood import Profile
 from scheduler.domain.resources import resource_path
-from scheduler.domain.talking_points import TalkingPoints
+from scheduler.domain.talking_points import UPCOMING_DAYS, TalkingPoints
 from scheduler.formats.incidents import coordinate as parse_coordinate
 from scheduler.formats.incidents import parse_moment
 from scheduler.planning.planner import Ending, PlanResult, Progress
@@ -88,6 +88,7 @@ __all__ = [
     "INCIDENT_MONTHS",
     "INCIDENT_OVER",
     "REQUEST",
+    "UPCOMING_DAYS",
     "BeatwalkError",
     "BoundaryImported",
     "Briefing",
