@@ -106,6 +106,7 @@ def _footer_canvas(info: DocumentInfo) -> type[Canvas]:
 
     class FooterCanvas(Canvas):
         def __init__(self, *args: Any, **kwargs: Any) -> None:
+            kwargs["initialFontName"] = FONT  # else every page names Helvetica, unused and not embedded
             super().__init__(*args, **kwargs)
             self._pages: list[dict[str, Any]] = []
             self._page_bookmarks: list[Destination] = []  # the bookmarks made on this page

@@ -4,13 +4,14 @@ An agency edits `handout.md` or `plan.md` in any text editor, so the texts use w
 already knows: `#`, `##` and `###` headings, paragraphs separated by blank lines, `- ` bullet lists
 and `**bold**`. Placeholders such as `{agency}` and `{neighborhood}` are filled in with the
 district's values, escaped; anything else in braces is left as written, and the text itself is
-escaped too, so a `<` or `&` in it prints as typed.
+escaped too, so a `<` or `&` in it prints as typed. A line holding only `@name` stands for a
+part the document draws from data (a table, the map), so an agency may move or drop it.
 """
 
 from __future__ import annotations
 
 import re
-from collections.abc import Callable, Mapping
+from collections.abc import Callable, Mapping, Sequence
 
 from reportlab.platypus import Flowable, Paragraph
 
@@ -22,11 +23,18 @@ PLACEHOLDER = re.compile(r"\{(\w+)\}")
 BOLD = re.compile(r"\*\*(.+?)\*\*")
 HEADING = re.compile(r"(#{1,3})\s+(.*)")
 BULLET = re.compile(r"[-*]\s+(.*)")
+INSERT = re.compile(r"@(\w+)")
 
 
-def markdown_flowables(text: str, values: Mapping[str, object], level: int = 0) -> list[Flowable]:
+def markdown_flowables(
+    text: str,
+    values: Mapping[str, object],
+    level: int = 0,
+    inserts: Mapping[str, Sequence[Flowable]] | None = None,
+) -> list[Flowable]:
     """`#` is the document's title (outside the outline: a packet bookmarks the document itself),
-    `##` a section in the outline at `level`, `###` a sub-section."""
+    `##` a section in the outline at `level`, `###` a sub-section; `@name` lines are replaced by
+    `inserts[name]` (an unknown name prints as written)."""
     sheet = styles()
     flowables: list[Flowable] = []
     for kind, content in _blocks(text):
@@ -36,6 +44,8 @@ def markdown_flowables(text: str, values: Mapping[str, object], level: int = 0) 
             flowables.append(Heading(_filled(content, values), sheet.heading, level))
         elif kind == "###":
             flowables.append(Paragraph(_inline(content, values), sheet.subheading))
+        elif kind == "@":
+            flowables += (inserts or {}).get(content) or [Paragraph(escape(f"@{content}"), sheet.body)]
         elif kind == "-":
             flowables.append(Paragraph(_inline(content, values), sheet.bullet, bulletText="•"))
         else:
@@ -60,6 +70,9 @@ def _blocks(text: str) -> list[tuple[str, str]]:
         line = raw.strip()
         if not line:
             close()
+        elif insert := INSERT.fullmatch(line):
+            close()
+            blocks.append(("@", insert[1]))
         elif heading := HEADING.fullmatch(line):
             close()
             blocks.append((heading[1], heading[2].strip()))
