@@ -17,7 +17,7 @@ from scheduler.domain import Month
 from scheduler.domain.briefings import Briefing
 from scheduler.domain.briefings import daily_briefing as _daily_briefing
 from scheduler.domain.incident_figures import incident_figures
-from scheduler.domain.neighborhood import Sector
+from scheduler.domain.neighborhood import SectorArea
 from scheduler.domain.talking_points import TalkingPoints
 from scheduler.domain.talking_points import talking_points as _talking_points
 from scheduler.formats.boundary import Boundary
@@ -46,7 +46,7 @@ def month_talking_points(documents: MonthDocuments, day: date) -> TalkingPoints:
     """The talking points on `day`, a day of the documents' month."""
     check_day(documents.month, day)
     sectors = tuple(
-        Sector(sector.name, _area(sector.boundary))
+        SectorArea(sector.name, _area(sector.boundary))
         for sector in documents.neighborhood.sectors
         if sector.boundary is not None
     )

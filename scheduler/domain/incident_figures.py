@@ -20,7 +20,7 @@ from zoneinfo import ZoneInfo
 from shapely import Point, prepare
 
 from scheduler.domain.incidents import INCIDENT_KINDS, Incident
-from scheduler.domain.neighborhood import Sector
+from scheduler.domain.neighborhood import SectorArea
 
 WINDOWS = (30, 90)  # days
 TOP_KINDS = 3  # kinds besides homicides and shootings that get a sentence of their own
@@ -71,7 +71,7 @@ class IncidentFigures:
 
 def incident_figures(
     incidents: Iterable[Incident],
-    sectors: Sequence[Sector],
+    sectors: Sequence[SectorArea],
     day: date,
     timezone: str,
     windows: Sequence[int] = WINDOWS,
@@ -112,7 +112,7 @@ def incidents_phrase(count: int, kind: str = "") -> str:
 Placed = tuple[date, str, str | None]  # local day, kind, sector
 
 
-def _sector_of(incident: Incident, sectors: Sequence[Sector]) -> str | None:
+def _sector_of(incident: Incident, sectors: Sequence[SectorArea]) -> str | None:
     """The first sector holding the incident (a point on a shared edge goes to the first), or
     None when it has no coordinates or lies in no sector."""
     if incident.latitude is None or incident.longitude is None:

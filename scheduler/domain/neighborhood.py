@@ -31,9 +31,9 @@ class Landmark(Place):
 
 
 @dataclass(frozen=True)
-class Sector:
-    """A named part of the neighborhood (WGS 84: x is longitude, y latitude): talking points say
-    where incidents happened by sector."""
+class SectorArea:
+    """A sector of the neighborhood as an area to test points against (WGS 84: x is longitude, y
+    latitude): talking points say in which sector incidents happened."""
 
     name: str
     area: Polygon | MultiPolygon

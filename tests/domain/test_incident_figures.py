@@ -1,7 +1,7 @@
 """Incident figures and the sentences officers say, on a dozen incidents checked by hand.
 
 Reference day 2026-12-10: the 30-day window is Nov 10 - Dec 9 (the one before: Oct 11 - Nov 9),
-the 90-day window Sep 11 - Dec 9 (the one before: Jun 13 - Sep 10). Sector North is the northern
+the 90-day window Sep 11 - Dec 9 (the one before: Jun 13 - Sep 10). SectorArea North is the northern
 half of the neighborhood, South the southern; their shared edge belongs to North, named first.
 """
 
@@ -14,12 +14,12 @@ from shapely import box
 
 from scheduler.domain.incident_figures import SectorCount, incident_figures, incident_sentences
 from scheduler.domain.incidents import Incident
-from scheduler.domain.neighborhood import Sector
+from scheduler.domain.neighborhood import SectorArea
 
 ZONE = "America/New_York"
 DAY = date(2026, 12, 10)
-NORTH = Sector("North", box(-84.21, 39.78, -84.18, 39.79))
-SOUTH = Sector("South", box(-84.21, 39.77, -84.18, 39.78))
+NORTH = SectorArea("North", box(-84.21, 39.78, -84.18, 39.79))
+SOUTH = SectorArea("South", box(-84.21, 39.77, -84.18, 39.78))
 IN_NORTH, IN_SOUTH, ON_EDGE = (39.785, -84.20), (39.775, -84.20), (39.78, -84.20)
 
 
