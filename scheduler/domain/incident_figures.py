@@ -188,8 +188,8 @@ def _where(figures: KindFigures) -> str:
     if top == figures.count:
         return f"all of them were in sector {names[0]}"
     if len(names) > 1:
-        return f"{top} each were in sectors {_listed(names)}"
-    return f"{top} of them were in sector {names[0]}"
+        return f"{top} each in sectors {_listed(names)}"
+    return f"{top} of them {'was' if top == 1 else 'were'} in sector {names[0]}"
 
 
 def _summary(window: WindowFigures) -> str:

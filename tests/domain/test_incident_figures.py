@@ -124,7 +124,7 @@ def test_all_in_one_sector_a_tie_and_the_same_number():
     )
     assert sentences(tie)[1] == (
         "In the last 30 days there were 4 shooting incidents in the neighborhood, the same number as "
-        "in the 30 days before; 2 each were in sectors North and South."
+        "in the 30 days before; 2 each in sectors North and South."
     )
 
 
@@ -151,3 +151,15 @@ def test_the_three_most_frequent_other_types_get_a_sentence():
         "were 2 burglary incidents",
     ]
     assert len(said) == 6
+
+
+def test_incidents_in_no_sector_still_count_but_are_not_placed():
+    mostly_unplaced = (
+        incident("s1", "shooting", "2026-12-01T10:00"),
+        incident("s2", "shooting", "2026-12-02T10:00", None),
+        incident("s3", "shooting", "2026-12-03T10:00", (39.70, -84.30)),  # in the boundary, in no sector
+    )
+    assert sentences(mostly_unplaced)[1] == (
+        "In the last 30 days there were 3 shooting incidents in the neighborhood, 3 more than in the "
+        "30 days before; 1 of them was in sector North."
+    )
