@@ -20,7 +20,7 @@ def text_values(documents: MonthDocuments, request: ReportRequest) -> dict[str, 
     """What the editable texts' placeholders stand for."""
     district = documents.district
     return {
-        "agency": request.agency or district.name,
+        "agency": request.agency or "the agency",
         "district": district.name,
         "neighborhood": documents.neighborhood.name,
         "month": documents.month,

@@ -15,6 +15,7 @@ from datetime import date
 from pathlib import Path
 from typing import Any
 
+from reportlab.graphics.shapes import Drawing, Line, Rect
 from reportlab.pdfbase.pdfdoc import Destination
 from reportlab.pdfgen.canvas import Canvas
 from reportlab.platypus import Flowable, Paragraph, SimpleDocTemplate, Table
@@ -25,9 +26,11 @@ from reports.styles import (
     FONT,
     FOOTER_GAP,
     GREY,
+    INK,
     MARGIN,
     PAGE_SIZES,
     Styles,
+    WalkMark,
     register_fonts,
     styles,
     table_style,
@@ -47,7 +50,6 @@ class DocumentInfo:
     district: str
     generated: date  # injected by the caller: documents never read the clock
     page_size: str = DEFAULT_PAGE_SIZE  # a key of PAGE_SIZES
-    author: str = ""
 
     @property
     def footer(self) -> str:
@@ -80,7 +82,7 @@ def build_pdf(story: Sequence[Flowable], info: DocumentInfo) -> bytes:
         topMargin=MARGIN,
         bottomMargin=MARGIN,
         title=info.title,
-        author=info.author or info.agency,
+        author=info.agency,
         subject=info.footer,
         creator="Beatwalk",
     )
@@ -193,6 +195,49 @@ def _bookmark(canvas: Canvas, title: str, level: int, top: float) -> None:
     canvas.bookmarkHorizontal(key, 0, top)
     canvas.addOutlineEntry(title, key, level=level, closed=level > 0)
     canvas.showOutline()
+
+
+def swatch(mark: WalkMark, width: float = 16, height: float = 9) -> Drawing:
+    """A walk type's fill and hatching in a small box: types stay apart in black and white."""
+    drawing = Drawing(width, height)
+    box = Rect(0, 0, width, height)
+    box.fillColor, box.strokeColor, box.strokeWidth = mark.fill, INK, 0.5
+    drawing.add(box)
+    step = 3.0
+    lines: list[tuple[float, float, float, float]] = []
+    if mark.hatch in ("/", "x"):
+        lines += [(x, 0, x + height, height) for x in _steps(-height, width, step)]
+    if mark.hatch in ("\\", "x"):
+        lines += [(x + height, 0, x, height) for x in _steps(-height, width, step)]
+    if mark.hatch == "-":
+        lines += [(0, y, width, y) for y in _steps(step / 2, height, step)]
+    if mark.hatch == "|":
+        lines += [(x, 0, x, height) for x in _steps(step / 2, width, step)]
+    for x1, y1, x2, y2 in lines:
+        line = Line(*_clip(x1, y1, x2, y2, width))
+        line.strokeWidth, line.strokeColor = 0.4, INK
+        drawing.add(line)
+    return drawing
+
+
+def _steps(start: float, stop: float, step: float) -> list[float]:
+    count = int((stop - start) / step) + 1
+    return [start + i * step for i in range(count)]
+
+
+def _clip(x1: float, y1: float, x2: float, y2: float, width: float) -> tuple[float, float, float, float]:
+    """A hatching line cut to the box's left and right edges (its ends lie on the top and bottom)."""
+
+    def at(x: float) -> float:
+        return y1 + (y2 - y1) * (x - x1) / (x2 - x1) if x2 != x1 else y1
+
+    points = sorted(((x1, y1), (x2, y2)))
+    (ax, ay), (bx, by) = points
+    if ax < 0:
+        ax, ay = 0, at(0)
+    if bx > width:
+        bx, by = width, at(width)
+    return ax, ay, bx, by
 
 
 def table(

@@ -13,7 +13,7 @@ from __future__ import annotations
 import re
 from collections.abc import Callable, Mapping, Sequence
 
-from reportlab.platypus import Flowable, Paragraph
+from reportlab.platypus import Flowable, Paragraph, Spacer
 
 from reports.layout import Heading
 from reports.markup import escape
@@ -24,6 +24,7 @@ BOLD = re.compile(r"\*\*(.+?)\*\*")
 HEADING = re.compile(r"(#{1,3})\s+(.*)")
 BULLET = re.compile(r"[-*]\s+(.*)")
 INSERT = re.compile(r"@(\w+)")
+LIST_GAP = 4
 
 
 def markdown_flowables(
@@ -37,7 +38,11 @@ def markdown_flowables(
     `inserts[name]` (an unknown name prints as written)."""
     sheet = styles()
     flowables: list[Flowable] = []
+    previous = ""
     for kind, content in _blocks(text):
+        if previous == "-" and kind != "-":
+            flowables.append(Spacer(0, LIST_GAP))  # a list ends with a paragraph's gap
+        previous = kind
         if kind == "#":
             flowables.append(Paragraph(_inline(content, values), sheet.title))
         elif kind == "##":

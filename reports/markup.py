@@ -32,7 +32,3 @@ def fill(template: str, **values: object) -> str:
     """The markup `template` (our own, e.g. "<b>{name}</b> walks {count} times") with users' values
     escaped into its `{placeholders}`."""
     return template.format(**{key: escape(value) for key, value in values.items()})
-
-
-def bold(text: object) -> str:
-    return f"<b>{escape(text)}</b>"

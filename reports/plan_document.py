@@ -16,11 +16,11 @@ from zoneinfo import ZoneInfo
 from reportlab.platypus import Flowable, PageBreak, Paragraph, Spacer, Table
 
 from reports.handout import text_values
-from reports.layout import content_height, content_width, table
+from reports.layout import content_height, content_width, swatch, table
 from reports.markdown import markdown_flowables
 from reports.markup import escape, fill
 from reports.neighborhood_map import neighborhood_drawing
-from reports.story import ReportRequest, Story, local_zone
+from reports.story import ReportRequest, Story, local_zone, month_name
 from reports.styles import calendar_style, styles, walk_mark
 from scheduler.actions import MonthDocuments, Person, Walk, WalkType, document_text
 
@@ -45,17 +45,13 @@ def plan_story(documents: MonthDocuments, request: ReportRequest) -> Story:
     return Story(f"Implementation plan, {documents.neighborhood.name}, {month_name(documents)}", flowables)
 
 
-def month_name(documents: MonthDocuments) -> str:
-    return f"{calendar.month_name[documents.month.month]} {documents.month.year}"
-
-
 def _leaders(documents: MonthDocuments) -> dict[str, str]:
     """The district captain and patrol lieutenant(s) responsible for the neighborhood, by name."""
     captain = _responsible(documents.people, "captain")
     lieutenants = _responsible(documents.people, "lieutenant")
     return {
-        "captain": captain[0].name if captain else "The district captain",
-        "lieutenant": " and ".join(person.name for person in lieutenants) or "The patrol lieutenant",
+        "captain": captain[0].name if captain else "none on the roster",
+        "lieutenant": ", ".join(person.name for person in lieutenants) or "none on the roster",
     }
 
 
@@ -131,7 +127,7 @@ def _walk_types(documents: MonthDocuments, request: ReportRequest) -> list[Flowa
     width = content_width(request.page_size)
     rows = [
         (
-            walk_mark(walk_type.key).label,
+            _marked(walk_type.key),
             walk_type.name,
             f"{walk_type.minutes} min" if walk_type.per.value != "incident" else "",
             _minimum(walk_type),
@@ -140,9 +136,17 @@ def _walk_types(documents: MonthDocuments, request: ReportRequest) -> list[Flowa
         )
         for walk_type in documents.district.walk_types
     ]
-    shares = (0.09, 0.16, 0.1, 0.16, 0.39, 0.1)
+    shares = (0.12, 0.16, 0.1, 0.16, 0.36, 0.1)
     header = ("Label", "Walk type", "Length", "Minimum", "Who (coordinator first)", "Planned")
     return [table(header, rows, [share * width for share in shares])]
+
+
+def _marked(key: str) -> Table:
+    """The type's swatch beside its label."""
+    mark = walk_mark(key)
+    cell = Table([[swatch(mark), Paragraph(escape(mark.label), styles().cell_header)]], colWidths=[19, None])
+    cell.setStyle([("LEFTPADDING", (0, 0), (-1, -1), 0), ("VALIGN", (0, 0), (-1, -1), "MIDDLE")])
+    return cell
 
 
 def _minimum(walk_type: WalkType) -> str:

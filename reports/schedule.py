@@ -8,7 +8,7 @@ from reportlab.platypus import Flowable, PageBreak, Paragraph, Spacer
 
 from reports.layout import Heading, content_width, table
 from reports.markup import escape, fill
-from reports.story import ReportRequest, Story, local_zone
+from reports.story import ReportRequest, Story, local_zone, month_name
 from reports.styles import styles, walk_mark
 from scheduler.actions import MonthDocuments, Person, Walk
 
@@ -26,8 +26,8 @@ def schedule_story(documents: MonthDocuments, request: ReportRequest) -> Story:
             flowables.append(PageBreak())
         flowables += person_page(documents, request, person)
     if not people:
-        flowables.append(Paragraph(f"Nobody walks in {documents.month}.", styles().body))
-    title = f"Personal schedule{'' if request.person else 's'}, {documents.month}"
+        flowables.append(Paragraph(f"Nobody walks in {month_name(documents)}.", styles().body))
+    title = f"Personal schedule{'' if request.person else 's'}, {month_name(documents)}"
     return Story(title, flowables)
 
 
@@ -35,7 +35,7 @@ def person_page(documents: MonthDocuments, request: ReportRequest, person: Perso
     sheet = styles()
     walks = person_walks(documents, person.id)
     zone = local_zone(documents)
-    heading = f"{person.name} — {documents.month}"
+    heading = f"{person.name} — {month_name(documents)}"
     rank = f"{person.rank.value.title()}, {person.unit.value.replace('_', ' ')}"
     count = f"{len(walks)} walk{'s' if len(walks) != 1 else ''}"
     flowables: list[Flowable] = [
@@ -53,7 +53,7 @@ def person_page(documents: MonthDocuments, request: ReportRequest, person: Perso
         Spacer(0, 4),
     ]
     if not walks:
-        flowables.append(Paragraph(f"No walks are planned for you in {documents.month}.", sheet.body))
+        flowables.append(Paragraph(f"No walks are planned for you in {month_name(documents)}.", sheet.body))
         return flowables
     width = content_width(request.page_size)
     rows = []

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import calendar
 from dataclasses import dataclass
 from datetime import date
 from zoneinfo import ZoneInfo
@@ -28,6 +29,11 @@ class ReportRequest:
 class Story:
     title: str  # the document's title: the PDF's title and a packet's bookmark
     flowables: list[Flowable]
+
+
+def month_name(documents: MonthDocuments) -> str:
+    """The month as documents print it: "December 2026"."""
+    return f"{calendar.month_name[documents.month.month]} {documents.month.year}"
 
 
 def local_zone(documents: MonthDocuments) -> ZoneInfo:

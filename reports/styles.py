@@ -14,7 +14,6 @@ from functools import cache
 from typing import Any
 
 from reportlab.lib.colors import Color, black, white
-from reportlab.lib.enums import TA_CENTER, TA_RIGHT
 from reportlab.lib.pagesizes import A4, letter
 from reportlab.lib.styles import ParagraphStyle
 from reportlab.lib.units import mm
@@ -69,9 +68,6 @@ class Styles:
     cell_header: ParagraphStyle
     tiny: ParagraphStyle  # calendar cells
     tiny_bold: ParagraphStyle
-    footer: ParagraphStyle
-    centered: ParagraphStyle
-    right: ParagraphStyle
 
 
 @cache
@@ -100,9 +96,6 @@ def styles() -> Styles:
         cell_header=ParagraphStyle("cell_header", cell, fontName=FONT_BOLD),
         tiny=tiny,
         tiny_bold=ParagraphStyle("tiny_bold", tiny, fontName=FONT_BOLD),
-        footer=ParagraphStyle("footer", small, fontSize=7.5, textColor=GREY_DARK),
-        centered=ParagraphStyle("centered", body, alignment=TA_CENTER),
-        right=ParagraphStyle("right", body, alignment=TA_RIGHT),
     )
 
 

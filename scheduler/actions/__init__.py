@@ -26,8 +26,6 @@ from scheduler.actions.department import (
 from scheduler.actions.documents import (
     INCIDENT_MONTHS,
     MonthDocuments,
-    NeighborhoodMap,
-    Sector,
     check_document_output,
     document_day,
     document_person,
@@ -81,6 +79,7 @@ from scheduler.formats.incidents import parse_moment
 from scheduler.planning.planner import Ending, PlanResult, Progress
 from scheduler.planning.post_incident import OVER as INCIDENT_OVER
 from scheduler.store import Database, DistrictRef, ImportSummary, SavedDistrict, StoredPlan
+from scheduler.store.neighborhood_map import NeighborhoodMap, Sector
 from scheduler.store.partners import PartnersImported
 
 __all__ = [

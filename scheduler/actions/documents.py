@@ -25,26 +25,12 @@ from scheduler.formats.files import read_text, write_atomically
 from scheduler.store import Database, DistrictRef, StoredPlan, all_people, get_district
 from scheduler.store.neighborhood import incidents as month_incidents
 from scheduler.store.neighborhood import incidents_between
-from scheduler.store.neighborhood_map import NeighborhoodMap, Sector, load_neighborhood_map
+from scheduler.store.neighborhood_map import NeighborhoodMap, load_neighborhood_map
 from scheduler.store.profile import load_profile
 
 DOCUMENT_SUFFIXES = (".pdf",)
 INCIDENT_MONTHS = 3  # the map's incident density covers the month and the two before it
 FIGURES_DAYS = 2 * max(WINDOWS)  # talking points compare the last 90 days with the 90 before
-
-__all__ = [
-    "INCIDENT_MONTHS",
-    "MonthDocuments",
-    "NeighborhoodMap",
-    "Sector",
-    "check_day",
-    "check_document_output",
-    "document_day",
-    "document_person",
-    "document_text",
-    "month_documents",
-    "write_document",
-]
 
 
 @dataclass(frozen=True)

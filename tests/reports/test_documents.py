@@ -123,7 +123,7 @@ def test_a_personal_schedule_page_per_walker_with_their_walks(documents, request
     assert len(texts) == len(walkers)
     for page, person in zip(texts, walkers, strict=True):
         count = sum(person.id in walk.participants for walk in documents.plan.walks)
-        assert page.startswith(f"{person.name} — 2026-12")
+        assert page.startswith(f"{person.name} — December 2026")
         assert f"{count} walk{'s' if count != 1 else ''} this month" in page
 
 
@@ -155,3 +155,33 @@ def test_month_without_a_plan_unknown_person_and_day_outside_the_month(departmen
     with pytest.raises(InputError, match="2027-01-02 is not in 2026-12"):
         actions.document_day(DECEMBER, "2027-01-02")
     assert actions.document_day(DECEMBER, "2026-12-24").day == 24
+
+
+def test_the_map_draws_sectors_places_and_incident_density(plan_pdf):
+    neighborhood = flat(pages(plan_pdf)[1])
+    assert "NORTH" in neighborhood and "SOUTH" in neighborhood
+    assert "St. Mary's Church" in neighborhood and "meeting point (numbered)" in neighborhood
+    assert "incidents, last 3 months:" in neighborhood  # the density scale: there are incidents
+    assert "1 Smith & Sons hardware North 2 Riverside <Park> gate South" in neighborhood
+
+
+def test_without_a_boundary_places_or_incidents_the_plan_says_what_to_import(documents, request_letter):
+    bare = replace(
+        documents,
+        neighborhood=actions.NeighborhoodMap("Eastside District", None),
+        profile=actions.Profile(),
+        incidents=(),
+    )
+    assert "No boundary, places or incidents are stored yet" in flat(text(pdf("plan", bare, request_letter)))
+
+
+def test_walk_types_show_label_and_swatch(plan_pdf):
+    whole = flat(text(plan_pdf))
+    assert "OFC Officer walk 20 min 3 per work week" in whole
+    assert "PI Post-incident walk" in whole
+
+
+def test_the_schedule_of_someone_without_walks_says_so(documents, request_letter):
+    idle = replace(documents.people[0], id="new1", name="Nobody Walks Yet")  # joined after planning
+    (page,) = pages(pdf("schedule", documents, replace(request_letter, person=idle)))
+    assert "0 walks this month" in page and "No walks are planned for you in December 2026." in flat(page)
