@@ -17,7 +17,7 @@ from reports.handout import handout_story
 from reports.layout import Bookmark
 from reports.markup import escape
 from reports.plan_document import plan_story
-from reports.story import ReportRequest, Story
+from reports.story import ReportRequest, Story, month_name
 from reports.styles import styles
 from reports.talking_points import talking_points_story
 from scheduler.actions import MonthDocuments, briefing_days, month_briefing
@@ -42,6 +42,6 @@ def packet_story(documents: MonthDocuments, request: ReportRequest) -> Story:
             flowables.append(PageBreak())
         flowables += briefing_flowables(month_briefing(documents, day), inner)
     if not days:
-        text = f"No walks are planned in {documents.month}, so there is no briefing sheet."
+        text = f"No walks are planned in {month_name(documents)}, so there is no briefing sheet."
         flowables.append(Paragraph(escape(text), styles().body))
-    return Story(f"Community walk packet, {documents.month}", flowables)
+    return Story(f"Community walk packet, {documents.neighborhood.name}, {month_name(documents)}", flowables)

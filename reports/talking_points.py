@@ -12,7 +12,7 @@ from reportlab.platypus import Flowable, Paragraph
 
 from reports.layout import Heading, content_width, table
 from reports.markup import escape
-from reports.story import ReportRequest, Story
+from reports.story import ReportRequest, Story, month_name
 from reports.styles import styles
 from scheduler.actions import UPCOMING_DAYS, MonthDocuments, TalkingPoints, month_talking_points
 
@@ -36,7 +36,7 @@ def talking_points_story(documents: MonthDocuments, request: ReportRequest) -> S
         ),
         *talking_points_flowables(points, request, level=request.outline_level),
     ]
-    return Story(f"Talking points, {documents.month}", flowables)
+    return Story(f"Talking points, {documents.neighborhood.name}, {month_name(documents)}", flowables)
 
 
 def talking_points_flowables(

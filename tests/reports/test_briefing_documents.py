@@ -191,4 +191,4 @@ def test_the_packet_binds_the_documents_under_bookmarks_with_a_sheet_per_day_wit
 
 def test_a_packet_of_a_month_without_walks_says_there_is_no_briefing_sheet():
     said = flat(text(printed("packet", documents(walks=()))))
-    assert "No walks are planned in 2026-12, so there is no briefing sheet." in said
+    assert "No walks are planned in December 2026, so there is no briefing sheet." in said
