@@ -13,11 +13,14 @@ from pathlib import Path
 
 from reportlab.platypus import Flowable
 
+from reports.briefing import briefing_story
 from reports.handout import handout_story
 from reports.layout import DocumentInfo, write_pdf
+from reports.packet import packet_story
 from reports.plan_document import plan_story
 from reports.schedule import schedule_story
 from reports.story import ReportRequest, Story
+from reports.talking_points import talking_points_story
 from scheduler.actions import MonthDocuments
 
 __all__ = ["DOCUMENTS", "DocumentKind", "ReportRequest", "Story", "render", "write_report"]
@@ -36,6 +39,9 @@ DOCUMENTS: dict[str, DocumentKind] = {
     "plan": DocumentKind("implementation plan", plan_story),
     "handout": DocumentKind("training handout", handout_story),
     "schedule": DocumentKind("personal schedules", schedule_story, takes_person=True),
+    "talking-points": DocumentKind("talking points", talking_points_story, takes_date=True),
+    "briefing": DocumentKind("daily briefing sheet", briefing_story, takes_date=True, needs_date=True),
+    "packet": DocumentKind("packet", packet_story),
 }
 
 

@@ -16,6 +16,7 @@ from pathlib import Path
 from typing import Any
 
 from reportlab.graphics.shapes import Drawing, Line, Rect
+from reportlab.pdfbase.pdfdoc import Destination
 from reportlab.pdfgen.canvas import Canvas
 from reportlab.platypus import Flowable, Paragraph, SimpleDocTemplate, Table
 
@@ -99,22 +100,44 @@ def write_pdf(out: Path, story: Sequence[Flowable], info: DocumentInfo) -> int:
 
 def _footer_canvas(info: DocumentInfo) -> type[Canvas]:
     """A canvas that holds each page back until the document ends, so every footer can say
-    "Page N of M" (the usual reportlab recipe: one build, no second pass)."""
+    "Page N of M" (the usual reportlab recipe: one build, no second pass).
+
+    A bookmark names its page when it is made, and while pages are held back that is always the
+    first; so the bookmarks of each page are kept with it and pointed at it when it is written.
+    """
 
     class FooterCanvas(Canvas):
         def __init__(self, *args: Any, **kwargs: Any) -> None:
             kwargs["initialFontName"] = FONT  # else every page names Helvetica, unused and not embedded
             super().__init__(*args, **kwargs)
             self._pages: list[dict[str, Any]] = []
+            self._page_bookmarks: list[Destination] = []  # the bookmarks made on this page
+
+        def bookmarkPage(  # reportlab names it so
+            self,
+            key: Any,
+            fit: str = "Fit",
+            left: Any = None,
+            top: Any = None,
+            bottom: Any = None,
+            right: Any = None,
+            zoom: Any = None,
+        ) -> Destination:
+            destination = super().bookmarkPage(key, fit, left, top, bottom, right, zoom)
+            self._page_bookmarks.append(destination)
+            return destination
 
         def showPage(self) -> None:  # reportlab names it so
             self._pages.append(dict(self.__dict__))
+            self._page_bookmarks = []
             self._startPage()  # type: ignore[attr-defined]  # reportlab's page reset, not in its stubs
 
         def save(self) -> None:
             total = len(self._pages)
             for number, state in enumerate(self._pages, start=1):
                 self.__dict__.update(state)
+                for destination in self._page_bookmarks:
+                    destination.setPage(self._doc.thisPageRef())  # type: ignore[attr-defined]
                 self._draw_footer(number, total)
                 super().showPage()
             super().save()

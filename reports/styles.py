@@ -63,6 +63,7 @@ class Styles:
     body: ParagraphStyle
     bullet: ParagraphStyle
     small: ParagraphStyle
+    small_bullet: ParagraphStyle  # lists on a sheet that must fit one page (the daily briefing)
     cell: ParagraphStyle  # text in table cells
     cell_header: ParagraphStyle
     tiny: ParagraphStyle  # calendar cells
@@ -90,6 +91,7 @@ def styles() -> Styles:
         body=body,
         bullet=ParagraphStyle("bullet", body, leftIndent=14, bulletIndent=4, spaceAfter=2),
         small=small,
+        small_bullet=ParagraphStyle("small_bullet", small, leftIndent=11, bulletIndent=3, spaceAfter=1.5),
         cell=cell,
         cell_header=ParagraphStyle("cell_header", cell, fontName=FONT_BOLD),
         tiny=tiny,

@@ -5,6 +5,13 @@ on is a `BeatwalkError` (bad input, not found, conflict, database unusable) whos
 line in the domain's words. Long actions take a `SolveRequest` with progress and stop callbacks.
 """
 
+from scheduler.actions.briefings import (
+    briefing_days,
+    daily_briefing,
+    month_briefing,
+    month_talking_points,
+    talking_points,
+)
 from scheduler.actions.demo import DEMO_FILES, DEMO_SOLVE, DemoCreated, create_demo
 from scheduler.actions.department import (
     HolidaysImported,
@@ -107,11 +114,13 @@ from scheduler.domain import (
     Walk,
     WalkType,
 )
+from scheduler.domain.briefings import Briefing, BriefingWalk, Leader, Member
 from scheduler.domain.errors import BeatwalkError, Conflict, InputError, InputErrors, NotFound, StoreError
 from scheduler.domain.incidents import INCIDENT_KINDS, Incident
 from scheduler.domain.neighborhood import Event, Group, Landmark, MeetingPoint, Profile, Resource
 from scheduler.domain.plan_diff import MovedWalk, PlanDifferences, SwappedPeople, plan_differences
 from scheduler.domain.resources import resource_path
+from scheduler.domain.talking_points import UPCOMING_DAYS, TalkingPoints
 from scheduler.formats.boundary import Boundary
 from scheduler.formats.district_settings import (
     MAX_WALKING_PER_SQUAD,
@@ -149,11 +158,14 @@ __all__ = [
     "PROFILE",
     "REQUEST",
     "ROLE_COUNT",
+    "UPCOMING_DAYS",
     "WALK_MINIMUM",
     "WALK_MINUTES",
     "BeatwalkError",
     "Boundary",
     "BoundaryImported",
+    "Briefing",
+    "BriefingWalk",
     "Conflict",
     "Crew",
     "Database",
@@ -175,7 +187,9 @@ __all__ = [
     "InputError",
     "InputErrors",
     "Landmark",
+    "Leader",
     "MeetingPoint",
+    "Member",
     "Month",
     "MonthDocuments",
     "MonthPlanned",
@@ -208,6 +222,7 @@ __all__ = [
     "StoredPlan",
     "Streets",
     "SwappedPeople",
+    "TalkingPoints",
     "Unit",
     "Violation",
     "Walk",
@@ -216,12 +231,14 @@ __all__ = [
     "add_incident_walk_to_file",
     "add_participant",
     "add_walk",
+    "briefing_days",
     "check_document_output",
     "check_plan",
     "clip_to_boundary",
     "confirm_incident_walk",
     "create_demo",
     "create_district",
+    "daily_briefing",
     "delete_walk",
     "district_incidents",
     "district_partners",
@@ -244,9 +261,11 @@ __all__ = [
     "import_settings",
     "incident_locations",
     "list_districts",
+    "month_briefing",
     "month_documents",
     "month_people",
     "month_problem",
+    "month_talking_points",
     "move_walk",
     "neighborhood_boundary",
     "neighborhood_map",
@@ -273,6 +292,7 @@ __all__ = [
     "set_coordinator",
     "set_locked",
     "stored_plan",
+    "talking_points",
     "update_person",
     "update_settings",
     "without_sector",

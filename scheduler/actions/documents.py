@@ -8,7 +8,7 @@ The documents themselves (reportlab) live in `reports/`, above this layer: they 
 from __future__ import annotations
 
 from dataclasses import dataclass
-from datetime import date
+from datetime import date, timedelta
 from functools import cached_property
 from pathlib import Path
 
@@ -17,6 +17,7 @@ from scheduler.actions.outputs import check_output
 from scheduler.actions.plans import stored_plan
 from scheduler.domain import District, Month, Person, Plan
 from scheduler.domain.errors import InputError
+from scheduler.domain.incident_figures import WINDOWS
 from scheduler.domain.incidents import Incident
 from scheduler.domain.neighborhood import Profile
 from scheduler.domain.resources import resource_path
@@ -24,11 +25,13 @@ from scheduler.formats.files import read_text, write_atomically
 from scheduler.formats.neighborhood_map import NeighborhoodMap
 from scheduler.store import Database, DistrictRef, StoredPlan, all_people, get_district
 from scheduler.store.neighborhood import incidents as month_incidents
+from scheduler.store.neighborhood import incidents_between
 from scheduler.store.neighborhood_map import load_map, neighborhood_name
 from scheduler.store.profile import load_profile
 
 DOCUMENT_SUFFIXES = (".pdf",)
 INCIDENT_MONTHS = 3  # the map's incident density covers the month and the two before it
+FIGURES_DAYS = 2 * max(WINDOWS)  # talking points compare the last 90 days with the 90 before
 
 
 @dataclass(frozen=True)
@@ -44,6 +47,9 @@ class MonthDocuments:
     neighborhood: NeighborhoodMap
     profile: Profile
     incidents: tuple[Incident, ...]  # of the month and the INCIDENT_MONTHS - 1 before it, oldest first
+    # Those before `incidents`, back to FIGURES_DAYS before the month: the talking points compare
+    # each window of days with the one before it.
+    older_incidents: tuple[Incident, ...] = ()
 
     @property
     def plan(self) -> Plan:
@@ -65,6 +71,7 @@ def month_documents(db: Database, *, district: DistrictRef, month: Month) -> Mon
     months = [month]
     for _ in range(INCIDENT_MONTHS - 1):
         months.insert(0, months[0].previous())
+    figures_start = month.first_day - timedelta(days=FIGURES_DAYS)
     return MonthDocuments(
         district=get_district(db, district.id),
         month=month,
@@ -74,6 +81,7 @@ def month_documents(db: Database, *, district: DistrictRef, month: Month) -> Mon
         neighborhood=load_map(db, district.id),
         profile=load_profile(db, district.id),
         incidents=tuple(incident for each in months for incident in month_incidents(db, district.id, each)),
+        older_incidents=incidents_between(db, district.id, figures_start, months[0].first_day),
     )
 
 
@@ -92,9 +100,14 @@ def document_day(month: Month, text: str) -> date:
         day = date.fromisoformat(text.strip())
     except ValueError:
         raise InputError(REQUEST, f"expected a date YYYY-MM-DD, got {text!r}", field="date") from None
+    check_day(month, day)
+    return day
+
+
+def check_day(month: Month, day: date) -> None:
+    """One line if a daily document's day is not in the month."""
     if not month.first_day <= day <= month.last_day:
         raise InputError(REQUEST, f"{day} is not in {month}", field="date")
-    return day
 
 
 def check_document_output(out: Path) -> None:

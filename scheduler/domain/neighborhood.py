@@ -7,6 +7,8 @@ from __future__ import annotations
 from dataclasses import dataclass
 from datetime import date
 
+from shapely import MultiPolygon, Polygon
+
 
 @dataclass(frozen=True)
 class Place:
@@ -26,6 +28,15 @@ class MeetingPoint(Place):
 @dataclass(frozen=True)
 class Landmark(Place):
     """A place residents know, to talk about and to find one's way by."""
+
+
+@dataclass(frozen=True)
+class SectorArea:
+    """A sector of the neighborhood as an area to test points against (WGS 84: x is longitude, y
+    latitude): talking points say in which sector incidents happened."""
+
+    name: str
+    area: Polygon | MultiPolygon
 
 
 @dataclass(frozen=True)

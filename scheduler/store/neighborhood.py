@@ -9,7 +9,7 @@ from __future__ import annotations
 
 from collections.abc import Sequence
 from dataclasses import dataclass, replace
-from datetime import datetime, time
+from datetime import date, datetime, time
 from zoneinfo import ZoneInfo
 
 from sqlalchemy import select
@@ -120,6 +120,12 @@ def import_incidents(
 def incidents(db: Database, district_id: int, month: Month) -> tuple[Incident, ...]:
     """The incidents that occurred in `month` (the district's local time), oldest first, in local
     time and flagged against the stored boundary."""
+    return incidents_between(db, district_id, month.first_day, month.next().first_day)
+
+
+def incidents_between(db: Database, district_id: int, first: date, end: date) -> tuple[Incident, ...]:
+    """The incidents that occurred from local day `first` up to, not including, local day `end`,
+    oldest first, in local time and flagged against the stored boundary."""
     with db.session() as session:
         district = district_row(session, district_id)
         zone = ZoneInfo(district.timezone)
@@ -127,8 +133,8 @@ def incidents(db: Database, district_id: int, month: Month) -> tuple[Incident, .
             select(IncidentRow)
             .where(
                 IncidentRow.district_id == district.id,
-                IncidentRow.occurred_at >= datetime.combine(month.first_day, time(0), zone),
-                IncidentRow.occurred_at < datetime.combine(month.next().first_day, time(0), zone),
+                IncidentRow.occurred_at >= datetime.combine(first, time(0), zone),
+                IncidentRow.occurred_at < datetime.combine(end, time(0), zone),
             )
             .order_by(IncidentRow.occurred_at, IncidentRow.external_id)
         )

@@ -5,8 +5,8 @@
 Builds the demo district (160 people, its boundary, profile and incidents) in a throwaway SQLite
 file, plans December 2026 once (with a fixed effort, not timed), then times reading the month's
 data (`month_documents`) and building each document into memory (`render` + `build_pdf`), the
-median of `--repeat` runs, with the size of the PDF. The target for the whole month packet is
-3 s and 2 MB. `--write` records the table in `documents_results.md`.
+median of `--repeat` runs, with the size of the PDF. The targets: the whole month packet 3 s and
+2 MB, a daily briefing sheet 0.5 s. `--write` records the table in `documents_results.md`.
 """
 
 from __future__ import annotations
@@ -33,8 +33,10 @@ from tests.reports.pdf_text import pages
 DEMO = Path(__file__).resolve().parents[2] / "resources" / "demo"
 RESULTS = Path(__file__).with_name("documents_results.md")
 MONTH = Month(2026, 12)
+BRIEFING_DAY = date(2026, 12, 10)  # a Thursday
 REQUEST = ReportRequest(generated=date(2026, 11, 28), agency="Demo Police Department")
 TARGET_SECONDS, TARGET_BYTES = 3.0, 2 * 1024 * 1024
+BRIEFING_SECONDS = 0.5
 T = TypeVar("T")
 
 
@@ -61,6 +63,9 @@ def main(argv: list[str] | None = None) -> int:
         ("training handout", "handout", REQUEST),
         ("personal schedules, everyone who walks", "schedule", REQUEST),
         ("personal schedule, one person", "schedule", replace(REQUEST, person=documents.people[2])),
+        ("talking points", "talking-points", REQUEST),
+        ("daily briefing sheet, one day", "briefing", replace(REQUEST, day=BRIEFING_DAY)),
+        ("month packet: plan, handout, talking points, a sheet per day with walks", "packet", REQUEST),
     ):
         seconds, data = _timed(args.repeat, lambda kind=kind, request=request: _pdf(kind, documents, request))
         rows.append((label, seconds, len(data), len(pages(data))))
@@ -110,8 +115,9 @@ def _table(
         f"Demo district, {MONTH}: {len(documents.people)} people, {len(documents.plan.walks)} walks, "
         f"{walkers} people walking, {len(documents.incidents)} incidents on the map. "
         f"Median of {repeat} runs; "
-        f"Python {platform.python_version()}, {platform.machine()}. Targets for the month packet: "
-        f"{TARGET_SECONDS:g} s and {TARGET_BYTES // (1024 * 1024)} MB.",
+        f"Python {platform.python_version()}, {platform.machine()}. Targets: the month packet "
+        f"{TARGET_SECONDS:g} s and {TARGET_BYTES // (1024 * 1024)} MB, a briefing sheet "
+        f"{BRIEFING_SECONDS:g} s (each document reads the month's data once, timed apart).",
         "",
         "| what | seconds | size | pages |",
         "| --- | --- | --- | --- |",

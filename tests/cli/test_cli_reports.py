@@ -80,7 +80,7 @@ def test_report_handout(db, tmp_path):
         ),
         (["handout", "--month", "2026-12", "--date", "2026-12-03"], "field '--date': does not go with"),
         (["plan", "--month", "2026-13"], "field '--month': month must be 01 to 12"),
-        (["packet", "--month", "2026-12"], "argument kind: invalid choice: 'packet'"),
+        (["poster", "--month", "2026-12"], "argument kind: invalid choice: 'poster'"),
     ],
 )
 def test_mistakes_print_one_line_exit_2_and_write_nothing(db, tmp_path, capsys, arguments, message):

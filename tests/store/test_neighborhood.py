@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import json
 from dataclasses import replace
-from datetime import datetime
+from datetime import date, datetime
 from zoneinfo import ZoneInfo
 
 import pytest
@@ -18,6 +18,7 @@ from scheduler.store.neighborhood import (
     get_incident,
     import_incidents,
     incidents,
+    incidents_between,
     load_boundary,
     post_incident_walk,
     save_boundary,
@@ -72,6 +73,20 @@ def test_incidents_outside_are_kept_and_flagged_and_come_back_by_month(district_
     assert incidents(district_db, DISTRICT, Month(2027, 1)) == (JANUARY,)
     assert get_incident(district_db, DISTRICT, "C-3") == replace(FAR, outside=True)
     assert get_incident(district_db, DISTRICT, "C-9") is None
+
+
+def test_incidents_between_two_local_days_leave_out_the_last(district_db):
+    import_incidents(district_db, DISTRICT, FILE, "incidents.csv")
+    assert [
+        i.id for i in incidents_between(district_db, DISTRICT, date(2026, 12, 1), date(2026, 12, 20))
+    ] == [
+        "C-2",  # 00:15 local on the first day, 05:15 UTC
+        "C-1",
+    ]
+    assert [i.id for i in incidents_between(district_db, DISTRICT, date(2026, 12, 20), date(2027, 1, 2))] == [
+        "C-3",
+        "C-4",  # 00:05 local on New Year's Day
+    ]
 
 
 def test_importing_again_adds_nothing_and_changes_nothing(district_db):
