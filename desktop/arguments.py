@@ -29,7 +29,13 @@ def build_parser() -> argparse.ArgumentParser:
     plan = commands.add_parser("plan", help="build a month's walk calendar from a roster or the database")
     _add_inputs(plan)
     plan.add_argument("--month", required=True, help="the month to plan, YYYY-MM")
-    plan.add_argument("--out", required=True, type=Path, help="plan.json, plan.csv or plan.ics")
+    plan.add_argument("--out", type=Path, help="plan.json, plan.csv or plan.ics (required for one district)")
+    plan.add_argument(
+        "--all-districts",
+        action="store_true",
+        help="plan every district of the database, one after the other, nobody double-booked "
+        "(saved only: write each out with 'beatwalk export')",
+    )
     plan.add_argument(
         "--time-limit", type=_positive, default=20.0, help="seconds the command may take (default 20)"
     )

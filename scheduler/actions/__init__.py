@@ -5,6 +5,7 @@ on is a `BeatwalkError` (bad input, not found, conflict, database unusable) whos
 line in the domain's words. Long actions take a `SolveRequest` with progress and stop callbacks.
 """
 
+from scheduler.actions.all_districts import plan_all_districts
 from scheduler.actions.department import (
     HolidaysImported,
     district_people,
@@ -118,6 +119,7 @@ __all__ = [
     "open_department",
     "parse_coordinate",
     "parse_moment",
+    "plan_all_districts",
     "plan_files",
     "plan_month",
     "remove_participant",

@@ -32,6 +32,7 @@ from scheduler.store import (
     all_people,
     calendar_id,
     get_district,
+    walks_elsewhere,
 )
 from scheduler.store import load_plan as _load_plan
 from scheduler.store import save_plan as _save_plan
@@ -112,8 +113,10 @@ def month_problem(
     """The month's planning problem from the database, and the stored plan it re-plans (None: the
     month has no plan yet). The stored plan's locked walks stay, and so do its walks that started
     before `now` (the past is not re-planned); the neighbouring months' plans complete the weeks
-    split between months. It carries the incidents whose walk the month holds or owes, so a walk
-    nobody could come to stays a shortfall in every plan of the month until it exists."""
+    split between months. The other districts' walks of the month make the people this district
+    shares with them busy (and count in their load); they are never moved. It carries the incidents
+    whose walk the month holds or owes, so a walk nobody could come to stays a shortfall in every
+    plan of the month until it exists."""
     stored = _load_plan(db, district.id, month)
     previous = stored.plan if stored else None
     neighbours = tuple(
@@ -134,6 +137,7 @@ def month_problem(
         not_before=now,
         incidents=incidents,
         incident_walks=incident_walks,
+        elsewhere=walks_elsewhere(db, district.id, month),
     )
     return problem, stored
 

@@ -25,6 +25,7 @@ from scheduler.store.services import (
     plan_changes,
     save_plan,
     save_settings,
+    walks_elsewhere,
 )
 
 __all__ = [
@@ -50,4 +51,5 @@ __all__ = [
     "plan_changes",
     "save_plan",
     "save_settings",
+    "walks_elsewhere",
 ]
