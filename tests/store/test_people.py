@@ -44,7 +44,9 @@ def count(db, table) -> int:
 def test_a_first_import_adds_everyone_in_roster_order(district_db):
     people = small_roster()
     summary = import_roster(district_db, DISTRICT, people, "roster.csv")
-    assert summary == ImportSummary(added=len(people), updated=0, unchanged=0, deactivated=0, districts=(DISTRICT_NAME,))
+    assert summary == ImportSummary(
+        added=len(people), updated=0, unchanged=0, deactivated=0, districts=(DISTRICT_NAME,)
+    )
     assert active_people(district_db, DISTRICT) == people
     assert count(district_db, PersonRow) == len(people)
 
@@ -82,7 +84,9 @@ def test_reimport_updates_by_id_adds_new_and_deactivates_missing(district_db):
 
     summary = import_roster(district_db, DISTRICT, second, "roster2.csv")
 
-    assert summary == ImportSummary(added=1, updated=1, unchanged=len(people) - 3, deactivated=2, districts=(DISTRICT_NAME,))
+    assert summary == ImportSummary(
+        added=1, updated=1, unchanged=len(people) - 3, deactivated=2, districts=(DISTRICT_NAME,)
+    )
     assert active_people(district_db, DISTRICT) == second
     assert count(district_db, PersonRow) == len(people) + 1  # nobody duplicated, nobody deleted
     inactive = {p.id for p in all_people(district_db, DISTRICT)} - {p.id for p in second}
@@ -95,7 +99,9 @@ def test_someone_back_on_the_roster_is_active_again(district_db):
     import_roster(district_db, DISTRICT, people, "roster.csv")
     import_roster(district_db, DISTRICT, people[1:], "roster.csv")
     summary = import_roster(district_db, DISTRICT, people, "roster.csv")
-    assert summary == ImportSummary(added=0, updated=1, unchanged=len(people) - 1, deactivated=0, districts=(DISTRICT_NAME,))
+    assert summary == ImportSummary(
+        added=0, updated=1, unchanged=len(people) - 1, deactivated=0, districts=(DISTRICT_NAME,)
+    )
     assert active_people(district_db, DISTRICT) == people  # in the new file's order
     assert count(district_db, PersonRow) == len(people)
 
@@ -105,7 +111,9 @@ def test_the_same_roster_twice_changes_nothing(district_db):
     import_roster(district_db, DISTRICT, people, "roster.csv")
     before = stored_people(district_db)
     summary = import_roster(district_db, DISTRICT, people, "roster.csv")
-    assert summary == ImportSummary(added=0, updated=0, unchanged=len(people), deactivated=0, districts=(DISTRICT_NAME,))
+    assert summary == ImportSummary(
+        added=0, updated=0, unchanged=len(people), deactivated=0, districts=(DISTRICT_NAME,)
+    )
     assert stored_people(district_db) == before
 
 
