@@ -48,9 +48,10 @@ def main(argv: Sequence[str] | None = None) -> int:
     except SystemExit as done:  # --help (0) or a usage mistake (2, one line already printed)
         return done.code if isinstance(done.code, int) else EXIT_BAD_INPUT
     try:
-        _check_files_only(args)
         if args.command == "plan":
             _check_plan_options(args)
+        _check_files_only(args)
+        if args.command == "plan":
             if args.all_districts:
                 return _plan_all_districts(args)
             return _plan_files(args) if args.roster else _plan_month(args)
