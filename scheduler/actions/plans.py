@@ -17,7 +17,7 @@ from scheduler.actions.partners import district_partners
 from scheduler.domain import District, Month, Person, Plan, PlanningProblem
 from scheduler.domain.errors import InputError, NotFound
 from scheduler.domain.neighborhood import MeetingPoint
-from scheduler.domain.people import MAX_PEOPLE
+from scheduler.domain.people import DEPARTMENT_UNITS, MAX_PEOPLE
 from scheduler.domain.sequence import with_sequences
 from scheduler.formats.district_settings import default_district, load_settings
 from scheduler.formats.icalendar import CalendarDetails
@@ -31,6 +31,7 @@ from scheduler.store import (
     active_people,
     all_people,
     calendar_id,
+    department_people,
     get_district,
     walks_elsewhere,
 )
@@ -88,7 +89,9 @@ def plan_month(
     previous = stored.plan if stored else None
     result = replace(result, plan=ready_to_save(result.plan, previous, calendar.meeting_points))
     partners = district_partners(db, district=district)
-    with plan_file_on_success(result.plan, out, settings, all_people(db, district.id), calendar, partners):
+    with plan_file_on_success(
+        result.plan, out, settings, month_people(db, district=district), calendar, partners
+    ):
         saved = _save_plan(db, district.id, result.plan, stored.version if stored else None, user)
     return MonthPlanned(result, settings, saved, out)
 
@@ -138,6 +141,7 @@ def month_problem(
         incidents=incidents,
         incident_walks=incident_walks,
         elsewhere=walks_elsewhere(db, district.id, month),
+        department=department_people(db, district.id, DEPARTMENT_UNITS),
     )
     return problem, stored
 
@@ -157,7 +161,7 @@ def export_plan(
     DTSTAMP (None: the clock's)."""
     check_output(out)
     stored = stored_plan(db, district=district, month=month)
-    settings, people = get_district(db, district.id), all_people(db, district.id)
+    settings, people = get_district(db, district.id), month_people(db, district=district)
     calendar = district_calendar(db, district=district, now=now)
     write_plan_file(stored.plan, out, settings, people, calendar, district_partners(db, district=district))
     return stored
@@ -179,8 +183,9 @@ def ready_to_save(plan: Plan, previous: Plan | None, meeting_points: Sequence[Me
 
 
 def month_people(db: Database, *, district: DistrictRef) -> tuple[Person, ...]:
-    """Everyone a stored plan of the district may name, active first."""
-    return all_people(db, district.id)
+    """Everyone a stored plan of the district may name, active first, then the people of the
+    department's other districts whom a post-incident walk may bring."""
+    return (*all_people(db, district.id), *department_people(db, district.id, DEPARTMENT_UNITS))
 
 
 def check_size(people: Sequence[Person], source: str) -> None:

@@ -40,8 +40,10 @@ def validate(problem: PlanningProblem, plan: Plan) -> list[Violation]:
     ids = Counter(walk.id for walk in plan.walks)
     violations += [Violation("unique_id", wid, "walk id used twice") for wid, n in ids.items() if n > 1]
     for walk in plan.walks:
-        violations += _walk_violations(problem, walk, people, tz)
-    violations += _overlap_violations(plan.walks, people)
+        # A post-incident walk may bring people from across the department.
+        known = problem.everyone_by_id if walk.type == POST_INCIDENT else people
+        violations += _walk_violations(problem, walk, known, tz)
+    violations += _overlap_violations(plan.walks, problem.everyone_by_id)
     violations += _other_district_violations(problem, plan.walks)
     violations += _squad_violations(problem, plan.walks, people)
     violations += _locked_violations(problem, plan)
@@ -244,7 +246,7 @@ def _other_district_violations(problem: PlanningProblem, walks: Sequence[Walk]) 
         for other, shared in clashing.values():
             for pid in shared:
                 if pid in walk.participants:
-                    name = problem.people_by_id[pid].label
+                    name = problem.everyone_by_id[pid].label
                     found.append(Violation("other_district", walk.id, f"{name} is on walk {other.id} then"))
     return found
 

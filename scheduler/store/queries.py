@@ -65,6 +65,15 @@ def person_ids(session: Session, district_id: int) -> dict[str, int]:
     return {external: internal for external, internal in session.execute(query)}
 
 
+def department_person_ids(session: Session) -> dict[str, int]:
+    """Roster id to row id for everyone in the department: a district's plan may name people of
+    other districts (a post-incident walk brings investigators and executive staff)."""
+    return {
+        external: internal
+        for external, internal in session.execute(select(PersonRow.external_id, PersonRow.id))
+    }
+
+
 def partner_ids(session: Session, district_id: int) -> dict[str, int]:
     """Partner name to row id for every partner of the district, invited still or not."""
     query = select(PartnerRow.name, PartnerRow.id).where(PartnerRow.district_id == district_id)

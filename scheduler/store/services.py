@@ -9,7 +9,7 @@ from __future__ import annotations
 
 import contextlib
 from collections import Counter
-from collections.abc import Iterable, Iterator, Mapping, Sequence
+from collections.abc import Collection, Iterable, Iterator, Mapping, Sequence
 from dataclasses import dataclass, replace
 from datetime import date, datetime
 from typing import Any, Literal
@@ -20,7 +20,7 @@ from sqlalchemy.exc import IntegrityError
 from sqlalchemy.orm import Session, selectinload
 from sqlalchemy.orm.exc import StaleDataError
 
-from scheduler.domain import District, Month, Person, Plan, Walk
+from scheduler.domain import District, Month, Person, Plan, Unit, Walk
 from scheduler.domain.errors import Conflict, InputError, StoreError
 from scheduler.domain.incidents import POST_INCIDENT
 from scheduler.domain.sequence import next_sequence
@@ -37,7 +37,12 @@ from scheduler.store.convert import (
     walk_from_row,
 )
 from scheduler.store.database import Database, first_line
-from scheduler.store.queries import choose_district, district_row, partner_ids, person_ids
+from scheduler.store.queries import (
+    choose_district,
+    department_person_ids,
+    district_row,
+    partner_ids,
+)
 from scheduler.store.queries import find_district as find_district_row
 from scheduler.store.schema import (
     DistrictPersonRow,
@@ -350,17 +355,16 @@ def load_plan(db: Database, district_id: int, month: Month) -> StoredPlan | None
         row = session.scalars(_plan_query(district.id, month)).one_or_none()
         if row is None:
             return None
-        external = {internal: external for external, internal in person_ids(session, district.id).items()}
+        external = {internal: external for external, internal in department_person_ids(session).items()}
         return stored_plan(row, external)
 
 
 def walks_elsewhere(db: Database, district_id: int, month: Month) -> tuple[Walk, ...]:
-    """The stored walks of `month` in the department's other districts that someone on this
-    district's roster is on, each id prefixed with its district's name ("North:w17"): the
-    people the districts share are busy then, and those walks are part of their load."""
+    """The stored walks of `month` in the department's other districts, each id prefixed with its
+    district's name ("North:w17"): the people the districts share are busy then, and those walks
+    are part of their load."""
     with db.session() as session:
         district = district_row(session, district_id)
-        ours = set(person_ids(session, district.id).values())
         query = (
             select(PlanRow)
             .where(PlanRow.district_id != district.id, PlanRow.month == str(month))
@@ -370,16 +374,35 @@ def walks_elsewhere(db: Database, district_id: int, month: Month) -> tuple[Walk,
             )
             .order_by(PlanRow.district_id)
         )
-        everyone = session.execute(select(PersonRow.id, PersonRow.external_id))
-        external = {internal: roster_id for internal, roster_id in everyone}
+        external = {internal: external for external, internal in department_person_ids(session).items()}
         found = []
         for plan in session.scalars(query):
             zone = ZoneInfo(plan.timezone)
             for row in plan.walks:
-                if any(item.person_id in ours for item in row.participants):
-                    walk = walk_from_row(row, external, zone, with_partners=False)
-                    found.append(replace(walk, id=f"{plan.district.name}:{walk.id}"))
+                walk = walk_from_row(row, external, zone, with_partners=False)
+                found.append(replace(walk, id=f"{plan.district.name}:{walk.id}"))
         return tuple(found)
+
+
+def department_people(db: Database, district_id: int, units: Collection[Unit]) -> tuple[Person, ...]:
+    """The people of `units` on the current roster of another district but not of this one, in
+    roster id order: those a post-incident walk may bring from across the department."""
+    with db.session() as session:
+        district = district_row(session, district_id)
+        ours = select(DistrictPersonRow.person_id).where(DistrictPersonRow.district_id == district.id)
+        query = (
+            select(PersonRow)
+            .join(DistrictPersonRow)
+            .where(
+                DistrictPersonRow.active,
+                PersonRow.unit.in_([unit.value for unit in units]),
+                PersonRow.id.not_in(ours),
+            )
+            .options(selectinload(PersonRow.leave))
+            .order_by(PersonRow.external_id)
+            .distinct()
+        )
+        return tuple(person_from_row(row) for row in session.scalars(query))
 
 
 def stored_plan(row: PlanRow, external_ids: Mapping[int, str]) -> StoredPlan:
@@ -460,7 +483,7 @@ def store_plan(
     query = _plan_query(district.id, plan.month).with_for_update()
     row = session.scalars(query).one_or_none()
     _check_version(row, expected_version, district, plan.month)
-    ids = person_ids(session, district.id)
+    ids = department_person_ids(session)
     partners = partner_ids(session, district.id)  # before the new row is added: a query flushes it
     if row is None:
         row = PlanRow(
@@ -586,7 +609,7 @@ def _check_people(plan: Plan, person_ids: Mapping[str, int]) -> None:
             if person not in person_ids:
                 raise InputError(
                     f"plan {plan.month}",
-                    f"walk {walk.id} names {person!r}, who is not on the district's roster",
+                    f"walk {walk.id} names {person!r}, who is not in the department",
                     field=f"walks[{index}]",
                 )
 

@@ -5,12 +5,13 @@ planning them one after the other."""
 from __future__ import annotations
 
 from collections import Counter
+from datetime import datetime
 from pathlib import Path
 
 import pytest
 
 from scheduler import actions
-from scheduler.actions import Database, DistrictRef, Plan
+from scheduler.actions import Database, DistrictRef, IncidentRequest, Plan
 from scheduler.rules.hard_rules import overlaps
 from scheduler.rules.validator import validate
 from tests.actions.conftest import DECEMBER, QUICK, SETTINGS
@@ -95,3 +96,31 @@ def test_all_districts_is_no_worse_than_one_after_the_other(tmp_path):
         results[how] = (shortfalls(stored), busiest(stored))
     assert results["all"][0] <= results["by_hand"][0]
     assert results["all"][1] <= results["by_hand"][1]
+
+
+def test_a_post_incident_walk_brings_executive_staff_and_detectives_from_the_department(
+    db, district, tmp_path
+):
+    """Eastside has no executive staff nor detective; Westside's commander and detective come."""
+    settings = tmp_path / "west.toml"
+    settings.write_text(WEST, encoding="utf-8")
+    west = actions.import_settings(db, path=settings).district
+    roster = tmp_path / "west.csv"
+    roster.write_text(
+        "id,name,rank,unit,shift_start,shift_hours,workdays\n"
+        "x1,Dana Whitfield,commander,administration,08:00,12,Mon-Sun\n"
+        "d1,Ivan Petrov,detective,investigations,12:00,12,Mon-Sun\n",
+        encoding="utf-8",
+    )
+    actions.import_roster(db, district=west, path=roster)
+    request = IncidentRequest(id="2026-0042", kind="homicide", at=datetime(2026, 12, 16, 11, 10))
+    added = actions.add_incident_walk(db, district=district, request=request, user="okafor", solve=QUICK)
+    walk = added.result.walk
+    assert walk is not None and {"x1", "d1"} <= set(walk.participants)
+    assert "executive staff" not in added.result.unmet_groups
+    stored = actions.stored_plan(db, district=district, month=DECEMBER)
+    assert walk.id in {w.id for w in stored.plan.walks}
+    problem, _ = actions.month_problem(db, district=district, month=DECEMBER)
+    assert validate(problem, stored.plan) == []
+    assert {"x1", "d1"} <= {p.id for p in actions.month_people(db, district=district)}
+    assert [p.id for p in actions.district_people(db, district=district) if p.id in ("x1", "d1")] == []
