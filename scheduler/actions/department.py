@@ -88,8 +88,8 @@ def import_roster(
     if district is None:
         districts = _list_districts(db)
         district = districts[0] if len(districts) == 1 else None
-    for name, members in _members_by_district(roster, district).items():
-        check_size(members, f"{path} ({name})")
+    for members in _members_by_district(roster, district).values():
+        check_size(members, str(path))
     return _import_roster(
         db,
         district.id if district else None,

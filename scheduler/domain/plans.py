@@ -106,9 +106,9 @@ class PlanningProblem:
     be listed as a shortfall (a walk must never be silently missing).
 
     `elsewhere` are the stored walks of the department's other districts (their ids carry the
-    district's name) that people of this roster are on: those people are busy then, as on a locked
-    walk, and the walks count in their load, so the districts share them fairly. The plan never
-    holds or changes them, and they count for no minimum of this district.
+    district's name): the people of this roster on them are busy then, as on a locked walk, and
+    the walks count in their load, so the districts share them fairly. The plan never holds or
+    changes them, and they count for no minimum of this district.
 
     `department` are people of `DEPARTMENT_UNITS` on other districts' rosters only, whom a
     post-incident walk may bring (executive staff, investigators, specialized units); no other
@@ -138,7 +138,8 @@ class PlanningProblem:
 
     @cached_property
     def busy_elsewhere(self) -> tuple[tuple[Walk, tuple[str, ...]], ...]:
-        """Each walk of another district with the people of this roster on it."""
+        """Each walk of another district that people of this problem (`everyone_by_id`) are on,
+        with those people."""
         found = []
         for walk in self.elsewhere:
             shared = tuple(pid for pid in dict.fromkeys(walk.participants) if pid in self.everyone_by_id)
