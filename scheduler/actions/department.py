@@ -85,7 +85,9 @@ def import_roster(
     department-wide roster, imported once); rows that name none join `district` (None: the
     database's only district, if it holds one)."""
     roster = read_roster(path)
-    if district is None:
+    if district is None and not any(roster.districts.values()):
+        district = _find_district(db, None)  # the only one; NotFound lists them if there are several
+    elif district is None:
         districts = _list_districts(db)
         district = districts[0] if len(districts) == 1 else None
     for members in _members_by_district(roster, district).values():

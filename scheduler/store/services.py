@@ -267,11 +267,14 @@ def _district_rosters(
     districts: Mapping[str, Sequence[str]],
     rows: Mapping[str, int],
 ) -> dict[DistrictRow, list[tuple[int, Person]]]:
-    """Each district the roster sets, with its people (and their place in the file)."""
+    """Each district the roster sets, with its people (and their place in the file): those its
+    `districts` column names, and the chosen one for rows that name none. A file that names
+    districts sets the chosen one only if some row joins it, so that its roster is not emptied by
+    mistake; a file without the column (even one without rows) sets the chosen district."""
     chosen = district_row(session, district_id) if district_id is not None else None
     by_name = {row.name: row for row in session.scalars(select(DistrictRow))}
     rosters: dict[DistrictRow, list[tuple[int, Person]]] = {}
-    if chosen is not None:
+    if chosen is not None and not any(districts.values()):
         rosters[chosen] = []
     for position, person in enumerate(people):
         names = districts.get(person.id, ())

@@ -16,8 +16,9 @@ department-wide roster with a `districts` column links them.
   district's plan.
 
 Each district's solve gets `--seconds` (the all-districts run gets four times that for the four).
-Shortfalls are walks missing from the minimums; the busiest person is the most walks one person
-has across the department. Record the table in `department_results.md`.
+Shortfalls are walks missing from the minimums; busiest is the most walks one person has across
+the department (busiest_shared: of the people all districts share; shared_walking: how many of
+them walk at all). Record the table in `department_results.md`.
 """
 
 from __future__ import annotations
@@ -80,13 +81,15 @@ def double_booked(plans: Iterable[Plan]) -> int:
     return len(clashing)
 
 
-def figures(plans: list[Plan], seconds: float) -> dict[str, float]:
+def figures(plans: list[Plan], seconds: float, shared: frozenset[str]) -> dict[str, float]:
     load = Counter(pid for plan in plans for walk in plan.walks for pid in set(walk.participants))
     return {
         "seconds": seconds,
         "walks": sum(len(plan.walks) for plan in plans),
         "shortfalls": sum(s.required - s.planned for plan in plans for s in plan.shortfalls),
         "busiest": max(load.values()),
+        "busiest_shared": max(n for pid, n in load.items() if pid in shared),
+        "shared_walking": sum(1 for pid in load if pid in shared),
         "double_booked": double_booked(plans),
     }
 
@@ -96,7 +99,11 @@ def separately(people, districts, month: Month, seconds: float) -> dict[str, flo
     plans = [
         make_plan(problem, time_limit=seconds).plan for problem in district_problems(people, districts, month)
     ]
-    return figures(plans, time.perf_counter() - start)
+    return figures(plans, time.perf_counter() - start, shared_people(districts))
+
+
+def shared_people(districts: Mapping[str, tuple[str, ...]]) -> frozenset[str]:
+    return frozenset(pid for pid, names in districts.items() if len(names) > 1)
 
 
 def all_districts(people, districts, month: Month, seconds: float, folder: Path) -> dict[str, float]:
@@ -119,7 +126,7 @@ def all_districts(people, districts, month: Month, seconds: float, folder: Path)
             plans.append(stored.plan)
     finally:
         db.close()
-    return figures(plans, elapsed)
+    return figures(plans, elapsed, shared_people(districts))
 
 
 def main(argv: list[str] | None = None) -> int:

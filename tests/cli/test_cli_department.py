@@ -69,3 +69,11 @@ def test_all_districts_prints_one_line_per_district(department, capsys):
     lines = [line for line in out.splitlines() if not line.startswith("  ")]
     assert [line.split(":")[0] for line in lines] == ["North", "South"]
     assert all("saved as version 1" in line for line in lines)
+
+
+def test_a_roster_without_districts_needs_a_district_when_there_are_several(department, tmp_path, capsys):
+    url, _ = department
+    assert run("--db", url, "import", "roster", write_roster(tmp_path / "plain.csv")) == 2
+    assert "holds several districts ('North', 'South'): choose one" in capsys.readouterr().err
+    assert run("--db", url, "--district", "South", "import", "roster", tmp_path / "plain.csv") == 0
+    assert "(South)" in capsys.readouterr().out

@@ -171,3 +171,12 @@ def test_the_migration_refuses_one_id_with_two_names_and_changes_nothing(db_url)
             assert connection.scalar(text("SELECT count(*) FROM people")) == 2 * len(small_roster())
     finally:
         db.close()
+
+
+def test_a_department_roster_leaves_the_chosen_district_alone_if_no_row_joins_it(db):
+    north, _ = districts(db)
+    import_roster(db, north, small_roster(), "north.csv")
+    roster = small_roster()
+    summary = import_roster(db, north, roster[:1], "department.csv", districts={roster[0].id: ("South",)})
+    assert summary.districts == ("South",) and summary.deactivated == 0
+    assert active_people(db, north) == small_roster()
