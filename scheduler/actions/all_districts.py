@@ -17,7 +17,7 @@ from datetime import datetime
 
 from scheduler.actions.plans import MonthPlanned, SolveRequest, plan_month
 from scheduler.domain import Month
-from scheduler.store import Database, list_districts
+from scheduler.store import Database, find_district, list_districts
 
 
 def plan_all_districts(
@@ -32,8 +32,10 @@ def plan_all_districts(
 
     The time limit is the whole action's, shared evenly among the districts; `effort` is each
     district's. A stopped search ends the run: the districts planned so far stay saved, and the
-    stopped one comes back unsaved, last."""
+    stopped one comes back unsaved, last. NotFound if the database holds no district."""
     districts = list_districts(db)
+    if not districts:
+        find_district(db, None)  # NotFound: the database holds no district yet
     solve = solve or SolveRequest()
     share = replace(solve, time_limit=solve.time_limit / max(1, len(districts)))
     planned: list[MonthPlanned] = []

@@ -77,3 +77,9 @@ def test_a_roster_without_districts_needs_a_district_when_there_are_several(depa
     assert "holds several districts ('North', 'South'): choose one" in capsys.readouterr().err
     assert run("--db", url, "--district", "South", "import", "roster", tmp_path / "plain.csv") == 0
     assert "(South)" in capsys.readouterr().out
+
+
+def test_all_districts_of_an_empty_database_says_how_to_make_one(tmp_path, capsys):
+    url = sqlite_url(tmp_path / "empty.sqlite3")
+    assert run("--db", url, "plan", "--month", "2026-12", "--all-districts") == 2
+    assert "holds no district yet (create one with 'beatwalk import settings" in capsys.readouterr().err
