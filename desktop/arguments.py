@@ -45,6 +45,12 @@ def build_parser() -> argparse.ArgumentParser:
         help="plan.json, plan.csv or plan.ics (optional with the database: it keeps the plan)",
     )
     plan.add_argument(
+        "--all-districts",
+        action="store_true",
+        help="plan every district of the database, one after the other, nobody double-booked "
+        "(saved only: write each out with 'beatwalk export')",
+    )
+    plan.add_argument(
         "--time-limit", type=_positive, default=20.0, help="seconds the command may take (default 20)"
     )
     plan.add_argument("--seed", type=_seed, default=0, help="same input and seed give the same plan")

@@ -55,8 +55,12 @@ def main(argv: Sequence[str] | None = None) -> int:
             raise InputError(COMMAND_LINE, "opens the app; give it without a command", field="--demo")
         if args.command is None:
             return _open_app(args)
+        if args.command == "plan":
+            _check_plan_options(args)
         _check_files_only(args)
         if args.command == "plan":
+            if args.all_districts:
+                return _plan_all_districts(args)
             return _plan_files(args) if args.roster else _plan_month(args)
         if args.command == "incident":
             return _incident_in_files(args) if args.roster or args.plan else _incident_in_store(args)
@@ -118,6 +122,16 @@ def _check_files_only(args: argparse.Namespace) -> None:
         raise InputError(COMMAND_LINE, message, field="--settings")
 
 
+def _check_plan_options(args: argparse.Namespace) -> None:
+    """--all-districts plans the database's districts and saves them: no file, no single district."""
+    if not args.all_districts:
+        return
+    for option in ("roster", "district", "out"):
+        if getattr(args, option) is not None:
+            message = "does not go with --all-districts, which plans and saves every district of the database"
+            raise InputError(COMMAND_LINE, message, field=f"--{option}")
+
+
 # --- Planning -------------------------------------------------------------------------------------
 
 
@@ -131,6 +145,20 @@ def _plan_files(args: argparse.Namespace) -> int:
     )
     print(f"{_planned(planned.result)}: {args.out}")
     return _report(planned)
+
+
+def _plan_all_districts(args: argparse.Namespace) -> int:
+    with _database(args) as db:
+        planned = actions.plan_all_districts(
+            db, month=_month(args.month), user=_user(), solve=_solve(args), now=_now()
+        )
+    status = EXIT_OK
+    for district in planned:
+        assert district.saved is not None  # the command line never stops a search
+        saved = f"saved as version {district.saved.version}"
+        print(f"{district.district.name}: {_planned(district.result)}, {saved}")
+        status = max(status, _report(district))
+    return status
 
 
 def _plan_month(args: argparse.Namespace) -> int:
@@ -234,16 +262,18 @@ def _import(args: argparse.Namespace) -> int:
             verb = "created" if saved.created else "updated"
             print(f"district {saved.district.name!r} {verb}: {db.url}")
             return EXIT_OK
-        district = _district(db, args)
         if args.what == "roster":
+            chosen = _district(db, args) if args.district is not None else None
             summary = actions.import_roster(
-                db, district=district, path=args.file, deactivate_most=args.deactivate_missing
+                db, district=chosen, path=args.file, deactivate_most=args.deactivate_missing
             )
             print(
                 f"{args.file}: {summary.added} added, {summary.updated} updated, {summary.unchanged} "
-                f"unchanged, {summary.deactivated} now inactive ({district.name})"
+                f"unchanged, {summary.deactivated} now inactive ({', '.join(summary.districts)})"
             )
-        elif args.what == "holidays":
+            return EXIT_OK
+        district = _district(db, args)
+        if args.what == "holidays":
             holidays = actions.import_holidays(db, district=district, path=args.file, now=_now())
             already = holidays.in_file - holidays.added
             print(f"{args.file}: {holidays.added} holidays added, {already} already there ({district.name})")

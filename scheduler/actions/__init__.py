@@ -5,6 +5,7 @@ on is a `BeatwalkError` (bad input, not found, conflict, database unusable) whos
 line in the domain's words. Long actions take a `SolveRequest` with progress and stop callbacks.
 """
 
+from scheduler.actions.all_districts import plan_all_districts
 from scheduler.actions.briefings import (
     briefing_days,
     daily_briefing,
@@ -274,6 +275,7 @@ __all__ = [
     "parse_coordinate",
     "parse_moment",
     "person_fields",
+    "plan_all_districts",
     "plan_differences",
     "plan_files",
     "plan_month",

@@ -15,7 +15,7 @@ from scheduler.domain import District, Person
 from scheduler.domain.errors import InputError
 from scheduler.formats.district_settings import read_settings
 from scheduler.formats.holidays import load_holidays
-from scheduler.formats.roster import load_roster
+from scheduler.formats.roster import Roster, read_roster
 from scheduler.store import (
     Database,
     DistrictRef,
@@ -74,14 +74,41 @@ def import_settings(db: Database, *, path: Path, expected_name: str | None = Non
 
 
 def import_roster(
-    db: Database, *, district: DistrictRef, path: Path, deactivate_most: bool = False
+    db: Database, *, district: DistrictRef | None, path: Path, deactivate_most: bool = False
 ) -> ImportSummary:
     """Make the district's people those of the roster file: known ids updated, new ones added,
     people missing from the file marked inactive (never deleted). A file that would make more than
-    half of the active people inactive is refused unless `deactivate_most` is given."""
-    people = load_roster(path)
-    check_size(people, str(path))
-    return _import_roster(db, district.id, people, str(path), deactivate_most=deactivate_most)
+    half of the active people inactive is refused unless `deactivate_most` is given.
+
+    People belong to the department: an id another district's roster already named is the same
+    person, now in both. A `districts` column links its rows to the districts it names (a
+    department-wide roster, imported once); rows that name none join `district` (None: the
+    database's only district, if it holds one)."""
+    roster = read_roster(path)
+    if district is None and not any(roster.districts.values()):
+        district = _find_district(db, None)  # the only one; NotFound lists them if there are several
+    elif district is None:
+        districts = _list_districts(db)
+        district = districts[0] if len(districts) == 1 else None
+    for members in _members_by_district(roster, district).values():
+        check_size(members, str(path))
+    return _import_roster(
+        db,
+        district.id if district else None,
+        roster.people,
+        str(path),
+        districts=roster.districts,
+        rows=roster.rows,
+        deactivate_most=deactivate_most,
+    )
+
+
+def _members_by_district(roster: Roster, district: DistrictRef | None) -> dict[str, list[Person]]:
+    members: dict[str, list[Person]] = {}
+    for person in roster.people:
+        for name in roster.districts.get(person.id) or ((district.name,) if district else ()):
+            members.setdefault(name, []).append(person)
+    return members
 
 
 HOLIDAY_YEARS_AHEAD = 10  # how far a yearly holiday without an end is repeated, from now's year

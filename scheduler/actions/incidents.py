@@ -14,7 +14,13 @@ from pathlib import Path
 from zoneinfo import ZoneInfo
 
 from scheduler.actions.outputs import check_output, plan_file_on_success, write_plan_file
-from scheduler.actions.plans import SolveRequest, district_calendar, month_problem, ready_to_save
+from scheduler.actions.plans import (
+    SolveRequest,
+    district_calendar,
+    month_people,
+    month_problem,
+    ready_to_save,
+)
 from scheduler.domain import District, Month, Partner, Person, Plan, PlanningProblem
 from scheduler.domain.errors import Conflict, InputError, NotFound
 from scheduler.domain.incidents import INCIDENT_KINDS, WITHIN, Incident
@@ -27,7 +33,13 @@ from scheduler.formats.roster import load_roster
 from scheduler.formats.text import unprintable
 from scheduler.planning.planner import Ending
 from scheduler.planning.post_incident import OVER, IncidentResult, add_post_incident
-from scheduler.store import Database, DistrictRef, StoredPlan, all_people, get_district, load_plan
+from scheduler.store import (
+    Database,
+    DistrictRef,
+    StoredPlan,
+    get_district,
+    load_plan,
+)
 from scheduler.store.neighborhood import (
     IncidentImport,
     get_incident,
@@ -133,7 +145,7 @@ def propose_incident_walk(
             f"incident {incident.id} already has its post-incident walk {existing.id} "
             f"on {existing.start:%Y-%m-%d %H:%M}"
         )
-    people = all_people(db, district.id)
+    people = month_people(db, district=district)
     if now is not None and now >= incident.occurred_at + WITHIN:
         zone = ZoneInfo(settings.timezone)
         month_plan = Plan(_month_of(incident.occurred_at, zone), settings.timezone)

@@ -13,7 +13,7 @@ from pathlib import Path
 from scheduler.domain import Person
 from scheduler.domain.errors import InputError
 from scheduler.formats.files import read_text
-from scheduler.formats.roster import person_from_cells, read_roster, roster_cells
+from scheduler.formats.roster import check_roster, person_from_cells, roster_cells
 from scheduler.store import Database, DistrictRef, active_people, all_people
 from scheduler.store import update_person as _update_person
 
@@ -34,7 +34,8 @@ def preview_roster(db: Database, *, district: DistrictRef, path: Path) -> Roster
     """Read the roster file and compare it with the district's people; nothing is saved. A file
     that cannot be read at all (no such file, a wrong header) is one error."""
     try:
-        people, errors = read_roster(read_text(path), str(path))
+        roster, errors = check_roster(read_text(path), str(path))
+        people = roster.people
     except InputError as error:
         return RosterPreview((), (error,), 0, 0, 0, 0)
     known = {person.id: person for person in all_people(db, district.id)}

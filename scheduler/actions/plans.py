@@ -18,7 +18,7 @@ from scheduler.actions.partners import district_partners
 from scheduler.domain import District, Month, Person, Plan, PlanningProblem
 from scheduler.domain.errors import InputError, NotFound
 from scheduler.domain.neighborhood import MeetingPoint
-from scheduler.domain.people import MAX_PEOPLE
+from scheduler.domain.people import DEPARTMENT_UNITS, MAX_PEOPLE
 from scheduler.domain.sequence import with_sequences
 from scheduler.formats.district_settings import default_district, load_settings
 from scheduler.formats.icalendar import CalendarDetails
@@ -32,7 +32,9 @@ from scheduler.store import (
     active_people,
     all_people,
     calendar_id,
+    department_people,
     get_district,
+    walks_elsewhere,
 )
 from scheduler.store import load_plan as _load_plan
 from scheduler.store import save_plan as _save_plan
@@ -94,7 +96,9 @@ def plan_month(
         return MonthPlanned(result, settings, None, None)
     calendar = district_calendar(db, district=district, now=now)
     partners = district_partners(db, district=district)
-    with plan_file_on_success(result.plan, out, settings, all_people(db, district.id), calendar, partners):
+    with plan_file_on_success(
+        result.plan, out, settings, month_people(db, district=district), calendar, partners
+    ):
         saved = _save_plan(db, district.id, result.plan, proposal.version, user)
     return MonthPlanned(result, settings, saved, out)
 
@@ -156,8 +160,10 @@ def month_problem(
     """The month's planning problem from the database, and the stored plan it re-plans (None: the
     month has no plan yet). The stored plan's locked walks stay, and so do its walks that started
     before `now` (the past is not re-planned); the neighbouring months' plans complete the weeks
-    split between months. It carries the incidents whose walk the month holds or owes, so a walk
-    nobody could come to stays a shortfall in every plan of the month until it exists."""
+    split between months. The other districts' walks of the month make the people this district
+    shares with them busy (and count in their load); they are never moved. It carries the incidents
+    whose walk the month holds or owes, so a walk nobody could come to stays a shortfall in every
+    plan of the month until it exists."""
     stored = _load_plan(db, district.id, month)
     previous = stored.plan if stored else None
     neighbours = tuple(
@@ -178,6 +184,8 @@ def month_problem(
         not_before=now,
         incidents=incidents,
         incident_walks=incident_walks,
+        elsewhere=walks_elsewhere(db, district.id, month),
+        department=department_people(db, district.id, DEPARTMENT_UNITS),
     )
     return problem, stored
 
@@ -197,7 +205,7 @@ def export_plan(
     DTSTAMP (None: the clock's)."""
     check_output(out)
     stored = stored_plan(db, district=district, month=month)
-    settings, people = get_district(db, district.id), all_people(db, district.id)
+    settings, people = get_district(db, district.id), month_people(db, district=district)
     calendar = district_calendar(db, district=district, now=now)
     write_plan_file(stored.plan, out, settings, people, calendar, district_partners(db, district=district))
     return stored
@@ -219,8 +227,9 @@ def ready_to_save(plan: Plan, previous: Plan | None, meeting_points: Sequence[Me
 
 
 def month_people(db: Database, *, district: DistrictRef) -> tuple[Person, ...]:
-    """Everyone a stored plan of the district may name, active first."""
-    return all_people(db, district.id)
+    """Everyone a stored plan of the district may name, active first, then the people of the
+    department's other districts whom a post-incident walk may bring."""
+    return (*all_people(db, district.id), *department_people(db, district.id, DEPARTMENT_UNITS))
 
 
 def check_size(people: Sequence[Person], source: str) -> None:

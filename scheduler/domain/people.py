@@ -93,6 +93,10 @@ class Person:
         return f"{self.name} ({self.id})"
 
 
+# Units whose people serve the whole department (investigations, specialized units, executive
+# staff): a post-incident walk may bring them from any district.
+DEPARTMENT_UNITS = frozenset({Unit.INVESTIGATIONS, Unit.SPECIALIZED, Unit.ADMINISTRATION})
+
 # More active people than any district has (the largest agency the guide studied has 940 sworn):
 # beyond this the planner would run out of memory instead of planning.
 MAX_PEOPLE = 5000

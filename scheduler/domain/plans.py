@@ -104,6 +104,15 @@ class PlanningProblem:
     or owes, and `incident_walks` maps each post-incident walk's id to the id of its incident: the
     validator checks a walk's 24 hours against its incident, and an incident without a walk must
     be listed as a shortfall (a walk must never be silently missing).
+
+    `elsewhere` are the stored walks of the department's other districts (their ids carry the
+    district's name): the people of this roster on them are busy then, as on a locked walk, and
+    the walks count in their load, so the districts share them fairly. The plan never holds or
+    changes them, and they count for no minimum of this district.
+
+    `department` are people of `DEPARTMENT_UNITS` on other districts' rosters only, whom a
+    post-incident walk may bring (executive staff, investigators, specialized units); no other
+    walk of the plan takes them.
     """
 
     district: District
@@ -115,7 +124,25 @@ class PlanningProblem:
     not_before: datetime | None = None
     incidents: tuple[Incident, ...] = ()
     incident_walks: Mapping[str, str] = field(default_factory=dict)
+    elsewhere: tuple[Walk, ...] = ()
+    department: tuple[Person, ...] = ()
 
     @cached_property
     def people_by_id(self) -> dict[str, Person]:
         return {person.id: person for person in self.people}
+
+    @cached_property
+    def everyone_by_id(self) -> dict[str, Person]:
+        """The roster and the department's people whom a post-incident walk may bring."""
+        return {person.id: person for person in (*self.department, *self.people)}
+
+    @cached_property
+    def busy_elsewhere(self) -> tuple[tuple[Walk, tuple[str, ...]], ...]:
+        """Each walk of another district that people of this problem (`everyone_by_id`) are on,
+        with those people."""
+        found = []
+        for walk in self.elsewhere:
+            shared = tuple(pid for pid in dict.fromkeys(walk.participants) if pid in self.everyone_by_id)
+            if shared:
+                found.append((walk, shared))
+        return tuple(found)

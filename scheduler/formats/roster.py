@@ -11,6 +11,7 @@ from __future__ import annotations
 import math
 import re
 from collections.abc import Mapping
+from dataclasses import dataclass
 from datetime import date, time
 from pathlib import Path
 from typing import NoReturn
@@ -33,6 +34,7 @@ OPTIONAL = (
     "leave",
     "engagement",
     "email",
+    "districts",
 )
 COLUMNS = REQUIRED + OPTIONAL
 
@@ -75,26 +77,47 @@ class _BadValue(ValueError):
         self.column, self.message = column, message
 
 
+@dataclass(frozen=True)
+class Roster:
+    """A roster file's people, and the districts its `districts` column links each to, by person
+    id (a department-wide roster lists them; a person it gives none joins the district chosen)."""
+
+    people: tuple[Person, ...]
+    districts: Mapping[str, tuple[str, ...]]
+    rows: Mapping[str, int]  # the file's row of each person, for messages about their districts
+
+
 def load_roster(path: str | Path) -> tuple[Person, ...]:
     """Read a roster file; a BOM (as Excel writes "CSV UTF-8") is dropped."""
-    return parse_roster(read_text(path), str(path))
+    return read_roster(path).people
+
+
+def read_roster(path: str | Path) -> Roster:
+    """Read a roster file with its `districts` column."""
+    return parse_department_roster(read_text(path), str(path))
 
 
 def parse_roster(text: str, file: str) -> tuple[Person, ...]:
     """Parse roster CSV text; `file` only names the source in error messages."""
-    people, errors = read_roster(text, file)
+    return parse_department_roster(text, file).people
+
+
+def parse_department_roster(text: str, file: str) -> Roster:
+    """Parse roster CSV text with its `districts` column (`;`-separated district names)."""
+    roster, errors = check_roster(text, file)
     if len(errors) == 1:
         raise errors[0]
     if errors:
         raise InputErrors(file, errors)
-    return people
+    return roster
 
 
-def read_roster(text: str, file: str) -> tuple[tuple[Person, ...], tuple[InputError, ...]]:
-    """The people of the rows that are right and every bad row's mistake, so that a preview can
-    show both before anything is saved. A file whose header is wrong raises at once."""
+def check_roster(text: str, file: str) -> tuple[Roster, tuple[InputError, ...]]:
+    """The rows that are right and every bad row's mistake, so that a preview can show both
+    before anything is saved. A file whose header is wrong raises at once."""
     table = read_table(text, file, REQUIRED, OPTIONAL)
     people: list[Person] = []
+    districts: dict[str, tuple[str, ...]] = {}
     errors: list[InputError] = []  # every bad row, so the file is fixed in one pass
     row_of_id: dict[str, int] = {}
     for row, cells in table.data(errors):
@@ -111,7 +134,13 @@ def read_roster(text: str, file: str) -> tuple[tuple[Person, ...], tuple[InputEr
             continue
         row_of_id[person.id] = row
         people.append(person)
-    return tuple(people), tuple(errors)
+        districts[person.id] = _districts(values.get("districts", ""))
+    return Roster(tuple(people), districts, row_of_id), tuple(errors)
+
+
+def _districts(text: str) -> tuple[str, ...]:
+    """The `;`-separated district names of a department-wide roster's row, each once."""
+    return tuple(dict.fromkeys(name.strip() for name in text.split(";") if name.strip()))
 
 
 def roster_cells(person: Person) -> dict[str, str]:

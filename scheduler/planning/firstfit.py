@@ -37,6 +37,10 @@ class Calendar:
             day, start, end = walk_interval(walk, tz)
             for pid in walk.participants:
                 self.add(pid, day, start, end)
+        for walk, shared in problem.busy_elsewhere:  # busy there, and walks there count as load
+            day, start, end = walk_interval(walk, tz)
+            for pid in shared:
+                self.add(pid, day, start, end)
 
     def add(self, pid: str, day: date, start: int, end: int) -> None:
         self.busy[(pid, day)].append((start, end))

@@ -123,8 +123,10 @@ def _best_walk(
     if not starts:
         return NO_TIME_LEFT
     # The 24 hours may run into the next month: people walking there then are busy too, so the
-    # choice is the same whichever of the two months' plans is passed in.
-    walks = [*plan.walks, *(w for neighbour in problem.neighbours for w in neighbour.walks)]
+    # choice is the same whichever of the two months' plans is passed in. Other districts' walks
+    # are as fixed as locked ones.
+    elsewhere = [replace(w, locked=True) for w in problem.elsewhere]
+    walks = [*plan.walks, *(w for neighbour in problem.neighbours for w in neighbour.walks), *elsewhere]
     minutes = district.post_incident_minutes
     best: tuple[tuple[int, int, int], Walk, tuple[str, ...]] | None = None
     for start in starts:
@@ -172,17 +174,27 @@ def _groups_at(
     can represent; None if nobody can coordinate.
 
     In each group: responsible people first (the district captain leads patrol), then people on
-    duty, then the off-duty people whose shift is nearest; people not already walking then first.
+    duty, then the off-duty people whose shift is nearest; people not already walking then first,
+    and the district's own people before those of the department's other districts.
     Nobody on leave that day, and nobody on a locked walk then."""
     day = start.astimezone(tz).date()
-    duty = {p.id for p in problem.people if on_duty(p, start, end, tz)}
+    everyone = (*problem.people, *problem.department)
+    duty = {p.id for p in everyone if on_duty(p, start, end, tz)}
 
-    def preference(person: Person) -> tuple[bool, bool, timedelta, bool, str]:
+    def preference(person: Person) -> tuple[bool, bool, timedelta, bool, bool, str]:
         distance = timedelta(0) if person.id in duty else _from_shift(person, day, start, end, tz)
-        return (not person.responsible, person.id not in duty, distance, person.id in busy, person.id)
+        visiting = person.id not in problem.people_by_id
+        return (
+            not person.responsible,
+            person.id not in duty,
+            distance,
+            person.id in busy,
+            visiting,
+            person.id,
+        )
 
     order = sorted(
-        (p for p in problem.people if p.id not in fixed and (p.id in duty or not p.on_leave(day))),
+        (p for p in everyone if p.id not in fixed and (p.id in duty or not p.on_leave(day))),
         key=preference,
     )
     people: list[str] = []

@@ -70,6 +70,7 @@ class WalkModel:
         self.places_of: dict[tuple[str, RoleKey], list[cp_model.IntVar]] = defaultdict(list)
         self.companions: dict[str, dict[str, cp_model.IntVar]] = defaultdict(dict)  # slot key -> person
         self._intervals: dict[tuple[str, date], list[cp_model.IntervalVar]] = defaultdict(list)
+        self._elsewhere: dict[tuple[str, date], list[cp_model.IntervalVar]] = defaultdict(list)
         self.costs: dict[str, Cost] = {rule: Cost() for rule in RULES}
         self.missed: list[tuple[Demand, cp_model.IntVar]] = []
         self.busiest: list[BusiestLoad] = []
@@ -214,7 +215,8 @@ class WalkModel:
                     )
 
     def _add_fixed_walks(self) -> None:
-        """Locked walks are not variables: their people are simply busy then."""
+        """Locked walks are not variables: their people are simply busy then. So are the people
+        this district shares on another district's walks, whose squads that limit does not count."""
         for walk in self.problem.locked:
             day, start, end = walk_interval(walk, self.tz)
             for pid in walk.participants:
@@ -222,9 +224,17 @@ class WalkModel:
                     start, end - start, f"locked[{walk.id},{pid}]"
                 )
                 self._intervals[(pid, day)].append(interval)
+        for walk, shared in self.problem.busy_elsewhere:
+            day, start, end = walk_interval(walk, self.tz)
+            for pid in shared:
+                interval = self.model.new_fixed_size_interval_var(
+                    start, end - start, f"elsewhere[{walk.id},{pid}]"
+                )
+                self._elsewhere[(pid, day)].append(interval)
 
     def _add_no_double_booking(self) -> None:
-        for (pid, day), intervals in self._intervals.items():
+        for (pid, day), own in self._intervals.items():
+            intervals = own + self._elsewhere.get((pid, day), [])
             if len(intervals) > 1:
                 self.model.add_no_overlap(intervals).with_name(f"one_walk_at_a_time[{pid},{day}]")
 
@@ -264,7 +274,9 @@ class WalkModel:
         walks_of: dict[str, list[cp_model.IntVar]] = defaultdict(list)
         for (_, pid), member in self.member.items():
             walks_of[pid].append(member)
-        fixed_load = Counter(pid for walk in self.problem.locked for pid in walk.participants)
+        # Walks already given count: locked ones, and those of people shared with other districts.
+        given = (*self.problem.locked, *(walk for walk, _ in self.problem.busy_elsewhere))
+        fixed_load = Counter(pid for walk in given for pid in dict.fromkeys(walk.participants))
         left_out = self.costs["person_left_out"]
         for pid, members in walks_of.items():
             if fixed_load[pid]:
@@ -281,7 +293,7 @@ class WalkModel:
         floors = LoadFloors(self.demands)
         for group in interchangeable_groups(self.problem):
             self._check_time()
-            fixed = group_loads(group, self.problem.locked)
+            fixed = group_loads(group, given)
             loads = {
                 pid: (
                     [var for role in group.roles for var in self.places_of.get((pid, role), ())],

@@ -9,7 +9,7 @@ from __future__ import annotations
 from collections import Counter, defaultdict
 from collections.abc import Sequence
 from dataclasses import dataclass
-from datetime import datetime, timedelta
+from datetime import UTC, date, datetime, timedelta
 from zoneinfo import ZoneInfo
 
 from scheduler.domain import Crew, Per, Person, Plan, PlanningProblem, Role, Walk, WalkType
@@ -40,8 +40,11 @@ def validate(problem: PlanningProblem, plan: Plan) -> list[Violation]:
     ids = Counter(walk.id for walk in plan.walks)
     violations += [Violation("unique_id", wid, "walk id used twice") for wid, n in ids.items() if n > 1]
     for walk in plan.walks:
-        violations += _walk_violations(problem, walk, people, tz)
-    violations += _overlap_violations(plan.walks, people)
+        # A post-incident walk may bring people from across the department.
+        known = problem.everyone_by_id if walk.type == POST_INCIDENT else people
+        violations += _walk_violations(problem, walk, known, tz)
+    violations += _overlap_violations(plan.walks, problem.everyone_by_id)
+    violations += _other_district_violations(problem, plan.walks)
     violations += _squad_violations(problem, plan.walks, people)
     violations += _locked_violations(problem, plan)
     violations += _past_violations(problem, plan)
@@ -224,6 +227,33 @@ def _overlap_violations(walks: Sequence[Walk], people: dict[str, Person]) -> lis
             if later.end > latest.end:
                 latest = later
     return found
+
+
+def _other_district_violations(problem: PlanningProblem, walks: Sequence[Walk]) -> list[Violation]:
+    """Nobody the department's districts share is on a walk here while on one of another district."""
+    on_day: dict[date, list[tuple[Walk, tuple[str, ...]]]] = defaultdict(list)
+    for other, shared in problem.busy_elsewhere:
+        for day in _utc_days(other):
+            on_day[day].append((other, shared))
+    found = []
+    for walk in walks:
+        clashing = {
+            other.id: (other, shared)
+            for day in _utc_days(walk)
+            for other, shared in on_day.get(day, ())
+            if overlaps(walk.start, walk.end, other.start, other.end)
+        }
+        for other, shared in clashing.values():
+            for pid in shared:
+                if pid in walk.participants:
+                    name = problem.everyone_by_id[pid].label
+                    found.append(Violation("other_district", walk.id, f"{name} is on walk {other.id} then"))
+    return found
+
+
+def _utc_days(walk: Walk) -> list[date]:
+    first, last = walk.start.astimezone(UTC).date(), walk.end.astimezone(UTC).date()
+    return [first + timedelta(days=n) for n in range((last - first).days + 1)]
 
 
 def _squad_violations(

@@ -17,6 +17,7 @@ from scheduler.store.services import (
     add_holidays,
     all_people,
     calendar_id,
+    department_people,
     find_district,
     get_district,
     import_roster,
@@ -27,6 +28,7 @@ from scheduler.store.services import (
     save_settings,
     update_district,
     update_person,
+    walks_elsewhere,
 )
 
 __all__ = [
@@ -43,6 +45,7 @@ __all__ = [
     "all_people",
     "calendar_id",
     "default_url",
+    "department_people",
     "find_district",
     "get_district",
     "import_roster",
@@ -54,4 +57,5 @@ __all__ = [
     "save_settings",
     "update_district",
     "update_person",
+    "walks_elsewhere",
 ]

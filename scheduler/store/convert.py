@@ -160,11 +160,10 @@ def _role_from_row(row: WalkRoleRow) -> Role:
 # --- People ---------------------------------------------------------------------------------------
 
 
-def apply_person(row: PersonRow, person: Person, position: int) -> None:
-    """Copy `person` onto `row` and mark it active; leave is replaced only when it changed, so an
-    unchanged person costs no writes."""
+def apply_person(row: PersonRow, person: Person) -> None:
+    """Copy `person` onto `row`; leave is replaced only when it changed, so an unchanged person
+    costs no writes."""
     row.external_id = person.id
-    row.position = position
     row.name = person.name
     row.rank = person.rank.value
     row.unit = person.unit.value
@@ -177,7 +176,6 @@ def apply_person(row: PersonRow, person: Person, position: int) -> None:
     row.rotation_start = person.pattern.rotation_start
     row.engagement = person.engagement.value
     row.email = person.email
-    row.active = True
     leave = [(entry.first, entry.last) for entry in person.leave]
     if [(entry.first_day, entry.last_day) for entry in row.leave] != leave:
         row.leave = [LeaveRow(first_day=first, last_day=last) for first, last in leave]
@@ -205,8 +203,11 @@ def person_from_row(row: PersonRow) -> Person:
 # --- Plans ----------------------------------------------------------------------------------------
 
 
-def walk_from_row(row: WalkRow, external_ids: Mapping[int, str], zone: ZoneInfo) -> Walk:
-    """`external_ids` maps people's row ids to their roster ids; starts come back in the plan's zone."""
+def walk_from_row(
+    row: WalkRow, external_ids: Mapping[int, str], zone: ZoneInfo, *, with_partners: bool = True
+) -> Walk:
+    """`external_ids` maps people's row ids to their roster ids; starts come back in the plan's zone.
+    `with_partners=False` leaves the invited partners out (they are not loaded)."""
     return Walk(
         id=row.key,
         type=row.type,
@@ -216,7 +217,7 @@ def walk_from_row(row: WalkRow, external_ids: Mapping[int, str], zone: ZoneInfo)
         participants=tuple(external_ids[item.person_id] for item in row.participants),
         locked=row.locked,
         called_in=tuple(external_ids[item.person_id] for item in row.participants if item.called_in),
-        partners=tuple(item.partner.name for item in row.partners),
+        partners=tuple(item.partner.name for item in row.partners) if with_partners else (),
         meeting_point=row.meeting_point,
         sequence=row.sequence,
     )

@@ -22,7 +22,7 @@ from scheduler.domain.incidents import WITHIN, Incident
 from scheduler.formats.boundary import Boundary, is_outside, parse_boundary, to_geojson
 from scheduler.store.convert import walk_from_row
 from scheduler.store.database import Database, first_line
-from scheduler.store.queries import district_row, person_ids
+from scheduler.store.queries import department_person_ids, district_row
 from scheduler.store.schema import DistrictRow, IncidentRow, NeighborhoodRow, PlanRow, WalkRow, utc_now
 from scheduler.store.services import StoredPlan, as_stored, plan_save, store_plan
 
@@ -220,7 +220,7 @@ def post_incident_walk(db: Database, district_id: int, incident_id: str) -> Walk
         row = session.scalars(query).first()
         if row is None:
             return None
-        external = {internal: external for external, internal in person_ids(session, district.id).items()}
+        external = {internal: external for external, internal in department_person_ids(session).items()}
         return walk_from_row(row, external, ZoneInfo(row.plan.timezone))
 
 

@@ -6,7 +6,7 @@ from sqlalchemy import Select, select
 from sqlalchemy.orm import Session, selectinload
 
 from scheduler.domain.errors import NotFound
-from scheduler.store.schema import DistrictRow, PartnerRow, PersonRow, WalkTypeRow
+from scheduler.store.schema import DistrictPersonRow, DistrictRow, PartnerRow, PersonRow, WalkTypeRow
 
 
 def find_district(session: Session, name: str) -> DistrictRow | None:
@@ -57,8 +57,21 @@ def choose_district(session: Session, name: str | None) -> DistrictRow:
 
 def person_ids(session: Session, district_id: int) -> dict[str, int]:
     """Roster id to row id for everyone in the district, active or not."""
-    query = select(PersonRow.external_id, PersonRow.id).where(PersonRow.district_id == district_id)
+    query = (
+        select(PersonRow.external_id, PersonRow.id)
+        .join(DistrictPersonRow)
+        .where(DistrictPersonRow.district_id == district_id)
+    )
     return {external: internal for external, internal in session.execute(query)}
+
+
+def department_person_ids(session: Session) -> dict[str, int]:
+    """Roster id to row id for everyone in the department: a district's plan may name people of
+    other districts (a post-incident walk brings investigators and executive staff)."""
+    return {
+        external: internal
+        for external, internal in session.execute(select(PersonRow.external_id, PersonRow.id))
+    }
 
 
 def partner_ids(session: Session, district_id: int) -> dict[str, int]:

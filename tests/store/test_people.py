@@ -19,18 +19,20 @@ from scheduler.store import (
     import_roster,
     save_settings,
 )
-from scheduler.store.schema import LeaveRow, PersonRow
+from scheduler.store.schema import DistrictPersonRow, LeaveRow, PersonRow
 from tests.factories import person, small_roster
 
 DISTRICT = 1  # the id of the first district of a new database
+DISTRICT_NAME = default_district().name
 
 
 def stored_people(db) -> list[tuple]:
     """Every person row as plain values, to compare the database before and after."""
     with db.session() as session:
-        rows = session.scalars(select(PersonRow).order_by(PersonRow.external_id))
+        query = select(PersonRow, DistrictPersonRow).join(DistrictPersonRow).order_by(PersonRow.external_id)
         return [
-            (row.external_id, row.name, row.rank, row.active, row.position, row.shift_hours) for row in rows
+            (row.external_id, row.name, row.rank, link.active, link.position, row.shift_hours)
+            for row, link in session.execute(query)
         ]
 
 
@@ -42,7 +44,9 @@ def count(db, table) -> int:
 def test_a_first_import_adds_everyone_in_roster_order(district_db):
     people = small_roster()
     summary = import_roster(district_db, DISTRICT, people, "roster.csv")
-    assert summary == ImportSummary(added=len(people), updated=0, unchanged=0, deactivated=0)
+    assert summary == ImportSummary(
+        added=len(people), updated=0, unchanged=0, deactivated=0, districts=(DISTRICT_NAME,)
+    )
     assert active_people(district_db, DISTRICT) == people
     assert count(district_db, PersonRow) == len(people)
 
@@ -80,7 +84,9 @@ def test_reimport_updates_by_id_adds_new_and_deactivates_missing(district_db):
 
     summary = import_roster(district_db, DISTRICT, second, "roster2.csv")
 
-    assert summary == ImportSummary(added=1, updated=1, unchanged=len(people) - 3, deactivated=2)
+    assert summary == ImportSummary(
+        added=1, updated=1, unchanged=len(people) - 3, deactivated=2, districts=(DISTRICT_NAME,)
+    )
     assert active_people(district_db, DISTRICT) == second
     assert count(district_db, PersonRow) == len(people) + 1  # nobody duplicated, nobody deleted
     inactive = {p.id for p in all_people(district_db, DISTRICT)} - {p.id for p in second}
@@ -93,7 +99,9 @@ def test_someone_back_on_the_roster_is_active_again(district_db):
     import_roster(district_db, DISTRICT, people, "roster.csv")
     import_roster(district_db, DISTRICT, people[1:], "roster.csv")
     summary = import_roster(district_db, DISTRICT, people, "roster.csv")
-    assert summary == ImportSummary(added=0, updated=1, unchanged=len(people) - 1, deactivated=0)
+    assert summary == ImportSummary(
+        added=0, updated=1, unchanged=len(people) - 1, deactivated=0, districts=(DISTRICT_NAME,)
+    )
     assert active_people(district_db, DISTRICT) == people  # in the new file's order
     assert count(district_db, PersonRow) == len(people)
 
@@ -103,7 +111,9 @@ def test_the_same_roster_twice_changes_nothing(district_db):
     import_roster(district_db, DISTRICT, people, "roster.csv")
     before = stored_people(district_db)
     summary = import_roster(district_db, DISTRICT, people, "roster.csv")
-    assert summary == ImportSummary(added=0, updated=0, unchanged=len(people), deactivated=0)
+    assert summary == ImportSummary(
+        added=0, updated=0, unchanged=len(people), deactivated=0, districts=(DISTRICT_NAME,)
+    )
     assert stored_people(district_db) == before
 
 

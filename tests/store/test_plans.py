@@ -163,10 +163,10 @@ def test_the_version_column_guards_every_update():
     assert PlanRow.__mapper__.version_id_col is PlanRow.__table__.c.version
 
 
-def test_a_plan_naming_someone_not_on_the_roster_is_refused(planned):
+def test_a_plan_naming_someone_not_in_the_department_is_refused(planned):
     db, plan = planned
     stranger = replace(plan.walks[0], participants=(*plan.walks[0].participants, "nobody"))
-    with pytest.raises(InputError, match="names 'nobody', who is not on the district's roster"):
+    with pytest.raises(InputError, match="names 'nobody', who is not in the department"):
         save_plan(db, DISTRICT, replace(plan, walks=(stranger, *plan.walks[1:])), None, "alvarez")
     assert load_plan(db, DISTRICT, MONTH) is None
 

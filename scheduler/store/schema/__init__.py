@@ -20,7 +20,15 @@ from scheduler.store.schema.neighborhood import (
     PlaceRow,
     SectorRow,
 )
-from scheduler.store.schema.people import ENGAGEMENTS, RANKS, UNITS, LeaveRow, PartnerRow, PersonRow
+from scheduler.store.schema.people import (
+    ENGAGEMENTS,
+    RANKS,
+    UNITS,
+    DistrictPersonRow,
+    LeaveRow,
+    PartnerRow,
+    PersonRow,
+)
 from scheduler.store.schema.plans import (
     PLAN_STATUSES,
     WALK_SOURCES,
@@ -46,6 +54,7 @@ __all__ = [
     "CommunityEventRow",
     "CommunityGroupRow",
     "CommunityResourceRow",
+    "DistrictPersonRow",
     "DistrictRow",
     "HolidayRow",
     "IncidentRow",

@@ -14,7 +14,7 @@ from scheduler.store.schema.base import Base, choices, utc_now
 if TYPE_CHECKING:
     from scheduler.store.schema.logs import OutcomeRow, WalkLogRow
     from scheduler.store.schema.neighborhood import IncidentRow, NeighborhoodRow
-    from scheduler.store.schema.people import PartnerRow, PersonRow
+    from scheduler.store.schema.people import DistrictPersonRow, PartnerRow
     from scheduler.store.schema.plans import PlanRow
 
 PERIODS = ("work_week", "month", "workday", "incident")
@@ -54,7 +54,7 @@ class DistrictRow(Base):
     holidays: Mapped[list[HolidayRow]] = relationship(
         back_populates="district", cascade="all, delete-orphan", order_by="HolidayRow.day"
     )
-    people: Mapped[list[PersonRow]] = relationship(back_populates="district")
+    people: Mapped[list[DistrictPersonRow]] = relationship(back_populates="district")
     partners: Mapped[list[PartnerRow]] = relationship(back_populates="district")
     plans: Mapped[list[PlanRow]] = relationship(back_populates="district")
     incidents: Mapped[list[IncidentRow]] = relationship(back_populates="district")

@@ -1,6 +1,9 @@
 """The agency's people and the partners from outside it.
 
-People are never deleted (walks and logs refer to them); an import marks them inactive instead.
+A person belongs to the department, not to one district: one row per roster id in the whole
+database, linked to each district they serve (`DistrictPersonRow`), so the districts' plans see
+the same person and never book them twice. People are never deleted (walks and logs refer to
+them); an import marks their link to the district inactive instead.
 """
 
 from __future__ import annotations
@@ -22,12 +25,12 @@ ENGAGEMENTS = ("natural", "developing", "")
 
 
 class PersonRow(Base):
-    """A member of the agency. `external_id` is the roster's id (badge number); `position` keeps
-    the roster's order, which the planner's reproducibility depends on."""
+    """A member of the agency. `external_id` is the roster's id (badge number), unique in the
+    department."""
 
     __tablename__ = "people"
     __table_args__ = (
-        UniqueConstraint("district_id", "external_id"),
+        UniqueConstraint("external_id"),
         CheckConstraint(choices("rank", RANKS), name="rank"),
         CheckConstraint(choices("unit", UNITS), name="unit"),
         CheckConstraint(choices("engagement", ENGAGEMENTS), name="engagement"),
@@ -35,9 +38,7 @@ class PersonRow(Base):
     )
 
     id: Mapped[int] = mapped_column(primary_key=True)
-    district_id: Mapped[int] = mapped_column(ForeignKey("districts.id"))
     external_id: Mapped[str]
-    position: Mapped[int]
     name: Mapped[str]
     rank: Mapped[str] = mapped_column(String(20))
     unit: Mapped[str] = mapped_column(String(30))
@@ -50,14 +51,28 @@ class PersonRow(Base):
     rotation_start: Mapped[date | None]
     engagement: Mapped[str] = mapped_column(String(20))
     email: Mapped[str]
-    active: Mapped[bool] = mapped_column(default=True)
     created_at: Mapped[datetime] = mapped_column(default=utc_now)
     updated_at: Mapped[datetime] = mapped_column(default=utc_now, onupdate=utc_now)
 
-    district: Mapped[DistrictRow] = relationship(back_populates="people")
+    districts: Mapped[list[DistrictPersonRow]] = relationship(back_populates="person")
     leave: Mapped[list[LeaveRow]] = relationship(
         back_populates="person", cascade="all, delete-orphan", order_by="LeaveRow.id"
     )
+
+
+class DistrictPersonRow(Base):
+    """A person on a district's roster. `position` keeps that roster's order, which the planner's
+    reproducibility depends on; `active` is false once the district's roster no longer lists them."""
+
+    __tablename__ = "district_people"
+
+    district_id: Mapped[int] = mapped_column(ForeignKey("districts.id", ondelete="CASCADE"), primary_key=True)
+    person_id: Mapped[int] = mapped_column(ForeignKey("people.id"), primary_key=True, index=True)
+    position: Mapped[int]
+    active: Mapped[bool] = mapped_column(default=True)
+
+    district: Mapped[DistrictRow] = relationship(back_populates="people")
+    person: Mapped[PersonRow] = relationship(back_populates="districts")
 
 
 class LeaveRow(Base):
