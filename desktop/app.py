@@ -10,7 +10,7 @@ from PySide6.QtWidgets import QApplication
 from desktop.app_settings import APPLICATION, ORGANIZATION, AppSettings
 from desktop.main_window import MainWindow
 
-EXIT_OK, EXIT_NOT_OPENED = 0, 2
+EXIT_NOT_OPENED = 2  # as for bad input on the command line: nothing was opened
 
 
 def application() -> QApplication:

@@ -36,10 +36,6 @@ class RecordsModel(QAbstractTableModel, Generic[T]):
     def record(self, row: int) -> T:
         return self._records[row]
 
-    @property
-    def records(self) -> tuple[T, ...]:
-        return self._records
-
     def rowCount(self, parent: Index = QModelIndex()) -> int:  # noqa: B008 (Qt's signature)
         return 0 if parent.isValid() else len(self._records)
 

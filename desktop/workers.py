@@ -14,11 +14,10 @@ from PySide6.QtCore import QObject, QRunnable, QThreadPool, Signal, Slot
 
 class Relay(QObject):
     """Lives on the GUI thread: the task's signals reach its slots queued, so the callbacks run
-    there. `finished` tells tests (and progress displays) that the task has reported."""
+    there."""
 
     done = Signal(object)
     failed = Signal(object)  # the exception
-    finished = Signal()
 
     def __init__(
         self, on_done: Callable[[Any], None], on_failed: Callable[[Exception], None], parent: QObject
@@ -34,7 +33,6 @@ class Relay(QObject):
         try:
             self._on_done(result)
         finally:
-            self.finished.emit()
             self.deleteLater()
 
     @Slot(object)
@@ -42,7 +40,6 @@ class Relay(QObject):
         try:
             self._on_failed(error)
         finally:
-            self.finished.emit()
             self.deleteLater()
 
 

@@ -7,6 +7,7 @@ from __future__ import annotations
 
 from dataclasses import replace
 from datetime import date, time
+from itertools import pairwise
 
 from PySide6.QtCore import QDate, QTime
 from PySide6.QtWidgets import (
@@ -137,9 +138,9 @@ class WalkRulesPage(QWidget):
         self.type_note.setWordWrap(True)
         self.type_list.currentRowChanged.connect(self._show_walk_type)
 
-        self.save_button = QPushButton("&Save changes")
+        self.defaults_button = QPushButton("Restore the &guide's defaults")  # in the order they show
         self.discard_button = QPushButton("Disca&rd changes")
-        self.defaults_button = QPushButton("Restore the &guide's defaults")
+        self.save_button = QPushButton("&Save changes")
         for button in (self.save_button, self.discard_button, self.defaults_button):
             button.setAccessibleName(button.text().replace("&", ""))
         self.save_button.clicked.connect(self.save)
@@ -240,6 +241,9 @@ class WalkRulesPage(QWidget):
                 spin.valueChanged.connect(self._walk_type_edited)
                 self.role_spins.append(spin)
                 self.type_form.addRow(labelled(f"{role.label.capitalize()}:", spin), spin)
+            chain = [self.crew, *self.role_spins, self.defaults_button]
+            for before, after in pairwise(chain):  # new places are tabbed in order
+                QWidget.setTabOrder(before, after)
             self.type_note = QLabel(
                 "A post-incident walk follows every homicide and shooting; its timing is set under "
                 "District calendar."

@@ -31,3 +31,16 @@ def test_every_control_has_an_accessible_name(session, qtbot, page_class):
         and not widget.accessibleName()
     ]
     assert unnamed == []
+
+
+def test_the_places_of_a_walk_type_are_tabbed_to_in_order(session, qtbot):
+    page = WalkRulesPage(session)
+    qtbot.addWidget(page)
+    page.type_list.setCurrentRow([w.key for w in page.stored.walk_types].index("district"))
+    reached, widget = [], page.crew.nextInFocusChain()
+    while widget is not page.defaults_button and widget is not page.crew:
+        spin = widget if widget in page.role_spins else widget.parent()
+        if spin in page.role_spins and spin not in reached:
+            reached.append(spin)
+        widget = widget.nextInFocusChain()
+    assert widget is page.defaults_button and reached == page.role_spins and len(reached) == 5

@@ -9,7 +9,7 @@ from datetime import UTC, datetime
 import pytest
 from PySide6.QtCore import QTimer
 from PySide6.QtGui import QKeySequence
-from PySide6.QtWidgets import QApplication
+from PySide6.QtWidgets import QApplication, QInputDialog
 
 from desktop.app import open_window
 from desktop.app_settings import AppSettings
@@ -138,3 +138,18 @@ def test_the_first_run_guide_plans_a_month_the_validator_accepts(window, qtbot, 
 def test_the_app_does_not_open_on_a_database_it_cannot_use(qtbot, dialogs):
     assert open_window(db="mysql://nowhere/beatwalk", district=None, demo=False) is None
     assert dialogs and "not supported" in dialogs[0]
+
+
+def test_a_district_is_chosen_at_start_and_switched_from_the_file_menu(window, tmp_path, monkeypatch):
+    url = sqlite_url(tmp_path / "two.sqlite3")
+    db = actions.open_department(url)
+    for name in ("Eastside", "Westside"):
+        actions.create_district(db, name=name, timezone="America/New_York")
+    db.close()
+    answers = iter([("Westside", True), ("Eastside", True)])
+    monkeypatch.setattr(QInputDialog, "getItem", lambda *args: next(answers))
+    assert window.open_database(url)
+    assert window.windowTitle() == "Beatwalk — Westside"
+    window.switch_action.trigger()
+    assert window.windowTitle() == "Beatwalk — Eastside" and window.session.district.name == "Eastside"
+    assert AppSettings().last_district(window.db.url) == "Eastside"
