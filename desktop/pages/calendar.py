@@ -12,7 +12,7 @@ import html
 import math
 from datetime import date, datetime, time, timedelta
 
-from PySide6.QtCore import QElapsedTimer, QItemSelectionModel, QModelIndex, QThreadPool, QTimer
+from PySide6.QtCore import QElapsedTimer, QItemSelectionModel, QModelIndex, Qt, QThreadPool, QTimer
 from PySide6.QtWidgets import (
     QAbstractItemView,
     QButtonGroup,
@@ -41,7 +41,7 @@ from desktop.calendar.walk_details import WalkDetails
 from desktop.calendar.walk_style import walk_style
 from desktop.calendar.walk_table import WALK_ID, PersonFilter, WalksModel
 from desktop.calendar.week_view import WeekView
-from desktop.calendar.worker import SolveJob
+from desktop.calendar.worker import Solved, SolveJob, SolveTask
 from desktop.session import Session
 from scheduler import actions
 from scheduler.actions import BeatwalkError, Conflict, Ending, Progress, Proposal, SolveRequest
@@ -81,7 +81,6 @@ class CalendarPage(QWidget):
         self.pool.setMaxThreadCount(1)
         self.job: SolveJob | None = None
         self.replan_dialog: ReplanDialog | None = None
-        self._replanning = False
         self._clock = QElapsedTimer()
         self._ticker = QTimer(self)
         self._ticker.setInterval(250)
@@ -131,6 +130,9 @@ class CalendarPage(QWidget):
         table = QTableView()
         table.setModel(self.person_filter)
         table.setSortingEnabled(True)
+        table.sortByColumn(0, Qt.SortOrder.AscendingOrder)
+        table.setWordWrap(False)
+        table.setColumnWidth(0, table.fontMetrics().horizontalAdvance("Wed 2026-12-30") + 16)
         table.setSelectionBehavior(QAbstractItemView.SelectionBehavior.SelectRows)
         table.setSelectionMode(QAbstractItemView.SelectionMode.SingleSelection)
         table.verticalHeader().hide()
@@ -169,6 +171,7 @@ class CalendarPage(QWidget):
         self.person.setMinimumContentsLength(24)
         person_label.setBuddy(self.person)
         self.person_count = QLabel()
+        self.person_count.setMinimumWidth(self.fontMetrics().horizontalAdvance("999 walks"))
         bar.addWidget(person_label)
         bar.addWidget(self.person)
         bar.addWidget(self.person_count)
@@ -307,6 +310,9 @@ class CalendarPage(QWidget):
 
     def edit(self, text: str, change: Edit) -> bool:
         """Make, save and push one edit; a refusal is shown and changes nothing."""
+        if self.planning:
+            tell(self, "The change was not made", "the month is being planned: wait, or cancel planning")
+            return False
         try:
             self.state.edit(text, change)
         except BeatwalkError as error:
@@ -437,12 +443,15 @@ class CalendarPage(QWidget):
         if self.job is not None:
             return
         session = self.session
-        job = SolveJob(session.db, session.district, session.month, session.now(), self.solve)
+        keep_for = None if replanning else session.user
+        job = SolveJob(
+            SolveTask(session.db, session.district, session.month, session.now(), self.solve, keep_for)
+        )
         job.setAutoDelete(False)
         job.signals.progress.connect(self._progress)
         job.signals.finished.connect(self._solved)
         job.signals.failed.connect(self._solve_failed)
-        self.job, self._replanning, self._best = job, replanning, None
+        self.job, self._best = job, None
         for button in (self.build_button, self.replan_button, self.add_walk_button):
             button.setEnabled(False)
         self.cancel_button.setEnabled(True)
@@ -481,23 +490,24 @@ class CalendarPage(QWidget):
             button.setEnabled(True)
         self.cancel_button.setEnabled(False)
 
-    def _solved(self, proposal: Proposal) -> None:
+    def _solved(self, solved: Solved) -> None:
         self._finish_job()
+        proposal = solved.proposal
         result = proposal.result
         how = ENDINGS[result.ending]
         self.status.setText(f"{len(result.plan.walks)} walks, {how} ({result.seconds:.1f} s)")
-        if self._replanning:
+        if solved.saved is None:
             self._show_proposal(proposal)
-            return
-        try:
-            self.state.accept("Build plan", result.plan, proposal.version)
-        except BeatwalkError as error:
-            self._refused(error)
+        else:
+            self.state.adopt("Build plan", solved.saved, solved.violations)
 
-    def _solve_failed(self, message: str) -> None:
+    def _solve_failed(self, message: str, conflict: bool) -> None:
         self._finish_job()
         self.status.setText("Planning failed.")
-        tell(self, "The month could not be planned", message)
+        if conflict:
+            self._offer_reload(message)
+        else:
+            tell(self, "The month could not be planned", message)
 
     def _show_proposal(self, proposal: Proposal) -> None:
         current = self.state.plan

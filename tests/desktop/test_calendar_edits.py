@@ -180,3 +180,28 @@ def test_a_colleagues_save_first_offers_to_reload(page, session, monkeypatch):
     assert saved(session).saved_by == "chen" and saved_walk(session, walk.id).start == walk.start
     assert page.state.version == saved(session).version  # reloaded: the next edit is saved
     assert page.move_walk(walk.id, walk.start + timedelta(days=1))
+
+
+def test_the_edit_dialogs_give_the_districts_wall_clock_time(page, session, qtbot):
+    from desktop.calendar.dialogs import AddWalkDialog, MoveDialog, PersonDialog
+
+    zone = page.state.zone
+    walk = saved(session).plan.walks[0]
+    move = MoveDialog(walk.start, zone, page)
+    qtbot.addWidget(move)
+    assert move.chosen() == walk.start.astimezone(zone).replace(second=0, microsecond=0)
+    assert move.chosen().tzinfo == zone
+
+    people = page.state.problem.people
+    person = PersonDialog(people, page)
+    qtbot.addWidget(person)
+    person.person.setCurrentIndex(person.person.findData(people[1].id))
+    assert person.chosen() == people[1].id
+
+    add = AddWalkDialog(page.state.problem.district.walk_types, people, walk.start, zone, page)
+    qtbot.addWidget(add)
+    add.coordinator.setCurrentIndex(add.coordinator.findData(people[0].id))
+    add.others.item(1).setSelected(True)
+    walk_type, start, crew = add.chosen()
+    assert walk_type == page.state.problem.district.walk_types[0].key
+    assert (start == move.chosen() and crew[0] == people[0].id and len(crew) == 2) or crew == (people[0].id,)
