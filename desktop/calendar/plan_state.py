@@ -120,7 +120,9 @@ class PlanState(QObject):
     def restore(self, plan: Plan | None) -> bool:
         """Save `plan` again (undo and redo); False, and `failed` emitted, if the save is refused."""
         if plan is None:
-            self.failed.emit("the month had no plan before; delete it from the database to undo", False)
+            self.failed.emit(
+                f"{self.session.month} had no plan before this one: undo cannot remove a plan", False
+            )
             return False
         try:
             self._save(plan, actions.check_plan(self.problem, plan).violations, "manual")

@@ -407,6 +407,11 @@ class CalendarPage(QWidget):
             tell(self, "The change was not made", str(error))
 
     def _save_failed(self, message: str, conflict: bool) -> None:
+        """An undo or redo was refused. Answered once the undo stack is done with the command: a
+        reload clears the stack, which must not happen while the stack runs one of its commands."""
+        QTimer.singleShot(0, lambda: self._explain_refusal(message, conflict))
+
+    def _explain_refusal(self, message: str, conflict: bool) -> None:
         if conflict:
             self._offer_reload(message)
         else:
