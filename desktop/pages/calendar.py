@@ -12,7 +12,15 @@ import html
 import math
 from datetime import date, datetime, time, timedelta
 
-from PySide6.QtCore import QElapsedTimer, QItemSelectionModel, QModelIndex, Qt, QThreadPool, QTimer
+from PySide6.QtCore import (
+    QCoreApplication,
+    QElapsedTimer,
+    QItemSelectionModel,
+    QModelIndex,
+    Qt,
+    QThreadPool,
+    QTimer,
+)
 from PySide6.QtWidgets import (
     QAbstractItemView,
     QButtonGroup,
@@ -44,7 +52,7 @@ from desktop.calendar.week_view import WeekView
 from desktop.calendar.worker import Solved, SolveJob, SolveTask
 from desktop.session import Session
 from scheduler import actions
-from scheduler.actions import BeatwalkError, Conflict, Ending, Progress, Proposal, SolveRequest
+from scheduler.actions import BeatwalkError, Conflict, Ending, Month, Progress, Proposal, SolveRequest
 
 EVERYONE = "Everyone"
 APP_SOLVE = SolveRequest(time_limit=20.0)  # a captain waits this long at most; Cancel ends it sooner
@@ -225,7 +233,7 @@ class CalendarPage(QWidget):
         self.selection.changed.connect(self._selection_changed)
         self.state.changed.connect(self._plan_changed)
         self.state.failed.connect(self._save_failed)
-        self.session.month_changed.connect(lambda month: self.open_week(month.first_day))
+        self.session.month_changed.connect(self._month_changed)
         self._plan_changed()
 
     # --- views ------------------------------------------------------------------------------------
@@ -242,6 +250,10 @@ class CalendarPage(QWidget):
     def show_view(self, index: int) -> None:
         self.views.setCurrentIndex(index)
         self.view_buttons.button(index).setChecked(True)
+        self._show_week_label()
+
+    def _month_changed(self, month: Month) -> None:
+        self.week_view.show_week_of(month.first_day)
         self._show_week_label()
 
     def open_week(self, day: date) -> None:
@@ -435,6 +447,7 @@ class CalendarPage(QWidget):
         self._start(replanning=True)
 
     def cancel(self) -> None:
+        """Stop the search; the best plan found so far is kept (Build plan) or shown (Re-plan)."""
         if self.job is not None:
             self.job.stop()
             self.cancel_button.setEnabled(False)
@@ -466,6 +479,9 @@ class CalendarPage(QWidget):
         self._clock.start()
         self._ticker.start()
         self._tick()
+        app = QCoreApplication.instance()
+        if app is not None:  # quitting stops the search rather than waiting for its time limit
+            app.aboutToQuit.connect(job.stop)
         self.pool.start(job)
 
     def _progress(self, progress: Progress) -> None:
