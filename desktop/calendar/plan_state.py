@@ -110,10 +110,19 @@ class PlanState(QObject):
         self._save(plan, actions.check_plan(self.problem, plan).violations, "solver")
         self._push(text, before)
 
+    def adopt(self, text: str, stored: StoredPlan, violations: tuple[Violation, ...]) -> None:
+        """Show and make undoable a plan the worker already saved (Build plan), saved from the
+        version shown, so that undo can put that version's plan back."""
+        before = self.plan
+        self._saved(stored, violations)
+        self._push(text, before)
+
     def restore(self, plan: Plan | None) -> bool:
         """Save `plan` again (undo and redo); False, and `failed` emitted, if the save is refused."""
         if plan is None:
-            self.failed.emit("the month had no plan before; delete it from the database to undo", False)
+            self.failed.emit(
+                f"{self.session.month} had no plan before this one: undo cannot remove a plan", False
+            )
             return False
         try:
             self._save(plan, actions.check_plan(self.problem, plan).violations, "manual")
@@ -126,7 +135,7 @@ class PlanState(QObject):
         self, plan: Plan, violations: tuple[Violation, ...], source: Literal["solver", "manual"]
     ) -> None:
         session = self.session
-        self.stored = actions.save_plan(
+        stored = actions.save_plan(
             session.db,
             district=session.district,
             plan=plan,
@@ -134,6 +143,11 @@ class PlanState(QObject):
             user=session.user,
             source=source,
         )
+        self._saved(stored, violations)
+
+    def _saved(self, stored: StoredPlan, violations: tuple[Violation, ...]) -> None:
+        session = self.session
+        self.stored = stored
         self.violations = violations
         self.changed.emit()
         self._notifying = True

@@ -1,62 +1,106 @@
 """Planning the month off the GUI thread.
 
 The work is `actions.propose_plan`, run in a thread pool; it reports each better plan found through
-`progress` and ends with `finished` (the proposal, saved by nobody yet) or `failed` (a message in
-the domain's words). `stop()` asks the solver to end its search: the proposal then holds the best
-plan found so far. Signals cross to the GUI thread queued, so no widget is touched from the worker.
+`progress` and ends with `finished` (a `Solved`) or `failed` (a message in the domain's words, and
+whether a colleague's save caused it). `stop()` asks the solver to end its search: the proposal
+then holds the best plan found so far. A job told to keep its plan (Build plan) also saves it with
+the version check and validates it, so that no save of a month's plan holds up the GUI thread.
+Signals cross to the GUI thread queued, so no widget is touched from the worker.
 """
 
 from __future__ import annotations
 
 import threading
+from dataclasses import dataclass
 from datetime import datetime
 
 from PySide6.QtCore import QObject, QRunnable, Signal
 
 from scheduler import actions
-from scheduler.actions import BeatwalkError, Database, DistrictRef, Month, Progress, SolveRequest
+from scheduler.actions import (
+    BeatwalkError,
+    Conflict,
+    Database,
+    DistrictRef,
+    Month,
+    Progress,
+    Proposal,
+    SolveRequest,
+    StoredPlan,
+    Violation,
+)
+
+
+@dataclass(frozen=True)
+class Solved:
+    proposal: Proposal
+    saved: StoredPlan | None  # the plan as kept; None: a what-if, saved by nobody yet
+    violations: tuple[Violation, ...] = ()  # what the validator says about the kept plan
+
+
+@dataclass(frozen=True)
+class SolveTask:
+    """What to plan, and for whom to keep the result (None: only propose it)."""
+
+    db: Database
+    district: DistrictRef
+    month: Month
+    now: datetime
+    solve: SolveRequest
+    keep_for: str | None = None
 
 
 class SolveSignals(QObject):
     progress = Signal(object)  # Progress
-    finished = Signal(object)  # Proposal
-    failed = Signal(str)
+    finished = Signal(object)  # Solved
+    failed = Signal(str, bool)  # message, conflict
 
 
 class SolveJob(QRunnable):
-    def __init__(
-        self, db: Database, district: DistrictRef, month: Month, now: datetime, solve: SolveRequest
-    ) -> None:
+    def __init__(self, task: SolveTask) -> None:
         super().__init__()
         self.signals = SolveSignals()
+        self.task = task
         self._stop = threading.Event()
-        self._args = (db, district, month, now, solve)
 
     def stop(self) -> None:
         self._stop.set()
 
-    @property
-    def stopping(self) -> bool:
-        return self._stop.is_set()
-
     def run(self) -> None:
-        db, district, month, now, solve = self._args
+        try:
+            solved = self._solve()
+        except BeatwalkError as error:
+            self.signals.failed.emit(str(error), isinstance(error, Conflict))
+            return
+        except Exception as error:  # a bug must still end the job, or the page waits for ever
+            self.signals.failed.emit(f"planning failed unexpectedly: {error}", False)
+            return
+        self.signals.finished.emit(solved)
+
+    def _solve(self) -> Solved:
+        task = self.task
         request = SolveRequest(
-            time_limit=solve.time_limit,
-            effort=solve.effort,
-            seed=solve.seed,
+            time_limit=task.solve.time_limit,
+            effort=task.solve.effort,
+            seed=task.solve.seed,
             on_progress=self._report,
             should_stop=self._stop.is_set,
         )
-        try:
-            proposal = actions.propose_plan(db, district=district, month=month, solve=request, now=now)
-        except BeatwalkError as error:
-            self.signals.failed.emit(str(error))
-            return
-        except Exception as error:  # a bug must still end the job, or the page waits for ever
-            self.signals.failed.emit(f"planning failed unexpectedly: {error}")
-            return
-        self.signals.finished.emit(proposal)
+        db, district, month, now = task.db, task.district, task.month, task.now
+        proposal = actions.propose_plan(db, district=district, month=month, solve=request, now=now)
+        if task.keep_for is None:
+            return Solved(proposal, None)
+        plan = proposal.result.plan
+        saved = actions.save_plan(
+            task.db,
+            district=task.district,
+            plan=plan,
+            version=proposal.version,
+            user=task.keep_for,
+            source="solver",
+        )
+        problem, _ = actions.month_problem(db, district=district, month=month, now=now)
+        return Solved(proposal, saved, actions.check_plan(problem, saved.plan).violations)
 
     def _report(self, progress: Progress) -> None:
         self.signals.progress.emit(progress)

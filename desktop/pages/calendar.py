@@ -12,7 +12,15 @@ import html
 import math
 from datetime import date, datetime, time, timedelta
 
-from PySide6.QtCore import QElapsedTimer, QItemSelectionModel, QModelIndex, QThreadPool, QTimer
+from PySide6.QtCore import (
+    QCoreApplication,
+    QElapsedTimer,
+    QItemSelectionModel,
+    QModelIndex,
+    Qt,
+    QThreadPool,
+    QTimer,
+)
 from PySide6.QtWidgets import (
     QAbstractItemView,
     QButtonGroup,
@@ -41,10 +49,10 @@ from desktop.calendar.walk_details import WalkDetails
 from desktop.calendar.walk_style import walk_style
 from desktop.calendar.walk_table import WALK_ID, PersonFilter, WalksModel
 from desktop.calendar.week_view import WeekView
-from desktop.calendar.worker import SolveJob
+from desktop.calendar.worker import Solved, SolveJob, SolveTask
 from desktop.session import Session
 from scheduler import actions
-from scheduler.actions import BeatwalkError, Conflict, Ending, Progress, Proposal, SolveRequest
+from scheduler.actions import BeatwalkError, Conflict, Ending, Month, Progress, Proposal, SolveRequest
 
 EVERYONE = "Everyone"
 APP_SOLVE = SolveRequest(time_limit=20.0)  # a captain waits this long at most; Cancel ends it sooner
@@ -81,7 +89,6 @@ class CalendarPage(QWidget):
         self.pool.setMaxThreadCount(1)
         self.job: SolveJob | None = None
         self.replan_dialog: ReplanDialog | None = None
-        self._replanning = False
         self._clock = QElapsedTimer()
         self._ticker = QTimer(self)
         self._ticker.setInterval(250)
@@ -131,6 +138,9 @@ class CalendarPage(QWidget):
         table = QTableView()
         table.setModel(self.person_filter)
         table.setSortingEnabled(True)
+        table.sortByColumn(0, Qt.SortOrder.AscendingOrder)
+        table.setWordWrap(False)
+        table.setColumnWidth(0, table.fontMetrics().horizontalAdvance("Wed 2026-12-30") + 16)
         table.setSelectionBehavior(QAbstractItemView.SelectionBehavior.SelectRows)
         table.setSelectionMode(QAbstractItemView.SelectionMode.SingleSelection)
         table.verticalHeader().hide()
@@ -169,6 +179,7 @@ class CalendarPage(QWidget):
         self.person.setMinimumContentsLength(24)
         person_label.setBuddy(self.person)
         self.person_count = QLabel()
+        self.person_count.setMinimumWidth(self.fontMetrics().horizontalAdvance("999 walks"))
         bar.addWidget(person_label)
         bar.addWidget(self.person)
         bar.addWidget(self.person_count)
@@ -222,7 +233,7 @@ class CalendarPage(QWidget):
         self.selection.changed.connect(self._selection_changed)
         self.state.changed.connect(self._plan_changed)
         self.state.failed.connect(self._save_failed)
-        self.session.month_changed.connect(lambda month: self.open_week(month.first_day))
+        self.session.month_changed.connect(self._month_changed)
         self._plan_changed()
 
     # --- views ------------------------------------------------------------------------------------
@@ -239,6 +250,10 @@ class CalendarPage(QWidget):
     def show_view(self, index: int) -> None:
         self.views.setCurrentIndex(index)
         self.view_buttons.button(index).setChecked(True)
+        self._show_week_label()
+
+    def _month_changed(self, month: Month) -> None:
+        self.week_view.show_week_of(month.first_day)
         self._show_week_label()
 
     def open_week(self, day: date) -> None:
@@ -307,6 +322,9 @@ class CalendarPage(QWidget):
 
     def edit(self, text: str, change: Edit) -> bool:
         """Make, save and push one edit; a refusal is shown and changes nothing."""
+        if self.planning:
+            tell(self, "The change was not made", "the month is being planned: wait, or cancel planning")
+            return False
         try:
             self.state.edit(text, change)
         except BeatwalkError as error:
@@ -401,6 +419,11 @@ class CalendarPage(QWidget):
             tell(self, "The change was not made", str(error))
 
     def _save_failed(self, message: str, conflict: bool) -> None:
+        """An undo or redo was refused. Answered once the undo stack is done with the command: a
+        reload clears the stack, which must not happen while the stack runs one of its commands."""
+        QTimer.singleShot(0, lambda: self._explain_refusal(message, conflict))
+
+    def _explain_refusal(self, message: str, conflict: bool) -> None:
         if conflict:
             self._offer_reload(message)
         else:
@@ -424,6 +447,7 @@ class CalendarPage(QWidget):
         self._start(replanning=True)
 
     def cancel(self) -> None:
+        """Stop the search; the best plan found so far is kept (Build plan) or shown (Re-plan)."""
         if self.job is not None:
             self.job.stop()
             self.cancel_button.setEnabled(False)
@@ -437,12 +461,15 @@ class CalendarPage(QWidget):
         if self.job is not None:
             return
         session = self.session
-        job = SolveJob(session.db, session.district, session.month, session.now(), self.solve)
+        keep_for = None if replanning else session.user
+        job = SolveJob(
+            SolveTask(session.db, session.district, session.month, session.now(), self.solve, keep_for)
+        )
         job.setAutoDelete(False)
         job.signals.progress.connect(self._progress)
         job.signals.finished.connect(self._solved)
         job.signals.failed.connect(self._solve_failed)
-        self.job, self._replanning, self._best = job, replanning, None
+        self.job, self._best = job, None
         for button in (self.build_button, self.replan_button, self.add_walk_button):
             button.setEnabled(False)
         self.cancel_button.setEnabled(True)
@@ -452,6 +479,9 @@ class CalendarPage(QWidget):
         self._clock.start()
         self._ticker.start()
         self._tick()
+        app = QCoreApplication.instance()
+        if app is not None:  # quitting stops the search rather than waiting for its time limit
+            app.aboutToQuit.connect(job.stop)
         self.pool.start(job)
 
     def _progress(self, progress: Progress) -> None:
@@ -481,23 +511,24 @@ class CalendarPage(QWidget):
             button.setEnabled(True)
         self.cancel_button.setEnabled(False)
 
-    def _solved(self, proposal: Proposal) -> None:
+    def _solved(self, solved: Solved) -> None:
         self._finish_job()
+        proposal = solved.proposal
         result = proposal.result
         how = ENDINGS[result.ending]
         self.status.setText(f"{len(result.plan.walks)} walks, {how} ({result.seconds:.1f} s)")
-        if self._replanning:
+        if solved.saved is None:
             self._show_proposal(proposal)
-            return
-        try:
-            self.state.accept("Build plan", result.plan, proposal.version)
-        except BeatwalkError as error:
-            self._refused(error)
+        else:
+            self.state.adopt("Build plan", solved.saved, solved.violations)
 
-    def _solve_failed(self, message: str) -> None:
+    def _solve_failed(self, message: str, conflict: bool) -> None:
         self._finish_job()
         self.status.setText("Planning failed.")
-        tell(self, "The month could not be planned", message)
+        if conflict:
+            self._offer_reload(message)
+        else:
+            tell(self, "The month could not be planned", message)
 
     def _show_proposal(self, proposal: Proposal) -> None:
         current = self.state.plan

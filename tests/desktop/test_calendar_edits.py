@@ -180,3 +180,75 @@ def test_a_colleagues_save_first_offers_to_reload(page, session, monkeypatch):
     assert saved(session).saved_by == "chen" and saved_walk(session, walk.id).start == walk.start
     assert page.state.version == saved(session).version  # reloaded: the next edit is saved
     assert page.move_walk(walk.id, walk.start + timedelta(days=1))
+
+
+def test_the_edit_dialogs_give_the_districts_wall_clock_time(page, session, qtbot):
+    from desktop.calendar.dialogs import AddWalkDialog, MoveDialog, PersonDialog
+
+    zone = page.state.zone
+    walk = saved(session).plan.walks[0]
+    move = MoveDialog(walk.start, zone, page)
+    qtbot.addWidget(move)
+    assert move.chosen() == walk.start.astimezone(zone).replace(second=0, microsecond=0)
+    assert move.chosen().tzinfo == zone
+
+    people = page.state.problem.people
+    person = PersonDialog(people, page)
+    qtbot.addWidget(person)
+    person.person.setCurrentIndex(person.person.findData(people[1].id))
+    assert person.chosen() == people[1].id
+
+    add = AddWalkDialog(page.state.problem.district.walk_types, people, walk.start, zone, page)
+    qtbot.addWidget(add)
+    add.coordinator.setCurrentIndex(add.coordinator.findData(people[0].id))
+    add.others.item(1).setSelected(True)
+    walk_type, start, crew = add.chosen()
+    assert walk_type == page.state.problem.district.walk_types[0].key
+    assert (start == move.chosen() and crew[0] == people[0].id and len(crew) == 2) or crew == (people[0].id,)
+
+
+def test_undo_refused_by_a_colleagues_save_offers_to_reload(page, session, monkeypatch, qtbot):
+    monkeypatch.setattr(calendar_page, "ask", lambda parent, title, text: True)
+    walk = saved(session).plan.walks[0]
+    assert page.set_locked(walk.id, True)
+    stored = saved(session)
+    actions.save_plan(
+        session.db, district=session.district, plan=stored.plan, version=stored.version, user="chen"
+    )
+    session.undo_stack.undo()
+    assert saved(session).saved_by == "chen" and saved_walk(session, walk.id).locked  # nothing overwritten
+    qtbot.waitUntil(lambda: page.state.version == saved(session).version)  # reloaded
+    assert session.undo_stack.count() == 0
+
+
+def test_another_pages_change_reloads_the_calendar(page, session):
+    stored = saved(session)
+    problem, _ = actions.month_problem(session.db, district=session.district, month=session.month)
+    walk = stored.plan.walks[0]
+    theirs = actions.delete_walk(problem, stored.plan, walk_id=walk.id).plan
+    actions.save_plan(session.db, district=session.district, plan=theirs, version=stored.version, user="chen")
+    session.notify("incidents")
+    assert page.state.walk(walk.id) is None and page.walks.rowCount() == len(theirs.walks)
+
+
+def test_the_calendar_follows_a_dark_palette(page, qtbot):
+    from PySide6.QtGui import QColor, QPalette
+
+    dark = QPalette()
+    for role, colour in (
+        (QPalette.ColorRole.Window, "#2b2b2b"),
+        (QPalette.ColorRole.Base, "#1e1e1e"),
+        (QPalette.ColorRole.AlternateBase, "#262626"),
+        (QPalette.ColorRole.Text, "#e6e6e6"),
+        (QPalette.ColorRole.WindowText, "#e6e6e6"),
+        (QPalette.ColorRole.Button, "#353535"),
+        (QPalette.ColorRole.ButtonText, "#e6e6e6"),
+        (QPalette.ColorRole.Mid, "#555555"),
+    ):
+        dark.setColor(role, QColor(colour))
+    page.setPalette(dark)
+    image = page.month_view.grab().toImage()
+    rect, _ = page.month_view.chips[0]
+    inside = image.pixelColor(rect.center().toPoint() + QPoint(round(rect.width() / 2) - 3, 0))
+    assert inside.lightness() < 128  # a dark chip, for light text
+    screenshot(page, "calendar-dark")

@@ -103,3 +103,12 @@ def test_accessible_names_on_the_main_controls(page):
         assert button.text() == name and button.accessibleName() == name
     assert page.month_view.accessibleName() == "Month calendar"
     assert page.month_view.focusPolicy() & Qt.FocusPolicy.TabFocus
+
+
+def test_another_month_without_a_plan_shows_an_empty_calendar(page, session):
+    session.set_month(session.month.next())
+    assert page.walks.rowCount() == 0 and page.state.plan is None
+    assert page.views.currentIndex() == 0 and not page.month_view.chips
+    assert "has no plan yet" in page.summary.saved.text()
+    assert page.week_view.first_day <= session.month.first_day
+    screenshot(page, "calendar-no-plan")
