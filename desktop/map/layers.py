@@ -15,6 +15,7 @@ from desktop.map.density import Density
 STREET_COLOR = QColor(150, 150, 150)
 INCIDENT_ARGB = 0xFFC82828  # opaque red
 RADIUS = 2  # pixels
+PAD = 2 * RADIUS
 DOT = [
     (dx, dy)
     for dx in range(-RADIUS, RADIUS + 1)
@@ -86,18 +87,18 @@ class PointsItem(QGraphicsItem):
             np.rint(self._xy[:, 0] * t.m12() + self._xy[:, 1] * t.m22() + t.dy()).astype(np.int64)
             - area.top()
         )
-        width, height = area.width(), area.height()
-        near = (x >= -RADIUS) & (x < width + RADIUS) & (y >= -RADIUS) & (y < height + RADIUS)
-        x, y = x[near], y[near]
-        pixels = np.zeros((height, width), dtype=np.uint32)
-        for dx, dy in DOT:
-            stamped_x, stamped_y = x + dx, y + dy
-            inside = (stamped_x >= 0) & (stamped_x < width) & (stamped_y >= 0) & (stamped_y < height)
-            pixels[stamped_y[inside], stamped_x[inside]] = INCIDENT_ARGB
+        # The image has a border of PAD pixels, so a dot near an edge needs no bounds check.
+        width, height = area.width() + 2 * PAD, area.height() + 2 * PAD
+        near = (x >= -RADIUS) & (x < area.width() + RADIUS) & (y >= -RADIUS) & (y < area.height() + RADIUS)
+        centres = (y[near] + PAD) * width + (x[near] + PAD)
+        offsets = np.array([dy * width + dx for dx, dy in DOT])
+        pixels = np.zeros(height * width, dtype=np.uint32)
+        pixels[(centres[:, None] + offsets[None, :]).ravel()] = INCIDENT_ARGB
         image = QImage(pixels.data, width, height, width * 4, QImage.Format.Format_ARGB32_Premultiplied)
         painter.save()
         painter.resetTransform()
-        painter.drawImage(area.topLeft(), image)
+        painter.setClipRect(area)
+        painter.drawImage(area.left() - PAD, area.top() - PAD, image)
         painter.restore()
 
 
