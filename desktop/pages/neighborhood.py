@@ -10,15 +10,18 @@ from __future__ import annotations
 
 from collections.abc import Callable, Sequence
 from dataclasses import replace
+from functools import partial
 from pathlib import Path
+from typing import TypeVar, cast
 
-from PySide6.QtCore import QPointF, QRectF, Qt
+from PySide6.QtCore import QPoint, QPointF, QRectF, Qt
 from PySide6.QtGui import QAction, QActionGroup, QColor, QKeySequence
 from PySide6.QtWidgets import (
     QFileDialog,
     QGraphicsItem,
     QInputDialog,
     QLabel,
+    QMenu,
     QMessageBox,
     QSplitter,
     QToolBar,
@@ -41,6 +44,7 @@ from scheduler.actions import (
     Landmark,
     MeetingPoint,
     NeighborhoodMap,
+    Place,
     Sector,
     Streets,
 )
@@ -68,7 +72,10 @@ TOOLS = (
     (Tool.MEETING_POINT, "Add &meeting point", "M", "Click where walks should meet"),
     (Tool.LANDMARK, "Add &landmark", "L", "Click a place residents know"),
 )
-HINT = "No boundary yet: choose Draw boundary and click its corners, or import a GeoJSON file."
+HINT = (
+    "No boundary yet: load a streets file to find your way (Streets…), then choose Draw boundary and "
+    "click the corners (double-click ends); or import a GeoJSON file of the neighborhood."
+)
 
 
 class NeighborhoodPage(QWidget):
@@ -89,6 +96,7 @@ class NeighborhoodPage(QWidget):
         self.view.point_placed.connect(self._point_placed)
         self.view.vertex_added.connect(lambda ring, points: self._ring_edited(ring, points, "Add a point to"))
         self.view.delete_requested.connect(self.delete_selected)
+        self.view.menu_requested.connect(self._menu)
         self.status = QLabel()
         self.status.setWordWrap(True)
         self.status.setAccessibleName("Map messages")
@@ -370,11 +378,7 @@ class NeighborhoodPage(QWidget):
             longitude=longitude,
             sector=actions.sector_at(self.map, latitude, longitude),
         )
-        after = replace(
-            self.map,
-            meeting_points=tuple(moved if p == place else p for p in self.map.meeting_points),  # type: ignore[misc]
-            landmarks=tuple(moved if p == place else p for p in self.map.landmarks),  # type: ignore[misc]
-        )
+        after = _each_place(self.map, lambda p: moved if p == place else p)
         self.apply(f"Move {place.name}", after)
 
     def delete_selected(self) -> None:
@@ -383,12 +387,7 @@ class NeighborhoodPage(QWidget):
         handles = [item for item in selected if isinstance(item, VertexHandle)]
         names = {item.name for item in selected if isinstance(item, PlaceMarker)}
         if names:
-            after = replace(
-                self.map,
-                meeting_points=tuple(p for p in self.map.meeting_points if p.name not in names),
-                landmarks=tuple(p for p in self.map.landmarks if p.name not in names),
-            )
-            self.apply(f"Delete {', '.join(sorted(names))}", after)
+            self.delete_places(names)
         elif handles:
             ring = handles[0].ring
             chosen = {handle for handle in handles if handle.ring is ring}
@@ -398,6 +397,64 @@ class NeighborhoodPage(QWidget):
                 if handle not in chosen
             ]
             self._ring_edited(ring, points, "Delete a point of")
+
+    def menu_actions(self, where: QPoint) -> list[tuple[str, Callable[[], object]]]:
+        """What a right click at `where` (viewport pixels) offers: the places, sector and boundary
+        under it."""
+        assert self.projection is not None
+        found: list[tuple[str, Callable[[], object]]] = []
+        for item in self.view.items(where):
+            if isinstance(item, PlaceMarker):
+                found.append((f"Rename {item.name}…", partial(self.rename_place, item.name)))
+                found.append((f"Delete {item.name}", partial(self.delete_places, {item.name})))
+        scene = self.view.mapToScene(where)
+        longitude, latitude = self.projection.to_degrees(scene.x(), scene.y())
+        sector = actions.sector_at(self.map, latitude, longitude)
+        if sector is not None:
+            found.append((f"Rename sector {sector}…", partial(self.rename_sector, sector)))
+            found.append((f"Delete sector {sector}", partial(self.delete_sector, sector)))
+        if self.map.boundary is not None:
+            found.append(("Delete the boundary and its sectors", self.delete_boundary))
+        return found
+
+    def _menu(self, where: QPoint) -> None:
+        menu = QMenu(self)
+        for text, slot in self.menu_actions(where):
+            menu.addAction(text).triggered.connect(slot)
+        if not menu.isEmpty():
+            menu.exec(self.view.viewport().mapToGlobal(where))
+
+    def delete_places(self, names: set[str]) -> bool:
+        after = _each_place(self.map, lambda p: None if p.name in names else p)
+        return self.apply(f"Delete {', '.join(sorted(names))}", after)
+
+    def rename_place(self, name: str) -> bool:
+        new = self.ask_name(f"Rename {name}", "New name:")
+        if not new or new == name:
+            return False
+        after = _each_place(self.map, lambda p: replace(p, name=new) if p.name == name else p)
+        return self.apply(f"Rename {name} to {new}", after)
+
+    def delete_sector(self, name: str) -> bool:
+        return self.apply(f"Delete sector {name}", actions.without_sector(self.map, name))
+
+    def rename_sector(self, name: str) -> bool:
+        new = self.ask_name(f"Rename sector {name}", "New name of the sector:")
+        if not new or new == name:
+            return False
+        renamed = tuple(
+            replace(sector, name=new) if sector.name == name else sector for sector in self.map.sectors
+        )
+        after = _each_place(
+            replace(self.map, sectors=renamed), lambda p: replace(p, sector=new) if p.sector == name else p
+        )
+        return self.apply(f"Rename sector {name} to {new}", after)
+
+    def delete_boundary(self) -> bool:
+        after = self.map
+        for sector in self.map.sectors:
+            after = actions.without_sector(after, sector.name)
+        return self.apply("Delete the boundary", replace(after, boundary=None))
 
     def _ring(self, points: Sequence[QPointF]) -> Ring:
         assert self.projection is not None
@@ -412,8 +469,6 @@ class NeighborhoodPage(QWidget):
         except BeatwalkError as error:
             self.refuse(str(error))
             return False
-        if self.projection is None or not self._positions():
-            self.projection = None
         done = self.apply(f"Import {path.name}", imported)
         if done:
             self.zoom_to_fit()
@@ -433,8 +488,6 @@ class NeighborhoodPage(QWidget):
         except BeatwalkError as error:
             self.refuse(str(error))
             return
-        if not self._positions() or self.projection == Projection(0.0, 0.0):
-            self.projection = None
         self.reload()
         skipped = f" ({self.streets.skipped} other features skipped)" if self.streets.skipped else ""
         self.status.setText(f"Showing {len(self.streets.lines)} streets from {path.name}{skipped}.")
@@ -491,4 +544,20 @@ def _corners_moved(area: Boundary, moved: dict[Position, Position]) -> Boundary:
             tuple(tuple(moved.get(point, point) for point in ring) for ring in polygon)
             for polygon in area.polygons
         )
+    )
+
+
+P = TypeVar("P", bound=Place)
+
+
+def _each_place(neighborhood: NeighborhoodMap, change: Callable[[Place], Place | None]) -> NeighborhoodMap:
+    """The map with `change` applied to every meeting point and landmark (None removes it).
+    `change` keeps a place's kind, since it works with `dataclasses.replace`."""
+
+    def each(places: tuple[P, ...]) -> tuple[P, ...]:
+        changed = (change(place) for place in places)
+        return tuple(cast(P, place) for place in changed if place is not None)
+
+    return replace(
+        neighborhood, meeting_points=each(neighborhood.meeting_points), landmarks=each(neighborhood.landmarks)
     )

@@ -63,7 +63,7 @@ from scheduler.actions.profile import ProfileImported, import_profile, neighborh
 from scheduler.domain import Month, Plan, PlanningProblem
 from scheduler.domain.errors import BeatwalkError, Conflict, InputError, InputErrors, NotFound, StoreError
 from scheduler.domain.incidents import INCIDENT_KINDS, Incident
-from scheduler.domain.neighborhood import Event, Group, Landmark, MeetingPoint, Profile, Resource
+from scheduler.domain.neighborhood import Event, Group, Landmark, MeetingPoint, Place, Profile, Resource
 from scheduler.formats.boundary import Boundary
 from scheduler.formats.incidents import coordinate as parse_coordinate
 from scheduler.formats.incidents import parse_moment
@@ -110,6 +110,7 @@ __all__ = [
     "NeighborhoodMap",
     "NotFound",
     "PartnersImported",
+    "Place",
     "Plan",
     "PlanResult",
     "PlanningProblem",

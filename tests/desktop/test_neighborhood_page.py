@@ -246,3 +246,25 @@ def test_screenshot_of_the_page(session, drawn, tmp_path):
     assert drawn.profile.groups.rowCount() > 0
     SCREENSHOTS.mkdir(exist_ok=True)
     assert drawn.grab().save(str(SCREENSHOTS / "neighborhood.png"))
+
+
+def run_menu(page: NeighborhoodPage, longitude: float, latitude: float, text: str) -> None:
+    offered = dict(page.menu_actions(at(page, longitude, latitude)))
+    offered[text]()
+
+
+def test_the_right_click_menu_renames_a_place_and_deletes_a_sector(session, drawn):
+    drawn.ask_name = lambda title, label: "Main library steps"
+    run_menu(drawn, -84.2010, 39.7885, "Rename Library steps…")
+    assert [p.name for p in stored(session).meeting_points] == [
+        "Main library steps",
+        "Bus shelter, Wayne Ave",
+    ]
+    run_menu(drawn, -84.19, 39.775, "Delete sector South")
+    result = stored(session)
+    assert [sector.name for sector in result.sectors] == ["North"]
+    assert result.meeting_points[1].sector is None  # the bus shelter stays, in no sector
+    session.undo_stack.undo()
+    assert stored(session).sectors == MAP.sectors
+    run_menu(drawn, -84.19, 39.775, "Delete the boundary and its sectors")
+    assert (stored(session).boundary, stored(session).sectors) == (None, ())
