@@ -128,7 +128,6 @@ class NeighborhoodPage(QWidget):
 
         session.changed.connect(self._changed)
         self.reload()
-        self.zoom_to_fit()
 
     # --- Toolbar ---------------------------------------------------------------------------------
 
@@ -214,9 +213,12 @@ class NeighborhoodPage(QWidget):
         db, district = self.session.db, self.session.district
         self.map = actions.neighborhood_map(db, district=district)
         self.incidents = actions.incident_locations(db, district=district)
-        if self.projection is None or self.projection == Projection(0.0, 0.0):
+        moved = self.projection is None or self.projection == Projection(0.0, 0.0)
+        if moved:
             self.projection = Projection.around(self._positions())
         self._draw()
+        if moved:  # the first thing on an empty map: show it
+            self.zoom_to_fit()
         if self.map.boundary is None:
             self.status.setText(HINT)
 
@@ -491,7 +493,6 @@ class NeighborhoodPage(QWidget):
         self.reload()
         skipped = f" ({self.streets.skipped} other features skipped)" if self.streets.skipped else ""
         self.status.setText(f"Showing {len(self.streets.lines)} streets from {path.name}{skipped}.")
-        self.zoom_to_fit()
 
     def _choose_import(self) -> None:
         path, _ = QFileDialog.getOpenFileName(

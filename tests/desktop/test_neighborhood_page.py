@@ -268,3 +268,20 @@ def test_the_right_click_menu_renames_a_place_and_deletes_a_sector(session, draw
     assert stored(session).sectors == MAP.sectors
     run_menu(drawn, -84.19, 39.775, "Delete the boundary and its sectors")
     assert (stored(session).boundary, stored(session).sectors) == (None, ())
+
+
+def test_the_map_pans_with_the_arrow_keys_and_zooms_with_plus_minus_and_to_fit(drawn, qtbot):
+    view = drawn.view
+    drawn.view.zoom(2.0)
+    scroll = view.horizontalScrollBar().value()
+    qtbot.keyClick(view, Qt.Key.Key_Right)
+    assert view.horizontalScrollBar().value() > scroll
+    scale = view.transform().m11()
+    qtbot.keyClick(view, Qt.Key.Key_Plus)
+    assert view.transform().m11() == pytest.approx(scale * 1.25)
+    qtbot.keyClick(view, Qt.Key.Key_Minus)
+    assert view.transform().m11() == pytest.approx(scale)
+    drawn.zoom_to_fit()
+    corner = at(drawn, -84.21, 39.79)
+    assert view.viewport().rect().contains(corner)
+    assert view.viewport().rect().contains(at(drawn, -84.18, 39.77))
