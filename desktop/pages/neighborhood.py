@@ -73,8 +73,8 @@ TOOLS = (
     (Tool.LANDMARK, "Add &landmark", "L", "Click a place residents know"),
 )
 HINT = (
-    "No boundary yet: load a streets file to find your way (Streets…), then choose Draw boundary and "
-    "click the corners (double-click ends); or import a GeoJSON file of the neighborhood."
+    "No boundary yet: load a streets file with the Streets button to find your way, then choose Draw "
+    "boundary and click the corners (double-click ends); or Import a GeoJSON file of the neighborhood."
 )
 
 

@@ -285,3 +285,12 @@ def test_the_map_pans_with_the_arrow_keys_and_zooms_with_plus_minus_and_to_fit(d
     corner = at(drawn, -84.21, 39.79)
     assert view.viewport().rect().contains(corner)
     assert view.viewport().rect().contains(at(drawn, -84.18, 39.77))
+
+
+def test_screenshot_of_a_new_district_says_how_to_start(session, qtbot):
+    page = NeighborhoodPage(session)
+    qtbot.addWidget(page)
+    page.resize(1200, 700)
+    assert page.status.text().startswith("No boundary yet")
+    SCREENSHOTS.mkdir(exist_ok=True)
+    assert page.grab().save(str(SCREENSHOTS / "neighborhood-empty.png"))
