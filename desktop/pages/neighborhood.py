@@ -365,8 +365,12 @@ class NeighborhoodPage(QWidget):
             )
             self.apply(f"{verb} the boundary", after)
             return
+        edited = next(sector for sector in self.map.sectors if sector.name == owner)
+        moved = _moved_corners(edited.area.polygons[part][0], ring)
         sectors = tuple(
-            Sector(sector.name, _with_ring(sector.area, part, ring)) if sector.name == owner else sector
+            Sector(owner, _with_ring(sector.area, part, ring))
+            if sector is edited
+            else replace(sector, area=_corners_moved(sector.area, moved))  # a shared border stays shared
             for sector in self.map.sectors
         )
         self.apply(f"{verb} sector {owner}", replace(self.map, sectors=sectors))
@@ -536,8 +540,8 @@ def _moved_corners(old: Ring, new: Ring) -> dict[Position, Position]:
 
 
 def _corners_moved(area: Boundary, moved: dict[Position, Position]) -> Boundary:
-    """A sector's corners that lay on a moved boundary corner follow it, so that moving the
-    boundary does not leave a sector's corner behind, outside it."""
+    """The area with its corners that lay on a moved corner moved with it: sectors follow the
+    boundary's corners and each other's, so a shared border stays shared and inside the line."""
     if not moved:
         return area
     return Boundary(

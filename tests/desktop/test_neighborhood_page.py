@@ -3,7 +3,9 @@ tables, undo and redo; every check is on what the database holds afterwards."""
 
 from __future__ import annotations
 
+import itertools
 import json
+from dataclasses import replace
 from datetime import date
 from pathlib import Path
 
@@ -17,7 +19,7 @@ from desktop.map.layers import PointsItem
 from desktop.map.shapes import EditablePolygon, PlaceMarker
 from desktop.pages.neighborhood import NeighborhoodPage
 from scheduler import actions
-from scheduler.actions import NeighborhoodMap
+from scheduler.actions import Boundary, NeighborhoodMap, Sector
 from tests.desktop.neighborhood_data import MAP, store_incidents, write_streets
 
 DEMO_PROFILE = Path(__file__).resolve().parents[2] / "resources" / "demo" / "profile.toml"
@@ -294,3 +296,30 @@ def test_screenshot_of_a_new_district_says_how_to_start(session, qtbot):
     assert page.status.text().startswith("No boundary yet")
     SCREENSHOTS.mkdir(exist_ok=True)
     assert page.grab().save(str(SCREENSHOTS / "neighborhood-empty.png"))
+
+
+def _with_middle_corner(sector: Sector) -> Sector:
+    """The sector with a corner in the middle of its edge on 39.78 N, which North and South share."""
+    ring = list(sector.area.polygons[0][0])
+    for index, ((lon1, lat1), (lon2, lat2)) in enumerate(itertools.pairwise(ring)):
+        if lat1 == lat2 == 39.78:
+            ring.insert(index + 1, ((lon1 + lon2) / 2, 39.78))
+            break
+    return Sector(sector.name, Boundary(((tuple(ring),),)))
+
+
+def test_moving_a_corner_two_sectors_share_moves_it_in_both(session, drawn, qtbot):
+    drag(drawn, at(drawn, -84.195, 39.78), at(drawn, -84.195, 39.785))  # no corner there: a pan
+    assert session.undo_stack.count() == 0
+    actions.save_neighborhood_map(
+        session.db,
+        district=session.district,
+        neighborhood=replace(MAP, sectors=tuple(_with_middle_corner(sector) for sector in MAP.sectors)),
+    )
+    session.notify("neighborhood")
+    drag(drawn, at(drawn, -84.195, 39.78), at(drawn, -84.195, 39.782))
+    qtbot.waitUntil(lambda: session.undo_stack.count() == 1)
+    north, south = stored(session).sectors
+    for sector in (north, south):
+        middle = [(round(lon, 3), round(lat, 3)) for lon, lat in sector.area.polygons[0][0]]
+        assert (-84.195, 39.782) in middle
