@@ -87,6 +87,7 @@ class NeighborhoodPage(QWidget):
         self.incidents: tuple[tuple[float, float], ...] = ()
         self.projection: Projection | None = None
         self.layers: dict[str, QGraphicsItem] = {}
+        self._shapes: list[QGraphicsItem] = []
         # Replaced in tests: how the page asks for a name and shows a refusal.
         self.ask_name: Callable[[str, str], str | None] = self._ask_name
         self.warn: Callable[[str], None] = self._warn
@@ -206,17 +207,26 @@ class NeighborhoodPage(QWidget):
     # --- Loading and drawing ---------------------------------------------------------------------
 
     def _changed(self, what: str) -> None:
-        if what in ("neighborhood", "incidents"):
+        if what == "neighborhood":
+            self.reload(layers=False)
+        elif what == "incidents":
             self.reload()
 
-    def reload(self) -> None:
+    def reload(self, layers: bool = True) -> None:
+        """Read the map again and redraw it; `layers=False` keeps the streets, incidents and hot
+        spots as drawn (an edit of the map changes none of them, and 20,000 incidents take a
+        noticeable moment to read and project)."""
         db, district = self.session.db, self.session.district
         self.map = actions.neighborhood_map(db, district=district)
-        self.incidents = actions.incident_locations(db, district=district)
+        if layers:
+            self.incidents = actions.incident_locations(db, district=district)
         moved = self.projection is None or self.projection == Projection(0.0, 0.0)
         if moved:
             self.projection = Projection.around(self._positions())
-        self._draw()
+        self.view.cancel_drawing()
+        if layers or moved:
+            self._draw_layers()
+        self._draw_shapes()
         if moved:  # the first thing on an empty map: show it
             self.zoom_to_fit()
         if self.map.boundary is None:
@@ -236,11 +246,11 @@ class NeighborhoodPage(QWidget):
             found += [point for line in self.streets.lines for point in line]
         return found
 
-    def _draw(self) -> None:
+    def _draw_layers(self) -> None:
         assert self.projection is not None
-        self.view.cancel_drawing()
         scene = self.view.scene()
-        scene.clear()
+        for item in self.layers.values():
+            scene.removeItem(item)
         self.layers = {}
         to_scene = self.projection.to_scene
         if self.streets is not None:
@@ -254,17 +264,26 @@ class NeighborhoodPage(QWidget):
         for key, item in self.layers.items():
             item.setVisible(self.layer_actions[key].isChecked())
             scene.addItem(item)
+
+    def _draw_shapes(self) -> None:
+        for item in self._shapes:
+            self.view.scene().removeItem(item)
+        self._shapes = []
         if self.map.boundary is not None:
             for part, polygon in enumerate(self.map.boundary.polygons):
-                scene.addItem(self._polygon(polygon[0], BOUNDARY_COLOR, "", ("boundary", part)))
+                self._add_shape(self._polygon(polygon[0], BOUNDARY_COLOR, "", ("boundary", part)))
         for number, sector in enumerate(self.map.sectors):
             color = SECTOR_COLORS[number % len(SECTOR_COLORS)]
             for part, polygon in enumerate(sector.area.polygons):
-                scene.addItem(self._polygon(polygon[0], color, sector.name, (sector.name, part)))
+                self._add_shape(self._polygon(polygon[0], color, sector.name, (sector.name, part)))
         for point in self.map.meeting_points:
-            scene.addItem(self._marker(point, MEETING_COLOR, True))
+            self._add_shape(self._marker(point, MEETING_COLOR, True))
         for landmark in self.map.landmarks:
-            scene.addItem(self._marker(landmark, LANDMARK_COLOR, False))
+            self._add_shape(self._marker(landmark, LANDMARK_COLOR, False))
+
+    def _add_shape(self, item: QGraphicsItem) -> None:
+        self._shapes.append(item)
+        self.view.scene().addItem(item)
 
     def _polygon(
         self, ring: Sequence[tuple[float, float]], color: QColor, label: str, key: tuple[str, int]
@@ -291,7 +310,7 @@ class NeighborhoodPage(QWidget):
         try:
             self._save(after)
         except BeatwalkError as error:
-            self.reload()  # puts back what the hand moved
+            self.reload(layers=False)  # puts back what the hand moved
             self.refuse(str(error))
             return False
         self.session.undo_stack.push(SaveCommand(text, self._save, before, after, self.refuse))

@@ -23,6 +23,7 @@ import sys
 import tempfile
 import time
 from collections.abc import Callable
+from dataclasses import replace
 from datetime import UTC, datetime
 from pathlib import Path
 
@@ -115,9 +116,16 @@ def main() -> int:
         page.layer_actions["density"].setChecked(False)
         page.zoom_to_fit()
         rows.append(figures("pan, zoom to fit, hot spots hidden", frames(page, pan(page), arguments.frames)))
+        edits = []
+        for number in range(10):  # move a landmark to and fro: save, reload the map, redraw it
+            landmark = replace(MAP.landmarks[0], latitude=MAP.landmarks[0].latitude + 0.001 * (number % 2))
+            start = time.perf_counter()
+            page.apply("Move the water tower", replace(MAP, landmarks=(landmark,)))
+            edits.append((time.perf_counter() - start) * 1000)
         page.close()
         db.close()
     print(f"{arguments.points:,} incidents, {arguments.frames} frames a row; page load {load * 1000:.0f} ms")
+    print(f"an edit (save, reload the map, redraw it): median {statistics.median(edits):.0f} ms")
     print(
         f"Python {platform.python_version()}, PySide6 {PySide6.__version__}, "
         f"{platform.system()} {platform.machine()}, {os.cpu_count()} CPUs, "
