@@ -330,7 +330,7 @@ class NeighborhoodPage(QWidget):
     def _polygon_drawn(self, tool: Tool, points: list[QPointF]) -> None:
         drawn = Boundary(((self._ring(points),),))
         if tool is Tool.BOUNDARY:
-            self.apply("Draw the boundary", replace(self.map, boundary=drawn))
+            self.apply("Draw the boundary", self._within(drawn))
             return
         if self.map.boundary is None:
             self.refuse("Draw or import the neighborhood's boundary first: sectors lie inside it.")
@@ -344,6 +344,24 @@ class NeighborhoodPage(QWidget):
             self.apply(
                 f"Draw sector {name}", replace(self.map, sectors=(*self.map.sectors, Sector(name, area)))
             )
+
+    def _within(self, boundary: Boundary) -> NeighborhoodMap:
+        """The map with a new boundary, its sectors clipped to it (those left outside go): a
+        redrawn line means the sectors end where it does."""
+        after = replace(self.map, boundary=boundary)
+        for sector in self.map.sectors:
+            if not actions.sector_inside(boundary, sector.area):
+                area = actions.clip_to_boundary(boundary, sector.area)
+                if area is None:
+                    after = actions.without_sector(after, sector.name)
+                else:
+                    after = replace(
+                        after,
+                        sectors=tuple(
+                            Sector(s.name, area) if s.name == sector.name else s for s in after.sectors
+                        ),
+                    )
+        return after
 
     def _point_placed(self, tool: Tool, point: QPointF) -> None:
         assert self.projection is not None

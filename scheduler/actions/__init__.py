@@ -72,6 +72,7 @@ from scheduler.formats.neighborhood_map import (
     Sector,
     clip_to_boundary,
     sector_at,
+    sector_inside,
     without_sector,
 )
 from scheduler.formats.streets import Streets
@@ -162,6 +163,7 @@ __all__ = [
     "save_community_profile",
     "save_neighborhood_map",
     "sector_at",
+    "sector_inside",
     "set_coordinator",
     "set_locked",
     "stored_plan",

@@ -323,3 +323,19 @@ def test_moving_a_corner_two_sectors_share_moves_it_in_both(session, drawn, qtbo
     for sector in (north, south):
         middle = [(round(lon, 3), round(lat, 3)) for lon, lat in sector.area.polygons[0][0]]
         assert (-84.195, 39.782) in middle
+
+
+def test_a_redrawn_boundary_clips_the_sectors_to_it(session, drawn, qtbot):
+    drawn.set_tool(Tool.BOUNDARY)
+    smaller = [(-84.21, 39.77), (-84.19, 39.77), (-84.19, 39.785), (-84.21, 39.785)]
+    for longitude, latitude in smaller:
+        click(qtbot, drawn, longitude, latitude)
+    qtbot.keyClick(drawn.view, Qt.Key.Key_Return)
+    assert drawn.warnings == []
+    north, south = stored(session).sectors
+    for sector in (north, south):
+        ring = sector.area.polygons[0][0]
+        assert max(lon for lon, _ in ring) == pytest.approx(-84.19, abs=2e-4)
+    assert max(lat for _, lat in north.area.polygons[0][0]) == pytest.approx(39.785, abs=2e-4)
+    session.undo_stack.undo()
+    assert stored(session) == MAP
