@@ -5,8 +5,17 @@ from __future__ import annotations
 
 from enum import Enum
 
-from PySide6.QtCore import QPointF, QRectF, Qt, Signal
-from PySide6.QtGui import QColor, QKeyEvent, QMouseEvent, QPainter, QPainterPath, QPen, QWheelEvent
+from PySide6.QtCore import QPoint, QPointF, QRectF, Qt, Signal
+from PySide6.QtGui import (
+    QColor,
+    QContextMenuEvent,
+    QKeyEvent,
+    QMouseEvent,
+    QPainter,
+    QPainterPath,
+    QPen,
+    QWheelEvent,
+)
 from PySide6.QtWidgets import QGraphicsPathItem, QGraphicsScene, QGraphicsView, QWidget
 
 from desktop.map.shapes import EditablePolygon
@@ -31,6 +40,7 @@ class MapView(QGraphicsView):
     point_placed = Signal(Tool, QPointF)
     vertex_added = Signal(object, list)  # the EditablePolygon and its new points
     delete_requested = Signal()
+    menu_requested = Signal(QPoint)  # a right click, in viewport coordinates
 
     def __init__(self, parent: QWidget | None = None) -> None:
         super().__init__(parent)
@@ -154,6 +164,10 @@ class MapView(QGraphicsView):
         if self._drawing:
             self._sketch_to(self.mapToScene(event.position().toPoint()))
         super().mouseMoveEvent(event)
+
+    def contextMenuEvent(self, event: QContextMenuEvent) -> None:
+        if not self._drawing:
+            self.menu_requested.emit(event.pos())
 
     def mouseDoubleClickEvent(self, event: QMouseEvent) -> None:
         if self._drawing:

@@ -6,7 +6,6 @@ explainable: "14 incidents in this block-sized square". numpy bins 20,000 points
 
 from __future__ import annotations
 
-import math
 from collections.abc import Sequence
 from dataclasses import dataclass
 
@@ -29,6 +28,13 @@ class Density:
     @property
     def highest(self) -> int:
         return int(self.counts.max()) if self.counts.size else 0
+
+    def shades(self) -> npt.NDArray[np.float64]:
+        """How strongly each cell is shaded, 0 to 1: by the square root of its share of the
+        busiest cell, so a few scattered incidents still show beside one hot block."""
+        if not self.highest:
+            return np.zeros(self.counts.shape)
+        return np.sqrt(self.counts / self.highest)
 
     def cells(self) -> list[tuple[float, float, int]]:
         """(left, top, count) of every cell that has incidents."""
@@ -54,9 +60,3 @@ def density(points: Sequence[tuple[float, float]], cell: float = CELL) -> Densit
     counts = np.zeros(shape, dtype=np.int64)
     np.add.at(counts, (rows - first_row, columns - first_column), 1)
     return Density(first_column * cell, first_row * cell, cell, counts)
-
-
-def shade(count: int, highest: int) -> float:
-    """How strongly a cell is shaded, 0 to 1: by the square root of its share of the busiest cell,
-    so a few scattered incidents still show beside one hot block."""
-    return math.sqrt(count / highest) if highest else 0.0

@@ -63,11 +63,6 @@ class EditablePolygon(QGraphicsPolygonItem):
     def edited(self, points: list[QPointF]) -> None:
         later(lambda: self._on_edit(points))
 
-    def without(self, handle: VertexHandle) -> list[QPointF]:
-        return [
-            point for other, point in zip(self.handles, self.points(), strict=True) if other is not handle
-        ]
-
     def insert_near(self, point: QPointF, tolerance: float) -> list[QPointF] | None:
         """The ring with a corner added on the edge within `tolerance` (scene units) of `point`,
         exactly on that edge (so the shape stays as it was), or None if no edge is that near."""

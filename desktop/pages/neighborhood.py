@@ -10,15 +10,18 @@ from __future__ import annotations
 
 from collections.abc import Callable, Sequence
 from dataclasses import replace
+from functools import partial
 from pathlib import Path
+from typing import TypeVar, cast
 
-from PySide6.QtCore import QPointF, QRectF, Qt
+from PySide6.QtCore import QPoint, QPointF, QRectF, Qt
 from PySide6.QtGui import QAction, QActionGroup, QColor, QKeySequence
 from PySide6.QtWidgets import (
     QFileDialog,
     QGraphicsItem,
     QInputDialog,
     QLabel,
+    QMenu,
     QMessageBox,
     QSplitter,
     QToolBar,
@@ -41,6 +44,7 @@ from scheduler.actions import (
     Landmark,
     MeetingPoint,
     NeighborhoodMap,
+    Place,
     Sector,
     Streets,
 )
@@ -68,7 +72,10 @@ TOOLS = (
     (Tool.MEETING_POINT, "Add &meeting point", "M", "Click where walks should meet"),
     (Tool.LANDMARK, "Add &landmark", "L", "Click a place residents know"),
 )
-HINT = "No boundary yet: choose Draw boundary and click its corners, or import a GeoJSON file."
+HINT = (
+    "No boundary yet: load a streets file with the Streets button to find your way, then choose Draw "
+    "boundary and click the corners (double-click ends); or Import a GeoJSON file of the neighborhood."
+)
 
 
 class NeighborhoodPage(QWidget):
@@ -80,6 +87,7 @@ class NeighborhoodPage(QWidget):
         self.incidents: tuple[tuple[float, float], ...] = ()
         self.projection: Projection | None = None
         self.layers: dict[str, QGraphicsItem] = {}
+        self._shapes: list[QGraphicsItem] = []
         # Replaced in tests: how the page asks for a name and shows a refusal.
         self.ask_name: Callable[[str, str], str | None] = self._ask_name
         self.warn: Callable[[str], None] = self._warn
@@ -89,6 +97,7 @@ class NeighborhoodPage(QWidget):
         self.view.point_placed.connect(self._point_placed)
         self.view.vertex_added.connect(lambda ring, points: self._ring_edited(ring, points, "Add a point to"))
         self.view.delete_requested.connect(self.delete_selected)
+        self.view.menu_requested.connect(self._menu)
         self.status = QLabel()
         self.status.setWordWrap(True)
         self.status.setAccessibleName("Map messages")
@@ -120,7 +129,6 @@ class NeighborhoodPage(QWidget):
 
         session.changed.connect(self._changed)
         self.reload()
-        self.zoom_to_fit()
 
     # --- Toolbar ---------------------------------------------------------------------------------
 
@@ -199,16 +207,28 @@ class NeighborhoodPage(QWidget):
     # --- Loading and drawing ---------------------------------------------------------------------
 
     def _changed(self, what: str) -> None:
-        if what in ("neighborhood", "incidents"):
+        if what == "neighborhood":
+            self.reload(layers=False)
+        elif what == "incidents":
             self.reload()
 
-    def reload(self) -> None:
+    def reload(self, layers: bool = True) -> None:
+        """Read the map again and redraw it; `layers=False` keeps the streets, incidents and hot
+        spots as drawn (an edit of the map changes none of them, and 20,000 incidents take a
+        noticeable moment to read and project)."""
         db, district = self.session.db, self.session.district
         self.map = actions.neighborhood_map(db, district=district)
-        self.incidents = actions.incident_locations(db, district=district)
-        if self.projection is None or self.projection == Projection(0.0, 0.0):
+        if layers:
+            self.incidents = actions.incident_locations(db, district=district)
+        moved = self.projection is None or self.projection == Projection(0.0, 0.0)
+        if moved:
             self.projection = Projection.around(self._positions())
-        self._draw()
+        self.view.cancel_drawing()
+        if layers or moved:
+            self._draw_layers()
+        self._draw_shapes()
+        if moved:  # the first thing on an empty map: show it
+            self.zoom_to_fit()
         if self.map.boundary is None:
             self.status.setText(HINT)
 
@@ -226,11 +246,11 @@ class NeighborhoodPage(QWidget):
             found += [point for line in self.streets.lines for point in line]
         return found
 
-    def _draw(self) -> None:
+    def _draw_layers(self) -> None:
         assert self.projection is not None
-        self.view.cancel_drawing()
         scene = self.view.scene()
-        scene.clear()
+        for item in self.layers.values():
+            scene.removeItem(item)
         self.layers = {}
         to_scene = self.projection.to_scene
         if self.streets is not None:
@@ -244,17 +264,26 @@ class NeighborhoodPage(QWidget):
         for key, item in self.layers.items():
             item.setVisible(self.layer_actions[key].isChecked())
             scene.addItem(item)
+
+    def _draw_shapes(self) -> None:
+        for item in self._shapes:
+            self.view.scene().removeItem(item)
+        self._shapes = []
         if self.map.boundary is not None:
             for part, polygon in enumerate(self.map.boundary.polygons):
-                scene.addItem(self._polygon(polygon[0], BOUNDARY_COLOR, "", ("boundary", part)))
+                self._add_shape(self._polygon(polygon[0], BOUNDARY_COLOR, "", ("boundary", part)))
         for number, sector in enumerate(self.map.sectors):
             color = SECTOR_COLORS[number % len(SECTOR_COLORS)]
             for part, polygon in enumerate(sector.area.polygons):
-                scene.addItem(self._polygon(polygon[0], color, sector.name, (sector.name, part)))
+                self._add_shape(self._polygon(polygon[0], color, sector.name, (sector.name, part)))
         for point in self.map.meeting_points:
-            scene.addItem(self._marker(point, MEETING_COLOR, True))
+            self._add_shape(self._marker(point, MEETING_COLOR, True))
         for landmark in self.map.landmarks:
-            scene.addItem(self._marker(landmark, LANDMARK_COLOR, False))
+            self._add_shape(self._marker(landmark, LANDMARK_COLOR, False))
+
+    def _add_shape(self, item: QGraphicsItem) -> None:
+        self._shapes.append(item)
+        self.view.scene().addItem(item)
 
     def _polygon(
         self, ring: Sequence[tuple[float, float]], color: QColor, label: str, key: tuple[str, int]
@@ -281,7 +310,7 @@ class NeighborhoodPage(QWidget):
         try:
             self._save(after)
         except BeatwalkError as error:
-            self.reload()  # puts back what the hand moved
+            self.reload(layers=False)  # puts back what the hand moved
             self.refuse(str(error))
             return False
         self.session.undo_stack.push(SaveCommand(text, self._save, before, after, self.refuse))
@@ -301,7 +330,7 @@ class NeighborhoodPage(QWidget):
     def _polygon_drawn(self, tool: Tool, points: list[QPointF]) -> None:
         drawn = Boundary(((self._ring(points),),))
         if tool is Tool.BOUNDARY:
-            self.apply("Draw the boundary", replace(self.map, boundary=drawn))
+            self.apply("Draw the boundary", self._within(drawn))
             return
         if self.map.boundary is None:
             self.refuse("Draw or import the neighborhood's boundary first: sectors lie inside it.")
@@ -315,6 +344,24 @@ class NeighborhoodPage(QWidget):
             self.apply(
                 f"Draw sector {name}", replace(self.map, sectors=(*self.map.sectors, Sector(name, area)))
             )
+
+    def _within(self, boundary: Boundary) -> NeighborhoodMap:
+        """The map with a new boundary, its sectors clipped to it (those left outside go): a
+        redrawn line means the sectors end where it does."""
+        after = replace(self.map, boundary=boundary)
+        for sector in self.map.sectors:
+            if not actions.sector_inside(boundary, sector.area):
+                area = actions.clip_to_boundary(boundary, sector.area)
+                if area is None:
+                    after = actions.without_sector(after, sector.name)
+                else:
+                    after = replace(
+                        after,
+                        sectors=tuple(
+                            Sector(s.name, area) if s.name == sector.name else s for s in after.sectors
+                        ),
+                    )
+        return after
 
     def _point_placed(self, tool: Tool, point: QPointF) -> None:
         assert self.projection is not None
@@ -355,8 +402,12 @@ class NeighborhoodPage(QWidget):
             )
             self.apply(f"{verb} the boundary", after)
             return
+        edited = next(sector for sector in self.map.sectors if sector.name == owner)
+        moved = _moved_corners(edited.area.polygons[part][0], ring)
         sectors = tuple(
-            Sector(sector.name, _with_ring(sector.area, part, ring)) if sector.name == owner else sector
+            Sector(owner, _with_ring(sector.area, part, ring))
+            if sector is edited
+            else replace(sector, area=_corners_moved(sector.area, moved))  # a shared border stays shared
             for sector in self.map.sectors
         )
         self.apply(f"{verb} sector {owner}", replace(self.map, sectors=sectors))
@@ -370,11 +421,7 @@ class NeighborhoodPage(QWidget):
             longitude=longitude,
             sector=actions.sector_at(self.map, latitude, longitude),
         )
-        after = replace(
-            self.map,
-            meeting_points=tuple(moved if p == place else p for p in self.map.meeting_points),  # type: ignore[misc]
-            landmarks=tuple(moved if p == place else p for p in self.map.landmarks),  # type: ignore[misc]
-        )
+        after = _each_place(self.map, lambda p: moved if p == place else p)
         self.apply(f"Move {place.name}", after)
 
     def delete_selected(self) -> None:
@@ -383,12 +430,7 @@ class NeighborhoodPage(QWidget):
         handles = [item for item in selected if isinstance(item, VertexHandle)]
         names = {item.name for item in selected if isinstance(item, PlaceMarker)}
         if names:
-            after = replace(
-                self.map,
-                meeting_points=tuple(p for p in self.map.meeting_points if p.name not in names),
-                landmarks=tuple(p for p in self.map.landmarks if p.name not in names),
-            )
-            self.apply(f"Delete {', '.join(sorted(names))}", after)
+            self.delete_places(names)
         elif handles:
             ring = handles[0].ring
             chosen = {handle for handle in handles if handle.ring is ring}
@@ -398,6 +440,64 @@ class NeighborhoodPage(QWidget):
                 if handle not in chosen
             ]
             self._ring_edited(ring, points, "Delete a point of")
+
+    def menu_actions(self, where: QPoint) -> list[tuple[str, Callable[[], object]]]:
+        """What a right click at `where` (viewport pixels) offers: the places, sector and boundary
+        under it."""
+        assert self.projection is not None
+        found: list[tuple[str, Callable[[], object]]] = []
+        for item in self.view.items(where):
+            if isinstance(item, PlaceMarker):
+                found.append((f"Rename {item.name}…", partial(self.rename_place, item.name)))
+                found.append((f"Delete {item.name}", partial(self.delete_places, {item.name})))
+        scene = self.view.mapToScene(where)
+        longitude, latitude = self.projection.to_degrees(scene.x(), scene.y())
+        sector = actions.sector_at(self.map, latitude, longitude)
+        if sector is not None:
+            found.append((f"Rename sector {sector}…", partial(self.rename_sector, sector)))
+            found.append((f"Delete sector {sector}", partial(self.delete_sector, sector)))
+        if self.map.boundary is not None:
+            found.append(("Delete the boundary and its sectors", self.delete_boundary))
+        return found
+
+    def _menu(self, where: QPoint) -> None:
+        menu = QMenu(self)
+        for text, slot in self.menu_actions(where):
+            menu.addAction(text).triggered.connect(slot)
+        if not menu.isEmpty():
+            menu.exec(self.view.viewport().mapToGlobal(where))
+
+    def delete_places(self, names: set[str]) -> bool:
+        after = _each_place(self.map, lambda p: None if p.name in names else p)
+        return self.apply(f"Delete {', '.join(sorted(names))}", after)
+
+    def rename_place(self, name: str) -> bool:
+        new = self.ask_name(f"Rename {name}", "New name:")
+        if not new or new == name:
+            return False
+        after = _each_place(self.map, lambda p: replace(p, name=new) if p.name == name else p)
+        return self.apply(f"Rename {name} to {new}", after)
+
+    def delete_sector(self, name: str) -> bool:
+        return self.apply(f"Delete sector {name}", actions.without_sector(self.map, name))
+
+    def rename_sector(self, name: str) -> bool:
+        new = self.ask_name(f"Rename sector {name}", "New name of the sector:")
+        if not new or new == name:
+            return False
+        renamed = tuple(
+            replace(sector, name=new) if sector.name == name else sector for sector in self.map.sectors
+        )
+        after = _each_place(
+            replace(self.map, sectors=renamed), lambda p: replace(p, sector=new) if p.sector == name else p
+        )
+        return self.apply(f"Rename sector {name} to {new}", after)
+
+    def delete_boundary(self) -> bool:
+        after = self.map
+        for sector in self.map.sectors:
+            after = actions.without_sector(after, sector.name)
+        return self.apply("Delete the boundary", replace(after, boundary=None))
 
     def _ring(self, points: Sequence[QPointF]) -> Ring:
         assert self.projection is not None
@@ -412,8 +512,6 @@ class NeighborhoodPage(QWidget):
         except BeatwalkError as error:
             self.refuse(str(error))
             return False
-        if self.projection is None or not self._positions():
-            self.projection = None
         done = self.apply(f"Import {path.name}", imported)
         if done:
             self.zoom_to_fit()
@@ -433,12 +531,9 @@ class NeighborhoodPage(QWidget):
         except BeatwalkError as error:
             self.refuse(str(error))
             return
-        if not self._positions() or self.projection == Projection(0.0, 0.0):
-            self.projection = None
         self.reload()
         skipped = f" ({self.streets.skipped} other features skipped)" if self.streets.skipped else ""
         self.status.setText(f"Showing {len(self.streets.lines)} streets from {path.name}{skipped}.")
-        self.zoom_to_fit()
 
     def _choose_import(self) -> None:
         path, _ = QFileDialog.getOpenFileName(
@@ -482,8 +577,8 @@ def _moved_corners(old: Ring, new: Ring) -> dict[Position, Position]:
 
 
 def _corners_moved(area: Boundary, moved: dict[Position, Position]) -> Boundary:
-    """A sector's corners that lay on a moved boundary corner follow it, so that moving the
-    boundary does not leave a sector's corner behind, outside it."""
+    """The area with its corners that lay on a moved corner moved with it: sectors follow the
+    boundary's corners and each other's, so a shared border stays shared and inside the line."""
     if not moved:
         return area
     return Boundary(
@@ -491,4 +586,20 @@ def _corners_moved(area: Boundary, moved: dict[Position, Position]) -> Boundary:
             tuple(tuple(moved.get(point, point) for point in ring) for ring in polygon)
             for polygon in area.polygons
         )
+    )
+
+
+P = TypeVar("P", bound=Place)
+
+
+def _each_place(neighborhood: NeighborhoodMap, change: Callable[[Place], Place | None]) -> NeighborhoodMap:
+    """The map with `change` applied to every meeting point and landmark (None removes it).
+    `change` keeps a place's kind, since it works with `dataclasses.replace`."""
+
+    def each(places: tuple[P, ...]) -> tuple[P, ...]:
+        changed = (change(place) for place in places)
+        return tuple(cast(P, place) for place in changed if place is not None)
+
+    return replace(
+        neighborhood, meeting_points=each(neighborhood.meeting_points), landmarks=each(neighborhood.landmarks)
     )

@@ -118,7 +118,7 @@ from scheduler.domain import (
 from scheduler.domain.briefings import Briefing, BriefingWalk, Leader, Member
 from scheduler.domain.errors import BeatwalkError, Conflict, InputError, InputErrors, NotFound, StoreError
 from scheduler.domain.incidents import INCIDENT_KINDS, Incident
-from scheduler.domain.neighborhood import Event, Group, Landmark, MeetingPoint, Profile, Resource
+from scheduler.domain.neighborhood import Event, Group, Landmark, MeetingPoint, Place, Profile, Resource
 from scheduler.domain.plan_diff import MovedWalk, PlanDifferences, SwappedPeople, plan_differences
 from scheduler.domain.resources import resource_path
 from scheduler.domain.talking_points import UPCOMING_DAYS, TalkingPoints
@@ -135,6 +135,7 @@ from scheduler.formats.neighborhood_map import (
     Sector,
     clip_to_boundary,
     sector_at,
+    sector_inside,
     without_sector,
 )
 from scheduler.formats.streets import Streets
@@ -201,6 +202,7 @@ __all__ = [
     "PartnersImported",
     "Per",
     "Person",
+    "Place",
     "Plan",
     "PlanDifferences",
     "PlanQuality",
@@ -291,6 +293,7 @@ __all__ = [
     "save_neighborhood_map",
     "save_plan",
     "sector_at",
+    "sector_inside",
     "set_coordinator",
     "set_locked",
     "stored_plan",

@@ -122,14 +122,14 @@ def check_map(neighborhood: NeighborhoodMap, source: str = DRAWN) -> None:
     outside the boundary or without one, names used twice, a place in a sector that is not there."""
     if neighborhood.boundary is not None:
         _check_shape(neighborhood.boundary, "", source, "boundary")
-    area = _shape(neighborhood.boundary) if neighborhood.boundary is not None else None
+    boundary = neighborhood.boundary
     _check_unique([sector.name for sector in neighborhood.sectors], "sectors", source)
     for index, sector in enumerate(neighborhood.sectors):
         where = f"sectors[{index + 1}]"
         _check_shape(sector.area, f"sector {sector.name!r}: ", source, where)
-        if area is None:
+        if boundary is None:
             raise InputError(source, f"sector {sector.name!r} needs a boundary to lie in", field=where)
-        if not area.buffer(OUTSIDE_TOLERANCE).covers(_shape(sector.area)):
+        if not sector_inside(boundary, sector.area):
             raise InputError(source, f"sector {sector.name!r} reaches outside the boundary", field=where)
     names = {sector.name for sector in neighborhood.sectors}
     for kind, places in _places(neighborhood):
@@ -149,6 +149,11 @@ def _check_shape(area: Boundary, name: str, source: str, field: str) -> None:
         parse_boundary(to_geojson(area), source)
     except InputError as error:
         raise InputError(source, f"{name}{error.message}", field=field) from None
+
+
+def sector_inside(boundary: Boundary, area: Boundary) -> bool:
+    """Whether the area lies inside the boundary (on its line counts)."""
+    return bool(_shape(boundary).buffer(OUTSIDE_TOLERANCE).covers(_shape(area)))
 
 
 def clip_to_boundary(boundary: Boundary, drawn: Boundary) -> Boundary | None:

@@ -3,7 +3,9 @@ tables, undo and redo; every check is on what the database holds afterwards."""
 
 from __future__ import annotations
 
+import itertools
 import json
+from dataclasses import replace
 from datetime import date
 from pathlib import Path
 
@@ -17,7 +19,7 @@ from desktop.map.layers import PointsItem
 from desktop.map.shapes import EditablePolygon, PlaceMarker
 from desktop.pages.neighborhood import NeighborhoodPage
 from scheduler import actions
-from scheduler.actions import NeighborhoodMap
+from scheduler.actions import Boundary, NeighborhoodMap, Sector
 from tests.desktop.neighborhood_data import MAP, store_incidents, write_streets
 
 DEMO_PROFILE = Path(__file__).resolve().parents[2] / "resources" / "demo" / "profile.toml"
@@ -246,3 +248,94 @@ def test_screenshot_of_the_page(session, drawn, tmp_path):
     assert drawn.profile.groups.rowCount() > 0
     SCREENSHOTS.mkdir(exist_ok=True)
     assert drawn.grab().save(str(SCREENSHOTS / "neighborhood.png"))
+
+
+def run_menu(page: NeighborhoodPage, longitude: float, latitude: float, text: str) -> None:
+    offered = dict(page.menu_actions(at(page, longitude, latitude)))
+    offered[text]()
+
+
+def test_the_right_click_menu_renames_a_place_and_deletes_a_sector(session, drawn):
+    drawn.ask_name = lambda title, label: "Main library steps"
+    run_menu(drawn, -84.2010, 39.7885, "Rename Library steps…")
+    assert [p.name for p in stored(session).meeting_points] == [
+        "Main library steps",
+        "Bus shelter, Wayne Ave",
+    ]
+    run_menu(drawn, -84.19, 39.775, "Delete sector South")
+    result = stored(session)
+    assert [sector.name for sector in result.sectors] == ["North"]
+    assert result.meeting_points[1].sector is None  # the bus shelter stays, in no sector
+    session.undo_stack.undo()
+    assert stored(session).sectors == MAP.sectors
+    run_menu(drawn, -84.19, 39.775, "Delete the boundary and its sectors")
+    assert (stored(session).boundary, stored(session).sectors) == (None, ())
+
+
+def test_the_map_pans_with_the_arrow_keys_and_zooms_with_plus_minus_and_to_fit(drawn, qtbot):
+    view = drawn.view
+    drawn.view.zoom(2.0)
+    scroll = view.horizontalScrollBar().value()
+    qtbot.keyClick(view, Qt.Key.Key_Right)
+    assert view.horizontalScrollBar().value() > scroll
+    scale = view.transform().m11()
+    qtbot.keyClick(view, Qt.Key.Key_Plus)
+    assert view.transform().m11() == pytest.approx(scale * 1.25)
+    qtbot.keyClick(view, Qt.Key.Key_Minus)
+    assert view.transform().m11() == pytest.approx(scale)
+    drawn.zoom_to_fit()
+    corner = at(drawn, -84.21, 39.79)
+    assert view.viewport().rect().contains(corner)
+    assert view.viewport().rect().contains(at(drawn, -84.18, 39.77))
+
+
+def test_screenshot_of_a_new_district_says_how_to_start(session, qtbot):
+    page = NeighborhoodPage(session)
+    qtbot.addWidget(page)
+    page.resize(1200, 700)
+    assert page.status.text().startswith("No boundary yet")
+    SCREENSHOTS.mkdir(exist_ok=True)
+    assert page.grab().save(str(SCREENSHOTS / "neighborhood-empty.png"))
+
+
+def _with_middle_corner(sector: Sector) -> Sector:
+    """The sector with a corner in the middle of its edge on 39.78 N, which North and South share."""
+    ring = list(sector.area.polygons[0][0])
+    for index, ((lon1, lat1), (lon2, lat2)) in enumerate(itertools.pairwise(ring)):
+        if lat1 == lat2 == 39.78:
+            ring.insert(index + 1, ((lon1 + lon2) / 2, 39.78))
+            break
+    return Sector(sector.name, Boundary(((tuple(ring),),)))
+
+
+def test_moving_a_corner_two_sectors_share_moves_it_in_both(session, drawn, qtbot):
+    drag(drawn, at(drawn, -84.195, 39.78), at(drawn, -84.195, 39.785))  # no corner there: a pan
+    assert session.undo_stack.count() == 0
+    actions.save_neighborhood_map(
+        session.db,
+        district=session.district,
+        neighborhood=replace(MAP, sectors=tuple(_with_middle_corner(sector) for sector in MAP.sectors)),
+    )
+    session.notify("neighborhood")
+    drag(drawn, at(drawn, -84.195, 39.78), at(drawn, -84.195, 39.782))
+    qtbot.waitUntil(lambda: session.undo_stack.count() == 1)
+    north, south = stored(session).sectors
+    for sector in (north, south):
+        middle = [(round(lon, 3), round(lat, 3)) for lon, lat in sector.area.polygons[0][0]]
+        assert (-84.195, 39.782) in middle
+
+
+def test_a_redrawn_boundary_clips_the_sectors_to_it(session, drawn, qtbot):
+    drawn.set_tool(Tool.BOUNDARY)
+    smaller = [(-84.21, 39.77), (-84.19, 39.77), (-84.19, 39.785), (-84.21, 39.785)]
+    for longitude, latitude in smaller:
+        click(qtbot, drawn, longitude, latitude)
+    qtbot.keyClick(drawn.view, Qt.Key.Key_Return)
+    assert drawn.warnings == []
+    north, south = stored(session).sectors
+    for sector in (north, south):
+        ring = sector.area.polygons[0][0]
+        assert max(lon for lon, _ in ring) == pytest.approx(-84.19, abs=2e-4)
+    assert max(lat for _, lat in north.area.polygons[0][0]) == pytest.approx(39.785, abs=2e-4)
+    session.undo_stack.undo()
+    assert stored(session) == MAP
