@@ -1,13 +1,9 @@
-"""Planning every district of the department for one month.
+"""Planning every district of the department for one month, in one search.
 
-The districts are planned one after the other, each saved before the next is planned, so each
-plan sees the walks of every district saved before it (and the stored walks of those still to
-come) as busy time for the people they share: nobody is double-booked, and every save keeps its
-version check. It is the sequential scheme, not one combined solve: a district planned first
-cannot yet leave a shared person to a later district, so its share of the shared people can be
-larger than one combined model would give it (a second run balances them further, each district
-then seeing the others' walks). It is never worse than planning the districts by hand one after
-the other: it is exactly that, in the order of their names.
+The districts' months are one model (`planning.department`): a person several districts share is
+never on two walks at once and their walks in every district count in their load, so the shared
+people are balanced across the department rather than taken by whichever district is planned
+first. Each district's plan is then saved with its own version check, as `plan_month` saves one.
 """
 
 from __future__ import annotations
@@ -15,8 +11,17 @@ from __future__ import annotations
 from dataclasses import replace
 from datetime import datetime
 
-from scheduler.actions.plans import MonthPlanned, SolveRequest, plan_month
+from scheduler.actions.plans import (
+    MonthPlanned,
+    SolveRequest,
+    check_size,
+    keep_proposal,
+    month_problem,
+    ready_proposal,
+)
 from scheduler.domain import Month
+from scheduler.domain.errors import InputError
+from scheduler.planning.department import make_department_plan
 from scheduler.store import Database, find_district, list_districts
 
 
@@ -28,20 +33,40 @@ def plan_all_districts(
     solve: SolveRequest | None = None,
     now: datetime | None = None,
 ) -> tuple[MonthPlanned, ...]:
-    """Plan (or re-plan) the month of every district, in the order of their names, and save each.
-
-    The time limit is the whole action's, shared evenly among the districts; `effort` is each
-    district's. A stopped search ends the run: the districts planned so far stay saved, and the
-    stopped one comes back unsaved, last. NotFound if the database holds no district."""
+    """Plan (or re-plan) the month of every district in one search, and save each district's plan,
+    in the order of their names. The time limit and the effort are the whole action's. A stopped
+    search saves nothing: every district's plan comes back unsaved. NotFound if the database holds
+    no district; InputError if its districts do not share one timezone."""
     districts = list_districts(db)
     if not districts:
         find_district(db, None)  # NotFound: the database holds no district yet
     solve = solve or SolveRequest()
-    share = replace(solve, time_limit=solve.time_limit / max(1, len(districts)))
-    planned: list[MonthPlanned] = []
+    problems, stored = [], []
     for district in districts:
-        result = plan_month(db, district=district, month=month, user=user, solve=share, now=now)
-        planned.append(result)
-        if result.result.stopped:
-            break
-    return tuple(planned)
+        problem, found = month_problem(db, district=district, month=month, now=now)
+        check_size(problem.people, district.name)
+        # Every district is in the search, which sees their walks itself: none is elsewhere.
+        problems.append(replace(problem, elsewhere=()))
+        stored.append(found)
+    timezones = sorted({problem.district.timezone for problem in problems})
+    if len(timezones) > 1:
+        message = f"the districts are in {' and '.join(timezones)}: planning them together needs one timezone"
+        raise InputError("database", message, field="timezone")
+    results = make_department_plan(
+        problems,
+        time_limit=solve.time_limit,
+        effort=solve.effort,
+        seed=solve.seed,
+        on_progress=solve.on_progress,
+        should_stop=solve.should_stop,
+    )
+    return tuple(
+        keep_proposal(
+            db,
+            district=district,
+            proposal=ready_proposal(db, district=district, stored=found, result=result),
+            user=user,
+            now=now,
+        )
+        for district, found, result in zip(districts, stored, results, strict=True)
+    )

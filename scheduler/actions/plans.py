@@ -89,8 +89,23 @@ def plan_month(
     """
     if out is not None:
         check_output(out)
-    settings = get_district(db, district.id)
     proposal = propose_plan(db, district=district, month=month, solve=solve, now=now)
+    return keep_proposal(db, district=district, proposal=proposal, user=user, out=out, now=now)
+
+
+def keep_proposal(
+    db: Database,
+    *,
+    district: DistrictRef,
+    proposal: Proposal,
+    user: str,
+    out: Path | None = None,
+    now: datetime | None = None,
+) -> MonthPlanned:
+    """Save a plan just proposed as the district's plan (with its version check) and write it to
+    `out` (`now`: its calendar's DTSTAMP); a stopped search's plan is not saved, and comes back
+    for a look."""
+    settings = get_district(db, district.id)
     result = proposal.result
     if result.stopped:
         return MonthPlanned(result, settings, None, None)
@@ -115,7 +130,13 @@ def propose_plan(
     the plan a stopped search found) before deciding to keep it with `save_plan`."""
     problem, stored = month_problem(db, district=district, month=month, now=now)
     check_size(problem.people, district.name)
-    result = _solve(problem, solve)
+    return ready_proposal(db, district=district, stored=stored, result=_solve(problem, solve))
+
+
+def ready_proposal(
+    db: Database, *, district: DistrictRef, stored: StoredPlan | None, result: PlanResult
+) -> Proposal:
+    """A planner's result as a proposal to save over `stored` (None: the month had no plan)."""
     previous = stored.plan if stored else None
     points = load_profile(db, district.id).meeting_points
     result = replace(result, plan=ready_to_save(result.plan, previous, points))

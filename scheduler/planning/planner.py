@@ -25,11 +25,12 @@ from scheduler.domain import Plan, PlanningProblem, Walk
 from scheduler.domain.people import MAX_PEOPLE as MAX_PEOPLE  # the size the planner is built for
 from scheduler.planning.assembly import Assignment, assemble_plan, changed_walks, with_reasons
 from scheduler.planning.candidates import Demand, build_demands
+from scheduler.planning.costs import Value
 from scheduler.planning.deadline import Deadline, check_limits, may_load
 from scheduler.planning.diagnosis import Diagnosis
 from scheduler.planning.firstfit import fill
 from scheduler.planning.quality import plan_quality
-from scheduler.planning.walk_model import OutOfTime, WalkModel
+from scheduler.planning.walk_model import OutOfTime, WalkModel, add_hints, complete
 from scheduler.rules.post_incident import missing_walk, unwalked
 from scheduler.rules.validator import validate
 
@@ -144,10 +145,10 @@ def plan_by(problem: PlanningProblem, deadline: Deadline, options: SolveOptions)
         result = _replan_around_kept(problem, problem.previous, options, deadline)
     if result is None:
         result = _solve(problem, options, deadline).result(deadline)
-    return _with_missing_incident_walks(problem, result)
+    return with_missing_incident_walks(problem, result)
 
 
-def _with_missing_incident_walks(problem: PlanningProblem, result: PlanResult) -> PlanResult:
+def with_missing_incident_walks(problem: PlanningProblem, result: PlanResult) -> PlanResult:
     """An incident whose walk is not in the plan is a shortfall, however the month is re-planned:
     a post-incident walk is never silently missing."""
     plan = result.plan
@@ -192,7 +193,7 @@ def still_valid_walks(problem: PlanningProblem, previous: Plan) -> tuple[Walk, .
 
 
 @dataclass(frozen=True)
-class _Solved:
+class Solved:
     """A search's plan, priced (unless no time was left for the model) but with its shortfalls not
     yet explained."""
 
@@ -226,17 +227,42 @@ def _solve(
     *,
     changes_made: int = 0,
     share: float = 1.0,
-) -> _Solved:
+) -> Solved:
     demands = build_demands(problem)
     hint = fill(problem, demands)  # first-fit's plan, valid by construction
+
+    def build(in_time: Callable[[], bool]) -> Sequence[WalkModel]:
+        return (WalkModel(problem, demands, changes_made=changes_made, in_time=in_time),)
+
+    (solved,) = solve_models(((problem, demands, hint),), build, options, deadline, share=share)
+    return solved
+
+
+# A district's month to plan: its problem, its slots and the valid plan the search starts from.
+Part = tuple[PlanningProblem, Sequence[Demand], Sequence[Assignment]]
+
+
+def solve_models(
+    parts: Sequence[Part],
+    build: Callable[[Callable[[], bool]], Sequence[WalkModel]],
+    options: SolveOptions,
+    deadline: Deadline,
+    *,
+    share: float = 1.0,
+) -> list[Solved]:
+    """One search for the months of `parts` (one district, or several in one model), whose model
+    `build` makes, one `WalkModel` a part, while `in_time` says there is time for it. Each part's
+    plan is priced on its own model's terms; its bound is the search's bound less what the other
+    parts' plans cost (for one district, the search's bound)."""
     building = deadline.elapsed()
     in_time = lambda: deadline.remaining() > deadline.reserve  # noqa: E731
     try:  # the model is built only while the search and what follows it still have time
-        walk_model = WalkModel(problem, demands, changes_made=changes_made, in_time=in_time)
+        models = build(in_time)
     except OutOfTime:
-        return _unpriced(problem, demands, hint, options)
-    value = walk_model.add_hint(hint)
-    walk_model.no_worse_than(value)
+        return [_unpriced(problem, demands, hint, options) for problem, demands, hint in parts]
+    value = add_hints([(walk_model, hint) for walk_model, (_, _, hint) in zip(models, parts, strict=True)])
+    for walk_model in models:
+        walk_model.no_worse_than(value)
     build_seconds = deadline.elapsed() - building
     bound = 0.0  # no cost is below zero
     stopped = options.should_stop is not None and options.should_stop()
@@ -244,21 +270,26 @@ def _solve(
     seconds = deadline.search_seconds(share=share)
     if not stopped and may_load(seconds, build_seconds):
         solver = cp_model.CpSolver()
-        configure(solver.parameters, len(walk_model.member), options, seconds)
-        watch = _Watch(solver, walk_model, options, deadline)
-        status = solver.solve(walk_model.model, watch)
+        configure(solver.parameters, sum(len(m.member) for m in models), options, seconds)
+        watch = _Watch(solver, lambda held: sum(m.walks_held(held) for m in models), options, deadline)
+        status = solver.solve(models[0].model, watch)
         watch.done()
         stopped, first_seconds = watch.stopped, watch.first_seconds
         bound = solver.best_objective_bound
         effort_used = options.effort is not None and solver.deterministic_time >= options.effort
         if status in (cp_model.OPTIMAL, cp_model.FEASIBLE):
-            value = walk_model.solution(solver.value)
-    # Without a solution (stopped or out of time before the first) the plan is first-fit's.
-    plan = assemble_plan(problem, demands, walk_model.assignments(value))
-    quality = plan_quality(walk_model, value, bound)
-    plan = replace(plan, quality=quality)
+            value = complete(models, solver.value)
+    # Without a solution (stopped or out of time before the first) the plans are first-fit's.
     ending = ending_of(status == cp_model.OPTIMAL, stopped, effort_used)
-    return _Solved(problem, demands, plan, ending, quality.total, bound, first_seconds)
+    qualities = [plan_quality(walk_model, value, None) for walk_model in models]
+    total = sum(quality.total for quality in qualities)
+    solved = []
+    for walk_model, quality, (problem, demands, _) in zip(models, qualities, parts, strict=True):
+        own_bound = bound - (total - quality.total)
+        quality = replace(quality, bound=own_bound)
+        plan = replace(assemble_plan(problem, demands, walk_model.assignments(value)), quality=quality)
+        solved.append(Solved(problem, demands, plan, ending, quality.total, own_bound, first_seconds))
+    return solved
 
 
 def ending_of(proven: bool, stopped: bool, effort_used: bool) -> Ending:
@@ -272,12 +303,12 @@ def ending_of(proven: bool, stopped: bool, effort_used: bool) -> Ending:
 
 def _unpriced(
     problem: PlanningProblem, demands: Sequence[Demand], hint: Sequence[Assignment], options: SolveOptions
-) -> _Solved:
+) -> Solved:
     """First-fit's plan, when the time limit leaves no time to build the model (nor so to price it)."""
     plan = assemble_plan(problem, demands, hint)
     stopped = options.should_stop is not None and options.should_stop()
     ending = Ending.STOPPED if stopped else Ending.TIME_LIMIT
-    return _Solved(problem, demands, plan, ending, math.inf, 0.0, None)
+    return Solved(problem, demands, plan, ending, math.inf, 0.0, None)
 
 
 # Interleaved search shares the two cores among all of CP-SAT's full-problem subsolvers, so each
@@ -337,10 +368,14 @@ class _Watch(cp_model.CpSolverSolutionCallback):
     QUIET_SECONDS = 0.05  # after a report, before a stop may land
 
     def __init__(
-        self, solver: cp_model.CpSolver, walk_model: WalkModel, options: SolveOptions, deadline: Deadline
+        self,
+        solver: cp_model.CpSolver,
+        walks_held: Callable[[Value], int],
+        options: SolveOptions,
+        deadline: Deadline,
     ):
         super().__init__()
-        self._solver, self._walk_model, self._options, self._deadline = solver, walk_model, options, deadline
+        self._solver, self._walks_held, self._options, self._deadline = solver, walks_held, options, deadline
         self.first_seconds: float | None = None
         self.stopped = False
         self._reporting = threading.Lock()
@@ -358,7 +393,7 @@ class _Watch(cp_model.CpSolverSolutionCallback):
             if self.first_seconds is None:
                 self.first_seconds = seconds
             if self._options.on_progress is not None:
-                walks = self._walk_model.walks_held(self.value)
+                walks = self._walks_held(self.value)
                 self._options.on_progress(
                     Progress(self.objective_value, self.best_objective_bound, seconds, walks)
                 )

@@ -29,7 +29,17 @@ from scheduler.planning.load_bounds import LoadFloors, most_walks
 from scheduler.planning.weights import RULES, Weights
 from scheduler.rules.hard_rules import limited_squads, walks_with
 
-__all__ = ["RULES", "TIME_OF_DAY_BOUNDS", "OutOfTime", "WalkModel", "Weights", "spread_group"]
+__all__ = [
+    "RULES",
+    "TIME_OF_DAY_BOUNDS",
+    "OutOfTime",
+    "WalkModel",
+    "Weights",
+    "add_hints",
+    "complete",
+    "department_models",
+    "spread_group",
+]
 
 # Boundaries (minutes after midnight) between morning, afternoon and evening walks.
 TIME_OF_DAY_BOUNDS = (12 * 60, 16 * 60)
@@ -56,11 +66,15 @@ class WalkModel:
         squad_limit: bool = True,
         changes_made: int = 0,
         in_time: Callable[[], bool] = lambda: True,
+        model: cp_model.CpModel | None = None,
     ):
+        """With `model`, the district is one part of a department's model (`department_models`),
+        which builds it together with the other districts; otherwise it is built here, alone."""
         self.problem = problem
         self.demands = demands
+        self.changes_made = changes_made
         self._in_time = in_time
-        self.model = cp_model.CpModel()
+        self.model = model or cp_model.CpModel()
         self.tz = ZoneInfo(problem.district.timezone)
         self.slots: list[Slot] = [slot for demand in demands for slot in demand.slots]
         self.active: dict[str, cp_model.IntVar] = {}
@@ -70,32 +84,20 @@ class WalkModel:
         self.places_of: dict[tuple[str, RoleKey], list[cp_model.IntVar]] = defaultdict(list)
         self.companions: dict[str, dict[str, cp_model.IntVar]] = defaultdict(dict)  # slot key -> person
         self._intervals: dict[tuple[str, date], list[cp_model.IntervalVar]] = defaultdict(list)
-        self._elsewhere: dict[tuple[str, date], list[cp_model.IntervalVar]] = defaultdict(list)
+        # Other districts' walks, by walk id: districts planned together list the same ones.
+        self._elsewhere: dict[tuple[str, date], dict[str, cp_model.IntervalVar]] = defaultdict(dict)
         self.costs: dict[str, Cost] = {rule: Cost() for rule in RULES}
         self.missed: list[tuple[Demand, cp_model.IntVar]] = []
         self.busiest: list[BusiestLoad] = []
         self.unpaired: list[Unpaired] = []
         self.walkers: list[cp_model.IntVar] = []  # true for each person who could walk and does
         self.places = 0  # on the walks still to plan
+        self.weights = Weights.tiered(dict.fromkeys(RULES, 0))  # until the whole model is built
         # Auxiliary variables with the rule that gives their value from the decisions, in order
         # of definition, so a hint can be completed (CP-SAT is much faster with a full hint).
         self._defined: list[tuple[cp_model.IntVar, Definition]] = []
-        for slot in self.slots:
-            self._check_time()
-            self._add_slot(slot)
-        self._add_companions()
-        self._add_crews()
-        self._add_fixed_walks()
-        self._add_no_double_booking()
-        if squad_limit:  # lifted only by the diagnosis, to see whether the limit is the cause
-            self._add_squad_limit()
-        self._add_minimums()
-        for add in (self._add_fairness, self._add_pairing, self._add_spread):
-            self._check_time()
-            add()
-        self._add_changes(changes_made)
-        self.weights = Weights.tiered({rule: cost.ceiling for rule, cost in self.costs.items()})
-        self._minimize()
+        if model is None:
+            _build((self,), squad_limit=squad_limit)
 
     def _check_time(self) -> None:
         if not self._in_time():
@@ -230,13 +232,7 @@ class WalkModel:
                 interval = self.model.new_fixed_size_interval_var(
                     start, end - start, f"elsewhere[{walk.id},{pid}]"
                 )
-                self._elsewhere[(pid, day)].append(interval)
-
-    def _add_no_double_booking(self) -> None:
-        for (pid, day), own in self._intervals.items():
-            intervals = own + self._elsewhere.get((pid, day), [])
-            if len(intervals) > 1:
-                self.model.add_no_overlap(intervals).with_name(f"one_walk_at_a_time[{pid},{day}]")
+                self._elsewhere[(pid, day)][walk.id] = interval
 
     def _add_squad_limit(self) -> None:
         """At most `max_walking_per_squad` of one patrol squad walking at once, so calls for
@@ -267,43 +263,6 @@ class WalkModel:
             self.missed.append((demand, missed))
 
     # -- soft rules ---------------------------------------------------------------------------
-
-    def _add_fairness(self) -> None:
-        """(1) Involve as many people as possible; keep each group's busiest member's load low."""
-        m = self.model
-        walks_of: dict[str, list[cp_model.IntVar]] = defaultdict(list)
-        for (_, pid), member in self.member.items():
-            walks_of[pid].append(member)
-        # Walks already given count: locked ones, and those of people shared with other districts.
-        given = (*self.problem.locked, *(walk for walk, _ in self.problem.busy_elsewhere))
-        fixed_load = Counter(pid for walk in given for pid in dict.fromkeys(walk.participants))
-        left_out = self.costs["person_left_out"]
-        for pid, members in walks_of.items():
-            if fixed_load[pid]:
-                continue  # already walking on a locked walk
-            walks = m.new_bool_var(f"walks[{pid}]")
-            m.add(walks <= sum(members)).with_name(f"walks_only_on_a_walk[{pid}]")
-            self._define(walks, costs.walks_at_all(members))
-            left_out.add(walks, -1)
-            self.walkers.append(walks)
-        # No more people can walk than the places the minimums still ask for.
-        self.places = sum(d.required * d.walk_type.size for d in self.demands)
-        left_out.constant = left_out.ceiling = min(len(self.walkers), self.places)
-        most = most_walks(self.demands, fixed_load)
-        floors = LoadFloors(self.demands)
-        for group in interchangeable_groups(self.problem):
-            self._check_time()
-            fixed = group_loads(group, given)
-            loads = {
-                pid: (
-                    [var for role in group.roles for var in self.places_of.get((pid, role), ())],
-                    fixed[pid],
-                )
-                for pid in sorted(group.members)
-                if pid in walks_of
-            }
-            if len(loads) > 1:
-                self._add_busiest(group, loads, max(most[pid] for pid in loads), floors)
 
     def _add_busiest(
         self,
@@ -475,18 +434,6 @@ class WalkModel:
             self._define(same, costs.unchanged(kept, self.start[key], start))
             cost.add(same, -1)
 
-    def _minimize(self) -> None:
-        variables: list[cp_model.IntVar] = []
-        coefficients: list[int] = []
-        offset = 0
-        for rule, cost in self.costs.items():
-            weight = self.weights.of(rule)
-            offset += weight * cost.constant
-            for var, coefficient in cost.parts:
-                variables.append(var)
-                coefficients.append(weight * coefficient)
-        self.model.minimize(cp_model.LinearExpr.weighted_sum(variables, coefficients) + offset)
-
     # -- hints and results --------------------------------------------------------------------
 
     def _define(self, var: cp_model.IntVar, definition: Definition) -> None:
@@ -496,20 +443,16 @@ class WalkModel:
         """Every variable's value from the decisions' (held slots, starts, who fills which place):
         each auxiliary variable takes the value its definition gives, the least cost the
         constraints allow, so a plan's cost does not depend on how the solver left them."""
-        known: dict[int, int] = {}
-
-        def value(var: cp_model.IntVar) -> int:
-            found = known.get(var.index)
-            return decide(var) if found is None else found
-
-        for var, definition in self._defined:
-            known[var.index] = definition(value)
-        return value
+        return complete((self,), decide)
 
     def add_hint(self, assignments: Sequence[Assignment]) -> Value:
         """Start the search from a valid plan (first-fit's or the previous one), hinting every
         variable: with a complete hint CP-SAT has its first solution right after presolve.
         Returns the hinted solution's values."""
+        return add_hints(((self, assignments),))
+
+    def _decisions(self, assignments: Sequence[Assignment]) -> dict[int, tuple[cp_model.IntVar, int]]:
+        """The decision variables' values that make the plan of `assignments`."""
         decided: dict[int, tuple[cp_model.IntVar, int]] = {}
 
         def decide(var: cp_model.IntVar, value: int) -> None:
@@ -528,12 +471,7 @@ class WalkModel:
                     decide(self.companions[slot.key][pid], False)  # first-fit fills the places only
                 for index in candidate.roles:
                     decide(self.place[(slot.key, pid, index)], role_of.get(pid) == index)
-        value = self.solution(lambda var: decided[var.index][1])
-        for var, hinted in decided.values():
-            self.model.add_hint(var, hinted)
-        for var, _ in self._defined:
-            self.model.add_hint(var, value(var))
-        return value
+        return decided
 
     def no_worse_than(self, value: Value) -> None:
         """Keep the search to plans at least as good as the one `value` gives (first-fit's) on
@@ -571,6 +509,161 @@ class WalkModel:
     def walks_held(self, value: Value) -> int:
         """How many walks a solution holds, the locked ones included."""
         return len(self.problem.locked) + sum(value(active) for active in self.active.values())
+
+
+def department_models(
+    parts: Sequence[tuple[PlanningProblem, Sequence[Demand]]], *, in_time: Callable[[], bool] = lambda: True
+) -> tuple[WalkModel, ...]:
+    """One model of several districts' months, one `WalkModel` a district on one `CpModel`: each
+    district keeps its own slots, minimums, squad limit, crews and spread, while a person shared
+    by several districts is one person (never on two walks at once, one load in every group they
+    belong to, left out at most once) and one objective weighs every district alike. The
+    districts must share a timezone: busy times are compared as minutes of the same local day."""
+    model = cp_model.CpModel()
+    models = tuple(WalkModel(problem, demands, in_time=in_time, model=model) for problem, demands in parts)
+    _build(models, squad_limit=True)
+    return models
+
+
+def _build(models: Sequence[WalkModel], *, squad_limit: bool) -> None:
+    """Every rule of the districts' model, in the order of the rules; the rules across districts
+    (no double booking, fairness, the objective) see all of them."""
+    for walk_model in models:
+        for slot in walk_model.slots:
+            walk_model._check_time()
+            walk_model._add_slot(slot)
+        walk_model._add_companions()
+        walk_model._add_crews()
+        walk_model._add_fixed_walks()
+    _add_no_double_booking(models)
+    for walk_model in models:
+        if squad_limit:  # lifted only by the diagnosis, to see whether the limit is the cause
+            walk_model._add_squad_limit()
+        walk_model._add_minimums()
+    models[0]._check_time()
+    _add_fairness(models)
+    for walk_model in models:
+        for add in (walk_model._add_pairing, walk_model._add_spread):
+            walk_model._check_time()
+            add()
+        walk_model._add_changes(walk_model.changes_made)
+    ceilings = {rule: sum(m.costs[rule].ceiling for m in models) for rule in RULES}
+    weights = Weights.tiered(ceilings)
+    for walk_model in models:
+        walk_model.weights = weights
+    _minimize(models)
+
+
+def _add_no_double_booking(models: Sequence[WalkModel]) -> None:
+    """Nobody on two walks at once, whichever district's walks they are."""
+    own: dict[tuple[str, date], list[cp_model.IntervalVar]] = defaultdict(list)
+    elsewhere: dict[tuple[str, date], dict[str, cp_model.IntervalVar]] = defaultdict(dict)
+    for walk_model in models:
+        for key, intervals in walk_model._intervals.items():
+            own[key].extend(intervals)
+        for key, fixed in walk_model._elsewhere.items():
+            elsewhere[key].update(fixed)
+    for (pid, day), walking in own.items():
+        intervals = walking + list(elsewhere[(pid, day)].values())
+        if len(intervals) > 1:
+            models[0].model.add_no_overlap(intervals).with_name(f"one_walk_at_a_time[{pid},{day}]")
+
+
+def _add_fairness(models: Sequence[WalkModel]) -> None:
+    """(1) Involve as many people as possible; keep each group's busiest member's load low. A
+    person of several districts is one person: they are left out (or walk) once, in the first
+    district that could have them, and their load in each of a district's groups counts their
+    walks in the group's roles in every district."""
+    walks_of: dict[str, list[cp_model.IntVar]] = defaultdict(list)
+    first: dict[str, WalkModel] = {}
+    for walk_model in models:
+        for (_, pid), member in walk_model.member.items():
+            walks_of[pid].append(member)
+            first.setdefault(pid, walk_model)
+    # Walks already given count: locked ones, and those of people shared with other districts.
+    given = list(
+        {
+            **{(index, walk.id): walk for index, m in enumerate(models) for walk in m.problem.locked},
+            **{(-1, walk.id): walk for m in models for walk, _ in m.problem.busy_elsewhere},
+        }.values()
+    )
+    fixed_load = Counter(pid for walk in given for pid in dict.fromkeys(walk.participants))
+    for pid, members in walks_of.items():
+        if fixed_load[pid]:
+            continue  # already walking on a locked walk
+        owner = first[pid]
+        walks = owner.model.new_bool_var(f"walks[{pid}]")
+        owner.model.add(walks <= sum(members)).with_name(f"walks_only_on_a_walk[{pid}]")
+        owner._define(walks, costs.walks_at_all(members))
+        owner.costs["person_left_out"].add(walks, -1)
+        owner.walkers.append(walks)
+    # No more people can walk than the places the minimums still ask for.
+    for walk_model in models:
+        walk_model.places = sum(d.required * d.walk_type.size for d in walk_model.demands)
+    places = sum(walk_model.places for walk_model in models)
+    for walk_model in models:
+        left_out = walk_model.costs["person_left_out"]
+        left_out.constant = left_out.ceiling = min(len(walk_model.walkers), places)
+    most = most_walks([d for walk_model in models for d in walk_model.demands], fixed_load)
+    for walk_model in models:
+        floors = LoadFloors(walk_model.demands)
+        for group in interchangeable_groups(walk_model.problem):
+            walk_model._check_time()
+            fixed = group_loads(group, given)
+            loads = {
+                pid: (
+                    [var for m in models for role in group.roles for var in m.places_of.get((pid, role), ())],
+                    fixed[pid],
+                )
+                for pid in sorted(group.members)
+                if pid in walks_of
+            }
+            if len(loads) > 1:
+                walk_model._add_busiest(group, loads, max(most[pid] for pid in loads), floors)
+
+
+def _minimize(models: Sequence[WalkModel]) -> None:
+    variables: list[cp_model.IntVar] = []
+    coefficients: list[int] = []
+    offset = 0
+    for walk_model in models:
+        for rule, cost in walk_model.costs.items():
+            weight = walk_model.weights.of(rule)
+            offset += weight * cost.constant
+            for var, coefficient in cost.parts:
+                variables.append(var)
+                coefficients.append(weight * coefficient)
+    models[0].model.minimize(cp_model.LinearExpr.weighted_sum(variables, coefficients) + offset)
+
+
+def complete(models: Sequence[WalkModel], decide: Value) -> Value:
+    """`WalkModel.solution` for the districts of one model together."""
+    known: dict[int, int] = {}
+
+    def value(var: cp_model.IntVar) -> int:
+        found = known.get(var.index)
+        return decide(var) if found is None else found
+
+    for walk_model in models:
+        for var, definition in walk_model._defined:
+            known[var.index] = definition(value)
+    return value
+
+
+def add_hints(plans: Sequence[tuple[WalkModel, Sequence[Assignment]]]) -> Value:
+    """`WalkModel.add_hint` for the districts of one model together, each with its plan."""
+    decided = {
+        index: found for walk_model, chosen in plans for index, found in walk_model._decisions(chosen).items()
+    }
+    models = [walk_model for walk_model, _ in plans]
+    value = complete(models, lambda var: decided[var.index][1])
+    model = models[0].model
+    for var, hinted in decided.values():
+        model.add_hint(var, hinted)
+    for walk_model in models:
+        for var, _ in walk_model._defined:
+            model.add_hint(var, value(var))
+    return value
 
 
 def spread_group(per: Per, day: date, week_start: int) -> date:
