@@ -47,7 +47,7 @@ def build_parser() -> argparse.ArgumentParser:
     plan.add_argument(
         "--all-districts",
         action="store_true",
-        help="plan every district of the database, one after the other, nobody double-booked "
+        help="plan every district of the database in one search, nobody double-booked "
         "(saved only: write each out with 'beatwalk export')",
     )
     plan.add_argument(
