@@ -5,6 +5,7 @@ planning them one after the other."""
 from __future__ import annotations
 
 from collections import Counter
+from dataclasses import replace
 from datetime import datetime
 from pathlib import Path
 
@@ -12,6 +13,7 @@ import pytest
 
 from scheduler import actions
 from scheduler.actions import Database, DistrictRef, IncidentRequest, Plan
+from scheduler.domain.errors import InputError, NotFound
 from scheduler.rules.hard_rules import overlaps
 from scheduler.rules.validator import validate
 from tests.actions.conftest import DECEMBER, QUICK, SETTINGS
@@ -124,3 +126,38 @@ def test_a_post_incident_walk_brings_executive_staff_and_detectives_from_the_dep
     assert validate(problem, stored.plan) == []
     assert {"x1", "d1"} <= {p.id for p in actions.month_people(db, district=district)}
     assert [p.id for p in actions.district_people(db, district=district) if p.id in ("x1", "d1")] == []
+
+
+def test_all_districts_again_re_plans_each_district_in_one_search(db, district, tmp_path):
+    """A second run re-plans every district over its stored plan (version 2 each), still nobody
+    double-booked and each plan valid for its district next to the others' stored walks."""
+    add_district(db, tmp_path, WEST)
+    first = actions.plan_all_districts(db, month=DECEMBER, user="okafor", solve=QUICK)
+    again = actions.plan_all_districts(db, month=DECEMBER, user="alvarez", solve=QUICK)
+    assert [p.saved.version if p.saved else None for p in first] == [2, 1]  # Eastside had a plan
+    assert [p.saved.version if p.saved else None for p in again] == [3, 2]
+    stored = plans(db)
+    assert double_booked(*stored.values()) == []
+    for ref in actions.list_districts(db):
+        problem, _ = actions.month_problem(db, district=ref, month=DECEMBER)
+        assert validate(problem, stored[ref.name]) == []
+
+
+def test_a_stopped_search_saves_no_district(db, district, tmp_path):
+    west = add_district(db, tmp_path, WEST)
+    before = actions.stored_plan(db, district=district, month=DECEMBER)
+    stopped = replace(QUICK, should_stop=lambda: True)
+    planned = actions.plan_all_districts(db, month=DECEMBER, user="okafor", solve=stopped)
+    assert [p.saved for p in planned] == [None, None]
+    assert all(p.result.stopped and p.result.plan.walks for p in planned)
+    assert actions.stored_plan(db, district=district, month=DECEMBER) == before
+    with pytest.raises(NotFound):
+        actions.stored_plan(db, district=west, month=DECEMBER)
+
+
+def test_districts_in_two_timezones_are_not_planned_together(db, district, tmp_path):
+    add_district(db, tmp_path, 'name = "Westside District"\ntimezone = "America/Chicago"\n')
+    before = actions.stored_plan(db, district=district, month=DECEMBER)
+    with pytest.raises(InputError, match="America/Chicago and America/New_York"):
+        actions.plan_all_districts(db, month=DECEMBER, user="okafor", solve=QUICK)
+    assert actions.stored_plan(db, district=district, month=DECEMBER) == before
