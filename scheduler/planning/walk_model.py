@@ -6,6 +6,10 @@ missed minimum is not infeasible: it costs more than anything else, so the solve
 the best plan and the shortfall can be explained. Every soft rule adds to its own named `Cost`,
 so a plan can say what it paid for each rule; `weights.Weights` puts the rules in their priority
 order.
+
+Several districts' months can be one model (`department_models`): each district is a `WalkModel`
+with its own slots and per-district rules, and the rules about people (nobody on two walks at once,
+fairness) and the objective are built across all of them, so a shared person is one person.
 """
 
 from __future__ import annotations
