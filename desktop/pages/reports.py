@@ -13,7 +13,7 @@ from dataclasses import dataclass
 from datetime import date, datetime
 from pathlib import Path
 
-from PySide6.QtCore import QBuffer, QByteArray, QDate, QIODevice, QTimer
+from PySide6.QtCore import QBuffer, QByteArray, QDate, QIODevice, QTimer, Signal
 from PySide6.QtGui import QPageSize, QShowEvent
 from PySide6.QtPdf import QPdfDocument
 from PySide6.QtPdfWidgets import QPdfView
@@ -79,6 +79,8 @@ def _qdate(day: date) -> QDate:
 class ReportsPage(QWidget):
     """The built PDF is `pdf` (bytes) and `document` (QtPdf); `status` says where the build is."""
 
+    printed = Signal(int)  # the pages a print job printed (0: none)
+
     def __init__(self, session: Session, parent: QWidget | None = None) -> None:
         super().__init__(parent)
         self.session = session
@@ -87,6 +89,7 @@ class ReportsPage(QWidget):
         self._building: DocumentChoice | None = None
         self._stale = True  # the month's data changed since the last build was asked for
         self._buffer: QBuffer | None = None
+        self._printer: QPrinter | None = None  # while a print job runs
 
         self.kind = QComboBox()
         for key, kind in DOCUMENTS.items():
@@ -209,8 +212,8 @@ class ReportsPage(QWidget):
         self.day.setEnabled(kind.takes_date)
         self.person.setEnabled(kind.takes_person)
         ready = self.pdf is not None and self.shown == self.choice()
-        for button in (self.print_button, self.save_button):
-            button.setEnabled(ready)
+        self.print_button.setEnabled(ready and self._printer is None)
+        self.save_button.setEnabled(ready)
         self.export_button.setEnabled(self.pdf is not None)
 
     # --- Building ---------------------------------------------------------------------------------
@@ -329,14 +332,31 @@ class ReportsPage(QWidget):
         if dialog.exec() == QPrintDialog.DialogCode.Accepted:
             self.print_to(printer)
 
-    def print_to(self, printer: QPrinter) -> int:
-        """Print the document shown on `printer`; returns the pages printed."""
-        pages = print_pdf(self.document, printer)
+    def print_to(self, printer: QPrinter) -> workers.Relay | None:
+        """Print the document shown on `printer`, in a worker; `printed` tells when it is done."""
+        if self.pdf is None or self._printer is not None:
+            return None
+        self._printer = printer  # the worker paints on it until it is done
+        self.status.setText("Printing…")
+        self._enable()
+        data = self.pdf
+        return workers.start(lambda: print_pdf(data, printer), self._printed, self._print_failed, self)
+
+    def _printed(self, pages: int) -> None:
+        self._printer = None
         if pages:
             self.status.setText(f"Sent {pages} page{'s' if pages != 1 else ''} to the printer.")
         else:
             self.status.setText("The printer could not be started; nothing was printed.")
-        return pages
+        self._enable()
+        self.printed.emit(pages)
+
+    def _print_failed(self, error: Exception) -> None:
+        self._printer = None
+        self.status.setText("Nothing was printed.")
+        self._enable()
+        self.printed.emit(0)
+        show_error(self, error)
 
     def _ask_save(self) -> None:
         if self.shown is None:

@@ -104,9 +104,12 @@ def test_printing_to_a_pdf_printer_prints_every_page(page, qtbot, tmp_path):
     printer.setOutputFormat(QPrinter.OutputFormat.PdfFormat)
     out = tmp_path / "printed.pdf"
     printer.setOutputFileName(str(out))
-    printed = page.print_to(printer)
-    assert printed == page.document.pageCount() > 0
-    assert len(pypdf.PdfReader(out).pages) == printed
+    with qtbot.waitSignal(page.printed, timeout=TIMEOUT) as job:
+        assert page.print_to(printer) is not None
+        assert not page.print_button.isEnabled()  # one print job at a time
+    assert job.args == [page.document.pageCount()] and page.document.pageCount() > 0
+    assert len(pypdf.PdfReader(out).pages) == page.document.pageCount()
+    assert "Sent" in page.status.text() and page.print_button.isEnabled()
 
 
 def test_the_calendar_is_exported_as_ics(page, qtbot, tmp_path):
