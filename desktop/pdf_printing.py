@@ -10,12 +10,15 @@ QPrinter outside the GUI thread.
 
 from __future__ import annotations
 
-from PySide6.QtCore import QBuffer, QByteArray, QIODevice, QRectF, QSize, Qt
+from PySide6.QtCore import QBuffer, QByteArray, QIODevice, QRect, QRectF, QSize, Qt
 from PySide6.QtGui import QImage, QPainter
-from PySide6.QtPdf import QPdfDocument
+from PySide6.QtPdf import QPdfDocument, QPdfDocumentRenderOptions
 from PySide6.QtPrintSupport import QPrinter
 
 PRINT_DPI = 300
+# Pages are rendered and drawn a band of rows at a time: QtPdf and the print job keep Python's lock
+# while they work, and a whole page at once would hold the GUI thread for a quarter of a second.
+BAND_ROWS = 256
 POINTS_PER_INCH = 72
 
 
@@ -41,15 +44,30 @@ def print_pdf(data: bytes, printer: QPrinter) -> int:
                 printer.newPage()
             points = document.pagePointSize(page) * (dpi / POINTS_PER_INCH)
             pixels = QSize(round(points.width()), round(points.height()))
-            image = _on_white(document.render(page, pixels))
             scale = min(area.width() / pixels.width(), area.height() / pixels.height())
             target = QRectF(0, 0, pixels.width() * scale, pixels.height() * scale)
             target.moveCenter(area.center())
-            painter.drawImage(target, image)
+            _draw_page(painter, document, page, pixels, target)
     finally:
         painter.end()
         document.close()
     return pages
+
+
+def _draw_page(painter: QPainter, document: QPdfDocument, page: int, pixels: QSize, target: QRectF) -> None:
+    """The page rendered at `pixels`, drawn into `target` band by band."""
+    scale = target.height() / pixels.height()
+    for top in range(0, pixels.height(), BAND_ROWS):
+        band = QRect(0, top, pixels.width(), min(BAND_ROWS, pixels.height() - top))
+        rows = QRectF(target.left(), target.top() + top * scale, target.width(), band.height() * scale)
+        painter.drawImage(rows, _on_white(_render_band(document, page, pixels, band)))
+
+
+def _render_band(document: QPdfDocument, page: int, pixels: QSize, band: QRect) -> QImage:
+    options = QPdfDocumentRenderOptions()
+    options.setScaledSize(pixels)
+    options.setScaledClipRect(band)
+    return document.render(page, band.size(), options)
 
 
 def _on_white(page: QImage) -> QImage:
