@@ -9,11 +9,12 @@ newest request's PDF is shown.
 
 from __future__ import annotations
 
+import html
 from dataclasses import dataclass
 from datetime import date, datetime
 from pathlib import Path
 
-from PySide6.QtCore import QBuffer, QByteArray, QDate, QIODevice, QTimer, Signal
+from PySide6.QtCore import QBuffer, QByteArray, QDate, QIODevice, Qt, QTimer, Signal
 from PySide6.QtGui import QPageSize, QShowEvent
 from PySide6.QtPdf import QPdfDocument
 from PySide6.QtPdfWidgets import QPdfView
@@ -25,6 +26,7 @@ from PySide6.QtWidgets import (
     QHBoxLayout,
     QLabel,
     QPushButton,
+    QStackedWidget,
     QVBoxLayout,
     QWidget,
 )
@@ -148,7 +150,14 @@ class ReportsPage(QWidget):
         layout = QVBoxLayout(self)
         layout.addLayout(choices)
         layout.addLayout(buttons)
-        layout.addWidget(self.view, 1)
+        self.message = QLabel()  # in place of the preview when there is nothing to show
+        self.message.setAccessibleName("No document")
+        self.message.setAlignment(Qt.AlignmentFlag.AlignCenter)
+        self.message.setWordWrap(True)
+        self.preview = QStackedWidget()
+        self.preview.addWidget(self.view)
+        self.preview.addWidget(self.message)
+        layout.addWidget(self.preview, 1)
 
         self._rebuild_soon = QTimer(self)  # several changes at once (a month, its people) build once
         self._rebuild_soon.setSingleShot(True)
@@ -265,20 +274,23 @@ class ReportsPage(QWidget):
             self.rebuild()
 
     def _failed(self, error: Exception) -> None:
-        self._building = None
-        if self._stale or self.shown != self.choice():
-            self._clear()
+        asked, self._building = self._building, None
+        if asked != self.choice() or self._stale:  # asked again meanwhile: that one may succeed
+            self.rebuild()
+            return
+        self._clear()
         if isinstance(error, NotFound) and error.what == "plan":
-            month = self.session.month.first_day
-            self.status.setText(
-                f"There is no plan for {month:%B %Y} yet. Build the plan on the Calendar page first."
-            )
-        elif isinstance(error, BeatwalkError):
-            self.status.setText(str(error))
+            headline = f"There is no plan for {self.session.month.first_day:%B %Y} yet."
+            detail = "Build the plan on the Calendar page first; its documents are then shown here."
         else:
-            self.status.setText("The document could not be built.")
-            show_error(self, error)
+            headline = "The document could not be built."
+            detail = str(error) if isinstance(error, BeatwalkError) else "Beatwalk went wrong inside."
+        self.status.setText(headline)
+        self.message.setText(f"<h3>{html.escape(headline)}</h3><p>{html.escape(detail)}</p>")
+        self.preview.setCurrentWidget(self.message)
         self._enable()
+        if not isinstance(error, BeatwalkError):
+            show_error(self, error)
 
     def _show_pdf(self, built: _Built) -> None:
         self.document.close()
@@ -290,6 +302,7 @@ class ReportsPage(QWidget):
             self._buffer.deleteLater()
         self._buffer = buffer  # QtPdf reads from it for as long as the document is open
         self.pdf, self.shown = built.data, built.choice
+        self.preview.setCurrentWidget(self.view)
         pages = self.document.pageCount()
         title = DOCUMENTS[built.choice.kind].title
         self.status.setText(f"The {title} is ready: {pages} page{'s' if pages != 1 else ''}.")

@@ -76,6 +76,8 @@ def test_choosing_a_briefing_day_and_a_persons_schedule_rebuilds(page, qtbot, se
     qtbot.waitUntil(lambda: ready(page, "briefing"), timeout=TIMEOUT)
     assert page.shown is not None and page.shown.day == day
     assert f"Daily briefing: {day:%A}, {day.day} {day:%B %Y}" in text_of(page.pdf)
+    qtbot.wait(200)
+    screenshot(page, "reports-briefing")
 
     coordinator = walk.coordinator
     page.choose("schedule")
@@ -123,15 +125,17 @@ def test_the_calendar_is_exported_as_ics(page, qtbot, tmp_path):
 def test_a_month_without_a_plan_says_to_build_it_first(page, qtbot, session, dialogs):
     qtbot.waitUntil(lambda: ready(page, "plan"), timeout=TIMEOUT)
     session.set_month(DECEMBER.next())
-    qtbot.waitUntil(lambda: "Calendar page" in page.status.text(), timeout=TIMEOUT)
-    assert "no plan for January 2027" in page.status.text()
+    qtbot.waitUntil(lambda: "no plan for January 2027" in page.status.text(), timeout=TIMEOUT)
+    assert page.preview.currentWidget() is page.message and "Calendar page first" in page.message.text()
     assert page.pdf is None and page.document.pageCount() == 0
     assert not page.print_button.isEnabled() and not page.save_button.isEnabled()
     assert dialogs == []  # a message on the page, not an error dialog
     assert page.day.minimumDate() == QDate(2027, 1, 1)
+    screenshot(page, "reports-no-plan")
 
     session.set_month(DECEMBER)
     qtbot.waitUntil(lambda: ready(page, "plan"), timeout=TIMEOUT)
+    assert page.preview.currentWidget() is page.view
 
 
 def test_a_new_plan_rebuilds_the_preview(page, qtbot, session):
