@@ -109,7 +109,7 @@ class ReportsPage(QWidget):
         self.export_button = QPushButton("E&xport calendar…")
         self.zoom_out_button = QPushButton("Zoom &out")
         self.zoom_in_button = QPushButton("Zoom &in")
-        self.fit_button = QPushButton("&Fit width")
+        self.fit_button = QPushButton("Fit &width")
         for button, name in (
             (self.print_button, "Print"),
             (self.save_button, "Save as PDF"),
@@ -134,7 +134,7 @@ class ReportsPage(QWidget):
         for label, control in (
             ("Doc&ument:", self.kind),
             ("D&ay:", self.day),
-            ("P&erson:", self.person),
+            ("Pe&rson:", self.person),
             ("Paper si&ze:", self.page_size),
         ):
             choices.addWidget(labelled(label, control))
@@ -223,7 +223,8 @@ class ReportsPage(QWidget):
         ready = self.pdf is not None and self.shown == self.choice()
         self.print_button.setEnabled(ready and self._printer is None)
         self.save_button.setEnabled(ready)
-        self.export_button.setEnabled(self.pdf is not None)
+        for button in (self.export_button, self.zoom_out_button, self.zoom_in_button, self.fit_button):
+            button.setEnabled(self.pdf is not None)
 
     # --- Building ---------------------------------------------------------------------------------
 

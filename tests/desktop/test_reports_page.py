@@ -12,6 +12,7 @@ import pypdf
 import pytest
 from PySide6.QtCore import QDate
 from PySide6.QtPdf import QPdfDocument
+from PySide6.QtPdfWidgets import QPdfView
 from PySide6.QtPrintSupport import QPrinter
 
 from desktop.pages.reports import ReportsPage
@@ -53,6 +54,13 @@ def test_the_plan_is_previewed_and_saved_with_the_district_and_the_agency(page, 
     assert page.print_button.isEnabled() and page.save_button.isEnabled()
     qtbot.wait(200)  # let the view paint the first page
     screenshot(page, "reports")
+    page.zoom_in_button.click()
+    assert page.view.zoomMode() == QPdfView.ZoomMode.Custom
+    zoomed = page.view.zoomFactor()
+    page.zoom_out_button.click()
+    assert page.view.zoomFactor() < zoomed
+    page.fit_button.click()
+    assert page.view.zoomMode() == QPdfView.ZoomMode.FitToWidth
 
     out = tmp_path / "plan.pdf"
     assert page.save_pdf(out)
