@@ -140,6 +140,7 @@ def test_the_first_run_guide_plans_a_month_the_validator_accepts(window, qtbot, 
     assert isinstance(reports, ReportsPage)
     qtbot.waitUntil(lambda: reports.shown is not None and reports.shown.kind == "packet", timeout=60_000)
     assert reports.document.pageCount() > 0
+    qtbot.wait(300)  # the view renders its pages in the background
     screenshot(window, "first-run-5-packet")
 
 
