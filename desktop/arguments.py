@@ -114,7 +114,12 @@ def build_parser() -> argparse.ArgumentParser:
         default=DEFAULT_PAGE_SIZE,
         help=f"paper size (default {DEFAULT_PAGE_SIZE})",
     )
-    report.add_argument("--agency", default="", metavar="NAME", help="the agency, printed on every page")
+    report.add_argument(
+        "--agency",
+        default="",
+        metavar="NAME",
+        help="the agency, printed on every page (default: the district's agency setting)",
+    )
     report.add_argument("--out", required=True, type=Path, help="the PDF file to write")
     _add_store_options(report)
     return parser

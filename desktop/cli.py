@@ -24,7 +24,7 @@ from datetime import UTC, datetime
 from zoneinfo import ZoneInfo
 
 from desktop.arguments import EXIT_BAD_INPUT, EXIT_OK, EXIT_SHORTFALL, build_parser
-from reports.catalog import DOCUMENTS, ReportRequest, write_report
+from reports.catalog import DOCUMENTS, report_request, write_report
 from scheduler import actions
 from scheduler.actions import (
     BeatwalkError,
@@ -240,9 +240,10 @@ def _report_document(args: argparse.Namespace) -> int:
     with _database(args) as db:
         district = _district(db, args)
         documents = actions.month_documents(db, district=district, month=month)
-    request = ReportRequest(
-        generated=_now().astimezone(ZoneInfo(documents.district.timezone)).date(),
-        agency=args.agency.strip(),
+    request = report_request(
+        documents,
+        now=_now(),
+        agency=args.agency,
         page_size=args.page_size,
         person=actions.document_person(documents, args.person) if args.person is not None else None,
         day=actions.document_day(month, args.date) if args.date is not None else None,

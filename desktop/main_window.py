@@ -32,6 +32,7 @@ from desktop import workers
 from desktop.app_settings import AppSettings
 from desktop.errors import show_error
 from desktop.navigation import PAGES
+from desktop.pages.reports import ReportsPage
 from desktop.pages.welcome import WelcomePage
 from desktop.session import Session
 from scheduler import actions
@@ -282,6 +283,7 @@ class MainWindow(QMainWindow):
         pages: list[tuple[str, QWidget]] = []
         if getting_started:
             welcome = WelcomePage(self.db, session, self)
+            welcome.print_packet.connect(self.show_packet)
             pages.append((GETTING_STARTED, welcome))
         pages += [(title, factory(session, self)) for title, factory in PAGES]
         for number, (title, page) in enumerate(pages, start=1):
@@ -304,6 +306,12 @@ class MainWindow(QMainWindow):
     def show_page(self, title: str) -> QWidget:
         self.navigation.setCurrentRow(list(self.pages).index(title))
         return self.pages[title]
+
+    def show_packet(self) -> None:
+        """The Reports page with the month's packet chosen (the first-run guide's last step)."""
+        page = self.show_page("Reports")
+        if isinstance(page, ReportsPage):
+            page.choose("packet")
 
     def _clear_pages(self) -> None:
         self.navigation.clear()

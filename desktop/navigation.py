@@ -8,10 +8,10 @@ from collections.abc import Callable
 from PySide6.QtWidgets import QWidget
 
 from desktop.pages.calendar import CalendarPage
-from desktop.pages.coming import coming
 from desktop.pages.incidents import IncidentsPage
 from desktop.pages.neighborhood import NeighborhoodPage
 from desktop.pages.people import PeoplePage
+from desktop.pages.reports import ReportsPage
 from desktop.pages.walk_rules import WalkRulesPage
 from desktop.session import Session
 
@@ -23,5 +23,5 @@ PAGES: tuple[tuple[str, PageFactory], ...] = (
     ("Walk rules", WalkRulesPage),
     ("Calendar", CalendarPage),
     ("Incidents", IncidentsPage),
-    ("Reports", coming("Reports")),
+    ("Reports", ReportsPage),
 )

@@ -9,21 +9,33 @@ from __future__ import annotations
 
 from collections.abc import Callable
 from dataclasses import dataclass
+from datetime import date, datetime
 from pathlib import Path
+from zoneinfo import ZoneInfo
 
 from reportlab.platypus import Flowable
 
 from reports.briefing import briefing_story
 from reports.handout import handout_story
-from reports.layout import DocumentInfo, write_pdf
+from reports.layout import DocumentInfo, build_pdf, write_pdf
 from reports.packet import packet_story
 from reports.plan_document import plan_story
 from reports.schedule import schedule_story
 from reports.story import ReportRequest, Story
+from reports.styles import DEFAULT_PAGE_SIZE
 from reports.talking_points import talking_points_story
-from scheduler.actions import MonthDocuments
+from scheduler.actions import MonthDocuments, Person
 
-__all__ = ["DOCUMENTS", "DocumentKind", "ReportRequest", "Story", "render", "write_report"]
+__all__ = [
+    "DOCUMENTS",
+    "DocumentKind",
+    "ReportRequest",
+    "Story",
+    "build_report",
+    "render",
+    "report_request",
+    "write_report",
+]
 
 
 @dataclass(frozen=True)
@@ -45,6 +57,26 @@ DOCUMENTS: dict[str, DocumentKind] = {
 }
 
 
+def report_request(
+    documents: MonthDocuments,
+    *,
+    now: datetime,
+    agency: str = "",
+    page_size: str = DEFAULT_PAGE_SIZE,
+    person: Person | None = None,
+    day: date | None = None,
+) -> ReportRequest:
+    """A request as the command line and the app make it: dated the day `now` is in the district,
+    and signed by the agency asked for, else by the district's own `agency` setting."""
+    return ReportRequest(
+        generated=now.astimezone(ZoneInfo(documents.district.timezone)).date(),
+        agency=agency.strip() or documents.district.agency,
+        page_size=page_size,
+        person=person,
+        day=day,
+    )
+
+
 def render(
     kind: str, documents: MonthDocuments, request: ReportRequest
 ) -> tuple[list[Flowable], DocumentInfo]:
@@ -58,6 +90,11 @@ def render(
         page_size=request.page_size,
     )
     return story.flowables, info
+
+
+def build_report(kind: str, documents: MonthDocuments, request: ReportRequest) -> bytes:
+    """The document as PDF bytes, in memory (the app previews them, then saves the same bytes)."""
+    return build_pdf(*render(kind, documents, request))
 
 
 def write_report(kind: str, documents: MonthDocuments, request: ReportRequest, out: Path) -> int:

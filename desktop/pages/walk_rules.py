@@ -1,7 +1,8 @@
-"""The Walk rules page: the district's calendar (walk hours, workdays, holidays), the limits of
-post-incident walks, and each walk type's length, minimum and composition, as the guide sets them
-or as the district adapted them. A change is saved with "Save changes", undoable as one step;
-"Restore the guide's defaults" saves the guide's rules (the district's holidays stay)."""
+"""The Walk rules page: the agency printed on the documents, the district's calendar (walk hours,
+workdays, holidays), the limits of post-incident walks, and each walk type's length, minimum and
+composition, as the guide sets them or as the district adapted them. A change is saved with "Save
+changes", undoable as one step; "Restore the guide's defaults" saves the guide's rules (the
+district's agency and holidays stay)."""
 
 from __future__ import annotations
 
@@ -62,6 +63,11 @@ class WalkRulesPage(QWidget):
         calendar = QGroupBox("District calendar")
         form = QFormLayout(calendar)
         form.setFieldGrowthPolicy(QFormLayout.FieldGrowthPolicy.FieldsStayAtSizeHint)
+        self.agency = QLineEdit()
+        self.agency.setPlaceholderText("e.g. Eastside Police Department")
+        self.agency.setMinimumWidth(260)
+        self.agency.setToolTip("Printed on the cover and in the footer of every document")
+        form.addRow(labelled("Age&ncy:", self.agency), self.agency)
         self.walk_start, self.walk_end = QTimeEdit(), QTimeEdit()
         for edit in (self.walk_start, self.walk_end):
             edit.setDisplayFormat("HH:mm")
@@ -168,6 +174,7 @@ class WalkRulesPage(QWidget):
             spin.valueChanged.connect(self._edited)
         self.week_start.currentIndexChanged.connect(self._edited)
         self.call_type.textChanged.connect(self._edited)
+        self.agency.textChanged.connect(self._edited)
         for box in self.workdays:
             box.toggled.connect(self._edited)
         self.minutes.valueChanged.connect(self._walk_type_edited)
@@ -196,6 +203,7 @@ class WalkRulesPage(QWidget):
                 box.setChecked(day in settings.workdays)
             self.max_walking.setValue(settings.max_walking_per_squad)
             self.call_type.setText(settings.walk_call_type)
+            self.agency.setText(settings.agency)
             self.delay.setValue(settings.post_incident_delay_hours)
             self.incident_minutes.setValue(settings.post_incident_minutes)
             self._holidays = set(settings.holidays)
@@ -301,6 +309,7 @@ class WalkRulesPage(QWidget):
             workdays=frozenset(day for day, box in enumerate(self.workdays) if box.isChecked()),
             max_walking_per_squad=self.max_walking.value(),
             walk_call_type=self.call_type.text().strip(),
+            agency=self.agency.text().strip(),
             post_incident_delay_hours=self.delay.value(),
             post_incident_minutes=self.incident_minutes.value(),
             holidays=frozenset(self._holidays),

@@ -48,6 +48,7 @@ class WelcomePage(QWidget):
 
     district_created = Signal(object)  # DistrictRef
     planned = Signal(object)  # MonthPlanned, or the error
+    print_packet = Signal()  # the window opens the Reports page on the packet
 
     def __init__(self, db: Database, session: Session | None = None, parent: QWidget | None = None) -> None:
         super().__init__(parent)
@@ -126,7 +127,8 @@ class WelcomePage(QWidget):
                 grid,
                 5,
                 "Print the packet",
-                "Briefing packets, handouts and talking points (coming with the Reports page).",
+                "The month's packet (the plan, the training handout, talking points and the daily "
+                "briefing sheets): preview it on the Reports page, then print it or save it as PDF.",
                 self.print_button,
             ),
         ]
@@ -135,6 +137,7 @@ class WelcomePage(QWidget):
         self.boundary_button.clicked.connect(self._ask_boundary)
         self.roster_button.clicked.connect(self._ask_roster)
         self.plan_button.clicked.connect(self.plan_month)
+        self.print_button.clicked.connect(self.print_packet)
         scroll = QScrollArea()
         scroll.setWidgetResizable(True)
         scroll.setFrameShape(QFrame.Shape.NoFrame)
@@ -182,7 +185,7 @@ class WelcomePage(QWidget):
         done = self.done()
         for index, step in enumerate(self.steps):
             ready = index == 0 or done[index - 1]
-            open_now = ready and not done[index] and index < len(self.steps) - 1
+            open_now = ready and not done[index]
             step.body.setEnabled(open_now and not self._planning)
             step.state.setText("✓ done" if done[index] else ("← next step" if ready else ""))
             step.state.setAccessibleName(f"Step {index + 1}: {step.state.text() or 'not yet'}")

@@ -35,10 +35,12 @@ def create_district(db: Database, *, name: str, timezone: str) -> DistrictRef:
 
 
 def guide_defaults(settings: District) -> District:
-    """The guide's rules and calendar for this district: its name, time zone and holidays stay."""
+    """The guide's rules and calendar for this district: its name, agency, time zone and holidays
+    stay."""
     return replace(
         default_district(),
         name=settings.name,
+        agency=settings.agency,
         timezone=settings.timezone,
         holidays=settings.holidays,
         walk_types=default_walk_types(),
@@ -61,6 +63,9 @@ def _check(settings: District) -> None:
         problem = unprintable(text) if text.strip() else "is empty"
         if problem:
             raise InputError(WALK_RULES, problem, field=field)
+    agency_problem = unprintable(settings.agency)  # may be empty: documents then print none
+    if agency_problem:
+        raise InputError(WALK_RULES, agency_problem, field="agency")
     if settings.walk_start >= settings.walk_end:
         raise InputError(WALK_RULES, "walks must start before the walk hours end", field="walk_hours")
     if not settings.workdays:

@@ -89,6 +89,8 @@ class District:
     # worked first) and lasts `post_incident_minutes`; it still ends within 24 hours.
     post_incident_delay_hours: int = 2
     post_incident_minutes: int = 60
+    # The agency the district belongs to, printed on the documents' covers and footers ("": none).
+    agency: str = ""
 
     def works_on(self, day: date) -> bool:
         """Whether `day` is a workday of the district: one of its weekdays and not a holiday. The

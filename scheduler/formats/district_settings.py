@@ -33,6 +33,7 @@ from scheduler.rules.walk_types import (
 
 DEFAULT_NAME = "District"
 DEFAULT_TIMEZONE = "America/New_York"
+AGENCY_EXAMPLE = "Eastside Police Department"
 SETTINGS = (
     "name",
     "timezone",
@@ -44,6 +45,7 @@ SETTINGS = (
     "holidays",
     "post_incident_delay_hours",
     "post_incident_minutes",
+    "agency",
     "walk_types",
 )
 
@@ -106,6 +108,7 @@ def _parse(text: str, file: str) -> SettingsFile:
             table, "post_incident_delay_hours", file, POST_INCIDENT_DELAY_HOURS
         ),
         post_incident_minutes=_bounded(table, "post_incident_minutes", file, POST_INCIDENT_MINUTES),
+        agency=_text(table.get("agency"), "agency", default.agency, file, AGENCY_EXAMPLE),
     )
     return SettingsFile(district, frozenset(table))
 
@@ -127,11 +130,11 @@ def parse_toml(source: str, file: str) -> dict[str, Any]:
         raise InputError(file, f"is not valid TOML: {message}{where}", row=row) from None
 
 
-def _text(value: Any, key: str, default: str, file: str) -> str:
+def _text(value: Any, key: str, default: str, file: str, example: str = "") -> str:
     if value is None:
         return default
     if not isinstance(value, str) or not value.strip():
-        message = f'must be non-empty text in quotes, e.g. {key} = "{default}", got {shown(value)}'
+        message = f'must be non-empty text in quotes, e.g. {key} = "{example or default}", got {shown(value)}'
         raise InputError(file, message, field=key)
     _check_text(value, key, file)
     return value.strip()

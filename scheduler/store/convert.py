@@ -80,6 +80,7 @@ def apply_district(row: DistrictRow, district: District) -> None:
     row.walk_call_type = district.walk_call_type
     row.post_incident_delay_hours = district.post_incident_delay_hours
     row.post_incident_minutes = district.post_incident_minutes
+    row.agency = district.agency
 
 
 def district_from_row(row: DistrictRow) -> District:
@@ -96,6 +97,7 @@ def district_from_row(row: DistrictRow) -> District:
         holidays=frozenset(holiday.day for holiday in row.holidays),
         post_incident_delay_hours=row.post_incident_delay_hours,
         post_incident_minutes=row.post_incident_minutes,
+        agency=row.agency,
     )
 
 

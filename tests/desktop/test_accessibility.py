@@ -13,12 +13,13 @@ from PySide6.QtWidgets import (
 
 from desktop.pages.incidents import IncidentsPage
 from desktop.pages.people import PeoplePage
+from desktop.pages.reports import ReportsPage
 from desktop.pages.walk_rules import WalkRulesPage
 
 CONTROLS = (QLineEdit, QComboBox, QAbstractSpinBox, QAbstractItemView)
 
 
-@pytest.mark.parametrize("page_class", [PeoplePage, WalkRulesPage, IncidentsPage])
+@pytest.mark.parametrize("page_class", [PeoplePage, WalkRulesPage, IncidentsPage, ReportsPage])
 def test_every_control_has_an_accessible_name(session, qtbot, page_class):
     page = page_class(session)
     qtbot.addWidget(page)

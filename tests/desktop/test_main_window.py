@@ -15,6 +15,7 @@ from desktop.app import open_window
 from desktop.app_settings import AppSettings
 from desktop.main_window import MainWindow, sqlite_url
 from desktop.navigation import PAGES
+from desktop.pages.reports import ReportsPage
 from desktop.pages.welcome import WelcomePage
 from desktop.roster_import import RosterPreviewDialog, import_roster_interactively
 from scheduler import actions
@@ -133,6 +134,26 @@ def test_the_first_run_guide_plans_a_month_the_validator_accepts(window, qtbot, 
     problem, stored = actions.month_problem(session.db, district=session.district, month=session.month)
     assert validate(problem, stored.plan) == []
     assert welcome.steps[3].state.text() == "✓ done"
+    window.show()
+    welcome.print_button.click()
+    reports = window.pages["Reports"]
+    assert isinstance(reports, ReportsPage)
+    qtbot.waitUntil(lambda: reports.shown is not None and reports.shown.kind == "packet", timeout=60_000)
+    assert reports.document.pageCount() > 0
+    qtbot.wait(300)  # the view renders its pages in the background
+    screenshot(window, "first-run-5-packet")
+
+
+def test_the_guides_last_step_opens_the_reports_page_on_the_packet(window, session):
+    assert window.open_database(session.db.url)
+    window.show_district(session.district, session.month, getting_started=True)
+    welcome = window.pages["Getting started"]
+    assert isinstance(welcome, WelcomePage)
+    assert welcome.steps[3].state.text() == "✓ done" and welcome.steps[4].body.isEnabled()
+    welcome.print_button.click()
+    reports = window.pages["Reports"]
+    assert isinstance(reports, ReportsPage)
+    assert window.stack.currentWidget() is reports and reports.kind.currentData() == "packet"
 
 
 def test_the_app_does_not_open_on_a_database_it_cannot_use(qtbot, dialogs):

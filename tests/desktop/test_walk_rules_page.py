@@ -63,3 +63,15 @@ def test_the_guides_defaults_are_restored_in_one_undoable_step(session, qtbot):
     assert page.max_walking.value() == 2
     session.undo_stack.undo()
     assert stored(session) == changed
+
+
+def test_the_agency_is_edited_saved_and_undone(session, qtbot):
+    page = WalkRulesPage(session)
+    qtbot.addWidget(page)
+    assert page.agency.text() == "" and page.agency.accessibleName() == "Agency"
+    page.agency.setText("  Eastside Police Department ")
+    assert page.save_button.isEnabled()
+    page.save_button.click()
+    assert stored(session).agency == "Eastside Police Department"
+    session.undo_stack.undo()
+    assert stored(session).agency == "" and page.agency.text() == ""

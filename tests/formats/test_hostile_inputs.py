@@ -427,7 +427,7 @@ SETTINGS_CASES = [
         "max_walkers = 3\n",
         "district.toml, field 'max_walkers': unknown setting 'max_walkers' (expected name, timezone, "
         "week_start, walk_hours, workdays, max_walking_per_squad, walk_call_type, holidays, "
-        "post_incident_delay_hours, post_incident_minutes, walk_types)",
+        "post_incident_delay_hours, post_incident_minutes, agency, walk_types)",
     ),
     Case(
         "settings: syntax error (held before)",

@@ -220,3 +220,18 @@ def test_syntax_error_at_the_end_of_the_file() -> None:
 def test_duplicate_key_is_a_syntax_error() -> None:
     error = failure("max_walking_per_squad = 2\n\nmax_walking_per_squad = 3\n")
     assert error.row == 3
+
+
+def test_the_agency_is_read_and_defaults_to_none() -> None:
+    assert parse("").agency == ""
+    assert parse('agency = "  Eastside Police Department "\n').agency == "Eastside Police Department"
+
+
+@pytest.mark.parametrize("value", ['""', "3", '"Eastside\\u0007 PD"'])
+def test_a_bad_agency_is_named(value: str) -> None:
+    error = failure(f"agency = {value}\n")
+    assert "field 'agency'" in str(error)
+
+
+def test_the_demo_settings_name_an_agency() -> None:
+    assert load_settings(Path(__file__).parents[2] / "resources/demo/district.toml").agency

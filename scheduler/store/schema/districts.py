@@ -42,6 +42,7 @@ class DistrictRow(Base):
     walk_call_type: Mapped[str]
     post_incident_delay_hours: Mapped[int] = mapped_column(server_default="2")
     post_incident_minutes: Mapped[int] = mapped_column(server_default="60")
+    agency: Mapped[str] = mapped_column(server_default="")
     # Names the district's calendar events (UIDs), so two districts, or two databases, never share one.
     calendar_id: Mapped[str] = mapped_column(String(36), unique=True, default=lambda: str(uuid.uuid4()))
     created_at: Mapped[datetime] = mapped_column(default=utc_now)

@@ -1,0 +1,66 @@
+"""The district's agency: kept by the store, brought by migration 0008 (districts saved before name
+none), and printed by the documents when the command line names no other."""
+
+from __future__ import annotations
+
+from dataclasses import replace
+
+from pypdf import PdfReader
+
+from desktop.cli import main
+from scheduler import actions
+from scheduler.formats.district_settings import default_district
+from scheduler.store import get_district, list_districts, open_database, save_settings
+from scheduler.store.database import run_migrations
+from tests.desktop.conftest import DECEMBER, QUICK
+from tests.factories import write_roster
+from tests.store.conftest import sqlite_url
+
+AGENCY = "Eastside Police Department"
+
+
+def test_the_agency_is_stored_and_changed(db):
+    ref = save_settings(db, replace(default_district(), agency=AGENCY)).district
+    assert get_district(db, ref.id).agency == AGENCY
+    actions.update_settings(db, district=ref, settings=replace(get_district(db, ref.id), agency=""))
+    assert get_district(db, ref.id).agency == ""
+
+
+def test_the_guides_defaults_keep_the_agency():
+    assert actions.guide_defaults(replace(default_district(), agency=AGENCY)).agency == AGENCY
+
+
+def test_a_database_at_0007_gets_an_empty_agency_and_goes_back(tmp_path):
+    path = tmp_path / "beatwalk.sqlite3"
+    db = open_database(sqlite_url(path))
+    save_settings(db, replace(default_district(), agency=AGENCY))
+    run_migrations(db.engine, "downgrade", "0007")  # what Beatwalk before the agency setting left
+    db.close()
+
+    db = open_database(sqlite_url(path))
+    try:
+        (ref,) = list_districts(db)
+        assert get_district(db, ref.id) == default_district()  # agency "", nothing else changed
+        actions.update_settings(db, district=ref, settings=replace(default_district(), agency=AGENCY))
+        run_migrations(db.engine, "downgrade", "0007")
+        assert list_districts(db) == (ref,)
+    finally:
+        db.close()
+
+
+def test_documents_print_the_districts_agency_unless_the_command_names_another(tmp_path):
+    settings = tmp_path / "district.toml"
+    settings.write_text(f'name = "Eastside District"\nagency = "{AGENCY}"\n', encoding="utf-8")
+    url = sqlite_url(tmp_path / "department.sqlite3")
+    db = actions.open_department(url)
+    try:
+        district = actions.import_settings(db, path=settings).district
+        actions.import_roster(db, district=district, path=write_roster(tmp_path / "roster.csv"))
+        actions.plan_month(db, district=district, month=DECEMBER, user="alvarez", solve=QUICK)
+    finally:
+        db.close()
+    for extra, agency in (((), AGENCY), (("--agency", "Gem City PD"), "Gem City PD")):
+        out = tmp_path / "handout.pdf"
+        assert main(["--db", url, "report", "handout", "--month", "2026-12", *extra, "--out", str(out)]) == 0
+        first = PdfReader(out).pages[0].extract_text()
+        assert f"{agency} · Eastside District" in first
