@@ -1,10 +1,12 @@
-"""The Walk rules page: the district's calendar (walk hours, workdays, holidays), the limits of
-post-incident walks, and each walk type's length, minimum and composition, as the guide sets them
-or as the district adapted them. A change is saved with "Save changes", undoable as one step;
-"Restore the guide's defaults" saves the guide's rules (the district's holidays stay)."""
+"""The Walk rules page: the district's name and time zone, its calendar (walk hours, workdays,
+holidays), the limits of post-incident walks, and each walk type's length, minimum and composition,
+as the guide sets them or as the district adapted them. A change is saved with "Save changes",
+undoable as one step; "Restore the guide's defaults" saves the guide's rules (the district's
+holidays stay)."""
 
 from __future__ import annotations
 
+import zoneinfo
 from dataclasses import replace
 from datetime import date, time
 from itertools import pairwise
@@ -12,6 +14,7 @@ from itertools import pairwise
 from PySide6.QtCore import QDate, QTime
 from PySide6.QtWidgets import (
     QCheckBox,
+    QComboBox,
     QDateEdit,
     QFormLayout,
     QGridLayout,
@@ -62,6 +65,13 @@ class WalkRulesPage(QWidget):
         calendar = QGroupBox("District calendar")
         form = QFormLayout(calendar)
         form.setFieldGrowthPolicy(QFormLayout.FieldGrowthPolicy.FieldsStayAtSizeHint)
+        self.district_name = QLineEdit()
+        self.district_name.setMinimumWidth(260)
+        form.addRow(labelled("District &name:", self.district_name), self.district_name)
+        self.timezone = QComboBox()
+        self.timezone.setEditable(True)
+        self.timezone.addItems(sorted(zoneinfo.available_timezones() - {"localtime"}))
+        form.addRow(labelled("&Time zone:", self.timezone), self.timezone)
         self.walk_start, self.walk_end = QTimeEdit(), QTimeEdit()
         for edit in (self.walk_start, self.walk_end):
             edit.setDisplayFormat("HH:mm")
@@ -168,6 +178,8 @@ class WalkRulesPage(QWidget):
             spin.valueChanged.connect(self._edited)
         self.week_start.currentIndexChanged.connect(self._edited)
         self.call_type.textChanged.connect(self._edited)
+        self.district_name.textChanged.connect(self._edited)
+        self.timezone.currentTextChanged.connect(self._edited)
         for box in self.workdays:
             box.toggled.connect(self._edited)
         self.minutes.valueChanged.connect(self._walk_type_edited)
@@ -189,6 +201,8 @@ class WalkRulesPage(QWidget):
     def show_settings(self, settings: District) -> None:
         self._loading = True
         try:
+            self.district_name.setText(settings.name)
+            self.timezone.setCurrentText(settings.timezone)
             self.walk_start.setTime(QTime(settings.walk_start.hour, settings.walk_start.minute))
             self.walk_end.setTime(QTime(settings.walk_end.hour, settings.walk_end.minute))
             self.week_start.setCurrentIndex(settings.week_start)
@@ -295,6 +309,8 @@ class WalkRulesPage(QWidget):
         start, end = self.walk_start.time(), self.walk_end.time()
         return replace(
             self.stored,
+            name=self.district_name.text().strip(),
+            timezone=self.timezone.currentText().strip(),
             walk_start=time(start.hour(), start.minute()),
             walk_end=time(end.hour(), end.minute()),
             week_start=self.week_start.currentIndex(),
@@ -325,9 +341,8 @@ class WalkRulesPage(QWidget):
         if new == old:
             self.show_settings(old)
             return False
-        db, district = self.session.db, self.session.district
         try:
-            actions.update_settings(db, district=district, settings=new)
+            self._store(new)
         except BeatwalkError as error:
             show_error(self, error)
             return False
@@ -335,9 +350,14 @@ class WalkRulesPage(QWidget):
             text,
             self.session,
             "settings",
-            lambda: actions.update_settings(db, district=district, settings=new),
-            lambda: actions.update_settings(db, district=district, settings=old),
+            lambda: self._store(new),
+            lambda: self._store(old),
             lambda error: show_error(self, error),
         )
         self.session.undo_stack.push(command)
         return True
+
+    def _store(self, settings: District) -> None:
+        """Save, and let the session know the district's name (a rename changes the title)."""
+        session = self.session
+        session.district = actions.update_settings(session.db, district=session.district, settings=settings)

@@ -2,11 +2,12 @@
 
     QT_QPA_PLATFORM=offscreen .venv/bin/python -m tests.benchmarks.desktop_benchmark [--repeat N]
 
-Each run is a fresh process, as a user's start is: it imports the app, opens a throwaway database,
-creates the demo district (settings, 160 people, boundary, profile, incidents) and shows the main
-window; "usable" is the window exposed with every page built. The month is then planned in the
-background; the time until the plan is saved is reported too, and the largest gap between two
-event-loop turns meanwhile (the GUI thread must never block more than 100 ms). Medians of
+Each run is a fresh process, as a user's start is: it imports the app and shows the main window
+("shown"), while a worker opens a throwaway database and creates the demo district (settings, 160
+people, sectors, boundary, profile, incidents); "usable" is when the district's pages are built and
+shown. The month is then planned in the background; the time until the plan is saved is reported
+too, and the largest gap between two 10 ms timer ticks while the demo is made and while it is
+planned (the GUI thread must never block more than 100 ms). Medians of
 `--repeat` runs; record them in `desktop_results.md`.
 """
 
@@ -23,25 +24,32 @@ ONE_RUN = r"""
 import json, time
 started = time.perf_counter()
 from PySide6.QtCore import QElapsedTimer, QTimer
+from PySide6.QtWidgets import QApplication
 from desktop.app import open_window
 window = open_window(db=None, district=None, demo=True)
-app = window.windowHandle()
-from PySide6.QtWidgets import QApplication
 QApplication.processEvents()
-usable = time.perf_counter() - started
-gaps, clock = [], QElapsedTimer()
+shown = time.perf_counter() - started
+marks, gaps, clock = {}, {"opening": [], "planning": []}, QElapsedTimer()
 clock.start()
 def tick():
-    gaps.append(clock.restart())
-    if window.planning is None:
-        QApplication.quit()
+    gap = clock.restart()
+    if window.opening is not None:
+        gaps["opening"].append(gap)
+    elif "usable" not in marks:
+        marks["usable"] = time.perf_counter() - started
+    else:
+        gaps["planning"].append(gap)
+        if window.planning is None:
+            QApplication.quit()
 timer = QTimer()
 timer.timeout.connect(tick)
 timer.start(10)
 QApplication.exec()
 planned = time.perf_counter() - started
 window.close()
-print(json.dumps({"usable": usable, "planned": planned, "gap_ms": max(gaps[1:] or [0])}))
+print(json.dumps({"shown": shown, "usable": marks["usable"], "planned": planned,
+                  "opening_gap_ms": max(gaps["opening"][1:] or [0]),
+                  "gap_ms": max(gaps["planning"] or [0])}))
 """
 
 
@@ -59,8 +67,10 @@ def main() -> None:
     print("| measure | median | runs |")
     print("| --- | --- | --- |")
     for key, label, unit in (
-        ("usable", "start to a usable window", "s"),
+        ("shown", "start to the window shown (demo being made)", "s"),
+        ("usable", "start to a usable window (the demo district's pages built)", "s"),
         ("planned", "start to the demo month planned (in the background)", "s"),
+        ("opening_gap_ms", "longest GUI-thread stall while the demo was made", "ms"),
         ("gap_ms", "longest GUI-thread stall while planning", "ms"),
     ):
         values = [run[key] for run in runs]
