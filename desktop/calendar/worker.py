@@ -85,6 +85,7 @@ class SolveJob(QRunnable):
             seed=task.solve.seed,
             on_progress=self._report,
             should_stop=self._stop.is_set,
+            apart=task.solve.apart,
         )
         db, district, month, now = task.db, task.district, task.month, task.now
         proposal = actions.propose_plan(db, district=district, month=month, solve=request, now=now)

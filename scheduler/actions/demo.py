@@ -19,7 +19,7 @@ from scheduler.store import Database, DistrictRef
 DEMO_FILES = resource_path("demo")
 DEMO_STREETS = DEMO_FILES / "streets.geojson"  # shown under the demo's map, as a user's own file is
 # Enough search for a valid, reasonable month in a second or two; the demo needs no proof.
-DEMO_SOLVE = SolveRequest(time_limit=3.0, effort=1.0)
+DEMO_SOLVE = SolveRequest(time_limit=3.0, effort=1.0, apart=True)  # apart: the app plans it
 
 
 @dataclass(frozen=True)

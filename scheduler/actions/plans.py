@@ -23,6 +23,7 @@ from scheduler.domain.sequence import with_sequences
 from scheduler.formats.district_settings import default_district, load_settings
 from scheduler.formats.icalendar import CalendarDetails
 from scheduler.formats.roster import load_roster
+from scheduler.planning.apart import make_plan_apart
 from scheduler.planning.meeting_points import assign_meeting_points
 from scheduler.planning.planner import PlanResult, Progress, make_plan
 from scheduler.store import (
@@ -51,6 +52,7 @@ class SolveRequest:
     seed: int = 0
     on_progress: Callable[[Progress], None] | None = None
     should_stop: Callable[[], bool] | None = None
+    apart: bool = False  # search in a separate process (the app: its window never waits for the GIL)
 
 
 @dataclass(frozen=True)
@@ -240,7 +242,7 @@ def check_size(people: Sequence[Person], source: str) -> None:
 
 
 def _solve(problem: PlanningProblem, solve: SolveRequest) -> PlanResult:
-    return make_plan(
+    return (make_plan_apart if solve.apart else make_plan)(
         problem,
         time_limit=solve.time_limit,
         effort=solve.effort,
