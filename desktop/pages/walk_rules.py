@@ -71,7 +71,7 @@ class WalkRulesPage(QWidget):
         self.timezone = QComboBox()
         self.timezone.setEditable(True)
         self.timezone.addItems(sorted(zoneinfo.available_timezones() - {"localtime"}))
-        form.addRow(labelled("&Time zone:", self.timezone), self.timezone)
+        form.addRow(labelled("Time &zone:", self.timezone), self.timezone)
         self.walk_start, self.walk_end = QTimeEdit(), QTimeEdit()
         for edit in (self.walk_start, self.walk_end):
             edit.setDisplayFormat("HH:mm")
