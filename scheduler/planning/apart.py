@@ -15,35 +15,38 @@ import time
 from collections.abc import Callable
 from multiprocessing.queues import Queue
 from multiprocessing.synchronize import Event
-from typing import Any
+from typing import Any, TypeVar
 
-from scheduler.domain import PlanningProblem
 from scheduler.planning.deadline import check_limits
-from scheduler.planning.planner import PlanResult, Progress, check_size, make_plan
+from scheduler.planning.planner import Progress
 
 POLL_SECONDS = 0.1  # how often the waiting thread looks at `should_stop`
 LEAST_SECONDS = 0.5  # the time limit left to the search when the process took all the rest to start
 
+Result = TypeVar("Result")
 
-def make_plan_apart(
-    problem: PlanningProblem,
-    *,
+
+def plan_apart(
+    planner: Callable[..., Result],
+    *arguments: Any,
     time_limit: float,
     effort: float | None,
     seed: int,
     on_progress: Callable[[Progress], None] | None,
     should_stop: Callable[[], bool] | None,
-) -> PlanResult:
-    """`make_plan` in a spawned process, with the same arguments and result. The time limit counts
-    from this call, the process's start included (a second or two on a busy machine). Limits out
-    of bounds and a roster too large are refused here, as `make_plan` refuses them."""
+    **options: Any,
+) -> Result:
+    """`planner(*arguments, time_limit=..., effort=..., seed=..., on_progress=..., should_stop=...,
+    **options)` in a spawned process: `make_plan` or `add_post_incident`, with the same result and
+    errors (ValueError for limits out of bounds). The time limit counts from this call, the
+    process's start included (a second or two on a busy machine)."""
     check_limits(time_limit, effort, seed, 0.0)
-    check_size(problem)
     context = multiprocessing.get_context("spawn")
     messages: Queue[tuple[str, Any]] = context.Queue()
     stop = context.Event()
     limits = (time_limit, effort, seed, time.time())
-    process = context.Process(target=_plan, args=(problem, limits, messages, stop), daemon=True)
+    task = (planner, arguments, options)
+    process = context.Process(target=_plan, args=(task, limits, messages, stop), daemon=True)
     process.start()
     try:
         while True:
@@ -60,8 +63,10 @@ def make_plan_apart(
                 if on_progress is not None:
                     on_progress(payload)
             elif kind == "done":
-                result: PlanResult = payload
+                result: Result = payload
                 return result
+            elif kind == "invalid":
+                raise ValueError(payload)
             else:
                 raise RuntimeError(payload)
     finally:
@@ -73,23 +78,27 @@ def make_plan_apart(
 
 
 def _plan(
-    problem: PlanningProblem,
+    task: tuple[Callable[..., Any], tuple[Any, ...], dict[str, Any]],
     limits: tuple[float, float | None, int, float],
     messages: Queue[tuple[str, Any]],
     stop: Event,
 ) -> None:
     """The child process: plan, sending each better plan's progress and then the result."""
+    planner, arguments, options = task
     time_limit, effort, seed, started = limits
     left = max(time_limit - (time.time() - started), LEAST_SECONDS)
     try:
-        result = make_plan(
-            problem,
+        result = planner(
+            *arguments,
             time_limit=left,
             effort=effort,
             seed=seed,
             on_progress=lambda progress: messages.put(("progress", progress)),
             should_stop=stop.is_set,
+            **options,
         )
+    except ValueError as error:  # a roster too large, say: the caller's to report, as in-process
+        messages.put(("invalid", str(error)))
     except Exception as error:  # a bug: reported to the waiting thread, which must not wait for ever
         messages.put(("failed", f"planning failed unexpectedly: {error}"))
     else:
