@@ -32,6 +32,7 @@ from desktop import workers
 from desktop.app_settings import AppSettings
 from desktop.errors import show_error
 from desktop.navigation import PAGES
+from desktop.pages.neighborhood import NeighborhoodPage
 from desktop.pages.reports import ReportsPage
 from desktop.pages.welcome import WelcomePage
 from desktop.session import Session
@@ -57,6 +58,16 @@ def sqlite_url(path: Path) -> str:
     return f"sqlite:///{path}"
 
 
+def _create_demo(url: str, now: datetime) -> tuple[Database, actions.DemoCreated]:
+    """Open the database and put the demo district into it (run by a worker)."""
+    db = actions.open_department(url)
+    try:
+        return db, actions.create_demo(db, now=now)
+    except BaseException:
+        db.close()
+        raise
+
+
 class MainWindow(QMainWindow):
     def __init__(self, settings: AppSettings, *, clock: Callable[[], datetime] = _utc_now) -> None:
         super().__init__()
@@ -66,6 +77,7 @@ class MainWindow(QMainWindow):
         self.pages: dict[str, QWidget] = {}
         self._throwaway: Path | None = None  # the demo's temporary folder, removed on close
         self.planning: workers.Relay | None = None  # the background planning, while it runs
+        self.opening: workers.Relay | None = None  # the demo's database being made, while it is
         self.setWindowTitle(APP)
         self.resize(1200, 760)
         if settings.geometry is not None:
@@ -191,28 +203,38 @@ class MainWindow(QMainWindow):
         return True
 
     def open_demo(self, url: str | None = None) -> bool:
-        """The demo district in `url`, or in a throwaway database removed when the window closes;
-        its month is planned in the background once the window shows."""
+        """The demo district in `url`, or in a throwaway database removed when the window closes.
+        The database is made and the demo imported in a worker, so the window shows at once; its
+        month is then planned in the background too. An error is shown in a dialog when it comes."""
         throwaway = None
         if url is None:
             throwaway = Path(tempfile.mkdtemp(prefix="beatwalk-demo-"))
             url = sqlite_url(throwaway / "demo.sqlite3")
-        try:
-            db = actions.open_department(url)
-        except BeatwalkError as error:
-            show_error(self, error)
-            return False
-        try:
-            demo = actions.create_demo(db, now=self.clock())
-        except BeatwalkError as error:
-            db.close()
-            show_error(self, error)
-            return False
         self._close_database()
-        self.db, self._throwaway = db, throwaway
-        self.show_district(demo.district, demo.month)
-        self.plan_in_background(actions.DEMO_SOLVE, "Planning the demo month…")
+        self._throwaway = throwaway
+        now = self.clock()
+        self.statusBar().showMessage("Preparing the demo district…")
+        work = lambda: _create_demo(url, now)  # noqa: E731
+        self.opening = workers.start(work, self._demo_created, self._demo_failed, self)
         return True
+
+    def _demo_created(self, created: tuple[Database, actions.DemoCreated]) -> None:
+        db, demo = created
+        if self.opening is None:  # the window was closed (or another database opened) meanwhile
+            db.close()
+            return
+        self.opening = None
+        self.db = db
+        self.show_district(demo.district, demo.month)
+        neighborhood = self.pages.get("Neighborhood")
+        if isinstance(neighborhood, NeighborhoodPage):  # streets are the user's own file, never stored
+            neighborhood.load_streets(actions.DEMO_STREETS)
+        self.plan_in_background(actions.DEMO_SOLVE, "Planning the demo month…")
+
+    def _demo_failed(self, error: Exception) -> None:
+        self.opening = None
+        self.statusBar().clearMessage()
+        show_error(self, error)
 
     def _choose_district(self, db: Database, name: str | None) -> DistrictRef | None:
         if name is not None:
@@ -278,8 +300,6 @@ class MainWindow(QMainWindow):
             parent=self,
         )
         self.session = session
-        if self._throwaway is None:  # a throwaway demo database is not worth remembering
-            self.settings.set_last_district(self.db.url, district.name)
         pages: list[tuple[str, QWidget]] = []
         if getting_started:
             welcome = WelcomePage(self.db, session, self)
@@ -297,11 +317,21 @@ class MainWindow(QMainWindow):
             )
             self.page_actions.append(action)
         self.navigation.setCurrentRow(0)
-        self.setWindowTitle(f"{APP} — {district.name}")
+        self._name_district()
+        session.changed.connect(lambda what: self._name_district() if what == "settings" else None)
         session.month_changed.connect(lambda _month: self._show_month())
         self._show_month()
         self._set_district_actions(True)
         self._bind_undo(session)
+
+    def _name_district(self) -> None:
+        """The title names the district, and the database remembers it, under its name of now."""
+        if self.session is None or self.db is None:
+            return
+        name = self.session.district.name
+        self.setWindowTitle(f"{APP} — {name}")
+        if self._throwaway is None:  # a throwaway demo database is not worth remembering
+            self.settings.set_last_district(self.db.url, name)
 
     def show_page(self, title: str) -> QWidget:
         self.navigation.setCurrentRow(list(self.pages).index(title))
@@ -369,6 +399,7 @@ class MainWindow(QMainWindow):
     def _close_database(self) -> None:
         self._clear_pages()
         QThreadPool.globalInstance().waitForDone()
+        self.opening = None  # a demo made meanwhile is closed when it arrives
         if self.db is not None:
             self.db.close()
             self.db = None

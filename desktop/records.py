@@ -26,12 +26,21 @@ class RecordsModel(QAbstractTableModel, Generic[T]):
     def __init__(self, columns: Sequence[Column[T]], records: Sequence[T] = ()) -> None:
         super().__init__()
         self._columns = tuple(columns)
-        self._records: tuple[T, ...] = tuple(records)
+        self._records: tuple[T, ...] = ()
+        self._texts: tuple[tuple[str, ...], ...] = ()
+        self._keep(records)
 
     def set_records(self, records: Sequence[T]) -> None:
         self.beginResetModel()
-        self._records = tuple(records)
+        self._keep(records)
         self.endResetModel()
+
+    def _keep(self, records: Sequence[T]) -> None:
+        """The cells' texts are worked out once per change: a view asks for them thousands of
+        times (sizing its columns, painting, tooltips), and each asks the domain's formatting."""
+        self._records = tuple(records)
+        columns = self._columns
+        self._texts = tuple(tuple(column.text(record) for column in columns) for record in self._records)
 
     def record(self, row: int) -> T:
         return self._records[row]
@@ -45,11 +54,12 @@ class RecordsModel(QAbstractTableModel, Generic[T]):
     def data(self, index: Index, role: int = Qt.ItemDataRole.DisplayRole) -> Any:
         if not index.isValid():
             return None
-        column, record = self._columns[index.column()], self._records[index.row()]
+        text = self._texts[index.row()][index.column()]
         if role in (Qt.ItemDataRole.DisplayRole, Qt.ItemDataRole.ToolTipRole):
-            return column.text(record)
+            return text
         if role == SORT_ROLE:
-            return column.sort_key(record) if column.sort_key else column.text(record).casefold()
+            sort_key = self._columns[index.column()].sort_key
+            return sort_key(self._records[index.row()]) if sort_key else text.casefold()
         return None
 
     def headerData(

@@ -33,5 +33,8 @@ def record_table(model: QAbstractItemModel, name: str) -> QTableView:
     table.setWordWrap(False)
     table.verticalHeader().setVisible(False)
     table.horizontalHeader().setSectionResizeMode(QHeaderView.ResizeMode.ResizeToContents)
+    # Columns fit the rows on screen, not all of them: measuring every row of a 160-person roster
+    # took 0.7 s on a table's first show (a longer text further down is elided; its tooltip has it).
+    table.horizontalHeader().setResizeContentsPrecision(0)
     table.horizontalHeader().setStretchLastSection(True)
     return table

@@ -1,10 +1,12 @@
 """Planning the month off the GUI thread.
 
-The work is `actions.propose_plan`, run in a thread pool; it reports each better plan found through
-`progress` and ends with `finished` (a `Solved`) or `failed` (a message in the domain's words, and
-whether a colleague's save caused it). `stop()` asks the solver to end its search: the proposal
-then holds the best plan found so far. A job told to keep its plan (Build plan) also saves it with
-the version check and validates it, so that no save of a month's plan holds up the GUI thread.
+The work is `actions.propose_plan`, run in a thread pool (the search itself in a separate process
+when the request says `apart`, as the app's does, so that it never holds the GIL); it reports
+each better plan found through `progress` and ends with `finished` (a `Solved`) or `failed` (a
+message in the domain's words, and whether a colleague's save caused it). `stop()` asks the solver
+to end its search: the proposal then holds the best plan found so far. A job told to keep its plan
+(Build plan) also saves it with the version check and validates it, so that no save of a month's
+plan holds up the GUI thread.
 Signals cross to the GUI thread queued, so no widget is touched from the worker.
 """
 
@@ -85,6 +87,7 @@ class SolveJob(QRunnable):
             seed=task.solve.seed,
             on_progress=self._report,
             should_stop=self._stop.is_set,
+            apart=task.solve.apart,
         )
         db, district, month, now = task.db, task.district, task.month, task.now
         proposal = actions.propose_plan(db, district=district, month=month, solve=request, now=now)

@@ -55,7 +55,9 @@ from scheduler import actions
 from scheduler.actions import BeatwalkError, Conflict, Ending, Month, Progress, Proposal, SolveRequest
 
 EVERYONE = "Everyone"
-APP_SOLVE = SolveRequest(time_limit=20.0)  # a captain waits this long at most; Cancel ends it sooner
+# A captain waits this long at most (Cancel ends it sooner); the search runs in its own process,
+# so that the window never waits for it.
+APP_SOLVE = SolveRequest(time_limit=20.0, apart=True)
 ENDINGS = {
     Ending.OPTIMAL: "the best plan there is",
     Ending.EFFORT: "search effort used up",

@@ -66,7 +66,7 @@ class IncidentsPage(QWidget):
     def __init__(self, session: Session, parent: QWidget | None = None) -> None:
         super().__init__(parent)
         self.session = session
-        self.solve = SolveRequest(time_limit=10.0)
+        self.solve = SolveRequest(time_limit=10.0, apart=True)  # the search in its own process
         self.zone = ZoneInfo(actions.district_settings(session.db, district=session.district).timezone)
         self.has_boundary = False
         self.model: RecordsModel[Incident] = RecordsModel(_columns(self.zone, lambda: self.has_boundary))

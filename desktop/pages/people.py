@@ -5,11 +5,13 @@ partners invited to post-incident walks."""
 from __future__ import annotations
 
 from dataclasses import dataclass
+from pathlib import Path
 
 from PySide6.QtCore import QModelIndex, QPersistentModelIndex, QSortFilterProxyModel, Qt
 from PySide6.QtWidgets import (
     QDialog,
     QDialogButtonBox,
+    QFileDialog,
     QFormLayout,
     QGroupBox,
     QHBoxLayout,
@@ -166,6 +168,15 @@ class PeoplePage(QWidget):
         partners_layout = QVBoxLayout(partners_box)
         self.partners_table = record_table(self.partners, "Partners")
         partners_layout.addWidget(self.partners_table)
+        self.partners_status = QLabel()
+        self.partners_button = QPushButton("Import &partners…")
+        self.partners_button.setAccessibleName("Import partners")
+        self.partners_button.setToolTip("Make a partners CSV's list the district's invited partners")
+        self.partners_button.clicked.connect(self._ask_partners)
+        partners_buttons = QHBoxLayout()
+        partners_buttons.addWidget(self.partners_status, 1)
+        partners_buttons.addWidget(self.partners_button)
+        partners_layout.addLayout(partners_buttons)
         splitter = QSplitter(Qt.Orientation.Vertical)
         splitter.addWidget(roster)
         splitter.addWidget(partners_box)
@@ -246,6 +257,25 @@ class PeoplePage(QWidget):
         path = ask_roster_file(self)
         if path is not None:
             import_roster_interactively(self, self.session, path)
+
+    def _ask_partners(self) -> None:
+        name, _ = QFileDialog.getOpenFileName(self, "Import partners", "", "CSV files (*.csv);;All files (*)")
+        if name:
+            self.import_partners(Path(name))
+
+    def import_partners(self, path: Path) -> bool:
+        """Make the file's partners the district's list (all or nothing; a bad row is shown)."""
+        try:
+            summary = actions.import_partners(self.session.db, district=self.session.district, path=path)
+        except BeatwalkError as error:
+            show_error(self, error)
+            return False
+        self.session.notify("partners")
+        self.partners_status.setText(
+            f"Imported {path.name}: {summary.added} new, {summary.updated} changed, "
+            f"{summary.unchanged} unchanged, {summary.deactivated} no longer invited."
+        )
+        return True
 
 
 ENGAGEMENTS = {

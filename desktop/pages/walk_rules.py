@@ -1,11 +1,12 @@
-"""The Walk rules page: the agency printed on the documents, the district's calendar (walk hours,
-workdays, holidays), the limits of post-incident walks, and each walk type's length, minimum and
-composition, as the guide sets them or as the district adapted them. A change is saved with "Save
-changes", undoable as one step; "Restore the guide's defaults" saves the guide's rules (the
-district's agency and holidays stay)."""
+"""The Walk rules page: the district's name, time zone and the agency printed on the documents,
+its calendar (walk hours, workdays, holidays), the limits of post-incident walks, and each walk
+type's length, minimum and composition, as the guide sets them or as the district adapted them. A
+change is saved with "Save changes", undoable as one step; "Restore the guide's defaults" saves the
+guide's rules (the district's agency and holidays stay)."""
 
 from __future__ import annotations
 
+import zoneinfo
 from dataclasses import replace
 from datetime import date, time
 from itertools import pairwise
@@ -13,6 +14,7 @@ from itertools import pairwise
 from PySide6.QtCore import QDate, QTime
 from PySide6.QtWidgets import (
     QCheckBox,
+    QComboBox,
     QDateEdit,
     QFormLayout,
     QGridLayout,
@@ -68,6 +70,13 @@ class WalkRulesPage(QWidget):
         self.agency.setMinimumWidth(260)
         self.agency.setToolTip("Printed on the cover and in the footer of every document")
         form.addRow(labelled("Age&ncy:", self.agency), self.agency)
+        self.district_name = QLineEdit()
+        self.district_name.setMinimumWidth(260)
+        form.addRow(labelled("District na&me:", self.district_name), self.district_name)
+        self.timezone = QComboBox()
+        self.timezone.setEditable(True)
+        self.timezone.addItems(sorted(zoneinfo.available_timezones() - {"localtime"}))
+        form.addRow(labelled("Time &zone:", self.timezone), self.timezone)
         self.walk_start, self.walk_end = QTimeEdit(), QTimeEdit()
         for edit in (self.walk_start, self.walk_end):
             edit.setDisplayFormat("HH:mm")
@@ -106,7 +115,7 @@ class WalkRulesPage(QWidget):
         today = session.now().date()
         self.holiday_date.setDate(QDate(today.year, today.month, today.day))
         self.add_holiday = QPushButton("A&dd holiday")
-        self.remove_holiday = QPushButton("Re&move holiday")
+        self.remove_holiday = QPushButton("Rem&ove holiday")
         for button in (self.add_holiday, self.remove_holiday):
             button.setAccessibleName(button.text().replace("&", ""))
         holiday_controls = QGridLayout()
@@ -175,6 +184,8 @@ class WalkRulesPage(QWidget):
         self.week_start.currentIndexChanged.connect(self._edited)
         self.call_type.textChanged.connect(self._edited)
         self.agency.textChanged.connect(self._edited)
+        self.district_name.textChanged.connect(self._edited)
+        self.timezone.currentTextChanged.connect(self._edited)
         for box in self.workdays:
             box.toggled.connect(self._edited)
         self.minutes.valueChanged.connect(self._walk_type_edited)
@@ -196,6 +207,8 @@ class WalkRulesPage(QWidget):
     def show_settings(self, settings: District) -> None:
         self._loading = True
         try:
+            self.district_name.setText(settings.name)
+            self.timezone.setCurrentText(settings.timezone)
             self.walk_start.setTime(QTime(settings.walk_start.hour, settings.walk_start.minute))
             self.walk_end.setTime(QTime(settings.walk_end.hour, settings.walk_end.minute))
             self.week_start.setCurrentIndex(settings.week_start)
@@ -303,6 +316,8 @@ class WalkRulesPage(QWidget):
         start, end = self.walk_start.time(), self.walk_end.time()
         return replace(
             self.stored,
+            name=self.district_name.text().strip(),
+            timezone=self.timezone.currentText().strip(),
             walk_start=time(start.hour(), start.minute()),
             walk_end=time(end.hour(), end.minute()),
             week_start=self.week_start.currentIndex(),
@@ -334,9 +349,8 @@ class WalkRulesPage(QWidget):
         if new == old:
             self.show_settings(old)
             return False
-        db, district = self.session.db, self.session.district
         try:
-            actions.update_settings(db, district=district, settings=new)
+            self._store(new)
         except BeatwalkError as error:
             show_error(self, error)
             return False
@@ -344,9 +358,14 @@ class WalkRulesPage(QWidget):
             text,
             self.session,
             "settings",
-            lambda: actions.update_settings(db, district=district, settings=new),
-            lambda: actions.update_settings(db, district=district, settings=old),
+            lambda: self._store(new),
+            lambda: self._store(old),
             lambda error: show_error(self, error),
         )
         self.session.undo_stack.push(command)
         return True
+
+    def _store(self, settings: District) -> None:
+        """Save, and let the session know the district's name (a rename changes the title)."""
+        session = self.session
+        session.district = actions.update_settings(session.db, district=session.district, settings=settings)

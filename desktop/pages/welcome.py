@@ -53,7 +53,7 @@ class WelcomePage(QWidget):
     def __init__(self, db: Database, session: Session | None = None, parent: QWidget | None = None) -> None:
         super().__init__(parent)
         self.db, self.session = db, session
-        self.solve = SolveRequest(time_limit=20.0)
+        self.solve = SolveRequest(time_limit=20.0, apart=True)
         self._planning = False
         content = QWidget()
         grid = QGridLayout(content)

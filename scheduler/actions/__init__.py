@@ -13,7 +13,7 @@ from scheduler.actions.briefings import (
     month_talking_points,
     talking_points,
 )
-from scheduler.actions.demo import DEMO_FILES, DEMO_SOLVE, DemoCreated, create_demo
+from scheduler.actions.demo import DEMO_FILES, DEMO_SOLVE, DEMO_STREETS, DemoCreated, create_demo
 from scheduler.actions.department import (
     HolidaysImported,
     district_people,
@@ -151,6 +151,7 @@ from scheduler.store.partners import PartnersImported
 __all__ = [
     "DEMO_FILES",
     "DEMO_SOLVE",
+    "DEMO_STREETS",
     "INCIDENT_KINDS",
     "INCIDENT_MONTHS",
     "INCIDENT_OVER",

@@ -29,9 +29,13 @@ WALK_RULES = "walk rules"
 def create_district(db: Database, *, name: str, timezone: str) -> DistrictRef:
     """A new district with the guide's rules. The name and time zone are read as a settings file's
     would be, so the app refuses what `import settings` refuses, in the same words."""
-    text = f"name = {json.dumps(name)}\ntimezone = {json.dumps(timezone)}\n"
-    settings = parse_settings(text, NEW_DISTRICT)
+    settings = _name_and_zone(name, timezone, NEW_DISTRICT)
     return add_district(db, replace(default_district(), name=settings.name, timezone=settings.timezone))
+
+
+def _name_and_zone(name: str, timezone: str, source: str) -> District:
+    text = f"name = {json.dumps(name)}\ntimezone = {json.dumps(timezone)}\n"
+    return parse_settings(text, source)
 
 
 def guide_defaults(settings: District) -> District:
@@ -48,7 +52,8 @@ def guide_defaults(settings: District) -> District:
 
 
 def update_settings(db: Database, *, district: DistrictRef, settings: District) -> DistrictRef:
-    """Make `settings` the district's settings, rules and holidays, all or nothing."""
+    """Make `settings` the district's name, time zone, settings, rules and holidays, all or nothing.
+    A rename returns the district's new reference; a name another district has is a Conflict."""
     _check(settings)
     return update_district(db, district.id, settings)
 
@@ -66,6 +71,7 @@ def _check(settings: District) -> None:
     agency_problem = unprintable(settings.agency)  # may be empty: documents then print none
     if agency_problem:
         raise InputError(WALK_RULES, agency_problem, field="agency")
+    _name_and_zone(settings.name, settings.timezone, WALK_RULES)  # refused as in a settings file
     if settings.walk_start >= settings.walk_end:
         raise InputError(WALK_RULES, "walks must start before the walk hours end", field="walk_hours")
     if not settings.workdays:

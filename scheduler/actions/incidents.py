@@ -31,6 +31,7 @@ from scheduler.formats.incidents import parse_moment, read_incidents
 from scheduler.formats.plan_json import read_plan_file
 from scheduler.formats.roster import load_roster
 from scheduler.formats.text import unprintable
+from scheduler.planning.apart import plan_apart
 from scheduler.planning.planner import Ending
 from scheduler.planning.post_incident import OVER, IncidentResult, add_post_incident
 from scheduler.store import (
@@ -317,17 +318,10 @@ def _add(
     solve: SolveRequest,
     partners: tuple[str, ...] = (),
 ) -> IncidentResult:
-    return add_post_incident(
-        problem,
-        plan,
-        incident,
-        partners=partners,
-        time_limit=solve.time_limit,
-        effort=solve.effort,
-        seed=solve.seed,
-        on_progress=solve.on_progress,
-        should_stop=solve.should_stop,
-    )
+    limits = solve.limits()
+    if solve.apart:
+        return plan_apart(add_post_incident, problem, plan, incident, partners=partners, **limits)
+    return add_post_incident(problem, plan, incident, partners=partners, **limits)
 
 
 def _incident(db: Database, district: DistrictRef, settings: District, request: IncidentRequest) -> Incident:

@@ -11,7 +11,7 @@ from collections.abc import Callable, Sequence
 from dataclasses import dataclass, replace
 from datetime import datetime
 from pathlib import Path
-from typing import Literal
+from typing import Any, Literal
 
 from scheduler.actions.outputs import check_output, plan_file_on_success, write_plan_file
 from scheduler.actions.partners import district_partners
@@ -23,6 +23,7 @@ from scheduler.domain.sequence import with_sequences
 from scheduler.formats.district_settings import default_district, load_settings
 from scheduler.formats.icalendar import CalendarDetails
 from scheduler.formats.roster import load_roster
+from scheduler.planning.apart import plan_apart
 from scheduler.planning.meeting_points import assign_meeting_points
 from scheduler.planning.planner import PlanResult, Progress, make_plan
 from scheduler.store import (
@@ -51,6 +52,17 @@ class SolveRequest:
     seed: int = 0
     on_progress: Callable[[Progress], None] | None = None
     should_stop: Callable[[], bool] | None = None
+    apart: bool = False  # search in a separate process (the app: its window never waits for the GIL)
+
+    def limits(self) -> dict[str, Any]:
+        """The planner's keyword arguments: limits, seed, progress and stop."""
+        return {
+            "time_limit": self.time_limit,
+            "effort": self.effort,
+            "seed": self.seed,
+            "on_progress": self.on_progress,
+            "should_stop": self.should_stop,
+        }
 
 
 @dataclass(frozen=True)
@@ -261,11 +273,5 @@ def check_size(people: Sequence[Person], source: str) -> None:
 
 
 def _solve(problem: PlanningProblem, solve: SolveRequest) -> PlanResult:
-    return make_plan(
-        problem,
-        time_limit=solve.time_limit,
-        effort=solve.effort,
-        seed=solve.seed,
-        on_progress=solve.on_progress,
-        should_stop=solve.should_stop,
-    )
+    limits = solve.limits()
+    return plan_apart(make_plan, problem, **limits) if solve.apart else make_plan(problem, **limits)

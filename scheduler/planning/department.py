@@ -14,6 +14,7 @@ from __future__ import annotations
 
 from collections.abc import Callable, Sequence
 from dataclasses import replace
+from typing import TYPE_CHECKING
 
 from scheduler.domain import PlanningProblem, Walk
 from scheduler.planning.assembly import Assignment, assemble_plan
@@ -28,7 +29,9 @@ from scheduler.planning.planner import (
     solve_models,
     with_missing_incident_walks,
 )
-from scheduler.planning.walk_model import WalkModel, department_models
+
+if TYPE_CHECKING:
+    from scheduler.planning.walk_model import WalkModel
 
 
 def make_department_plan(
@@ -59,6 +62,8 @@ def make_department_plan(
     parts = list(zip(problems, demands, first_fit_in_turn(problems, demands), strict=True))
 
     def build(in_time: Callable[[], bool]) -> Sequence[WalkModel]:
+        from scheduler.planning.walk_model import department_models  # OR-Tools loads only to plan
+
         return department_models(list(zip(problems, demands, strict=True)), in_time=in_time)
 
     solved = solve_models(parts, build, options, deadline)

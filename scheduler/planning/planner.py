@@ -13,26 +13,22 @@ Shortfall reasons and the cost breakdown are worked out once, for the plan it re
 from __future__ import annotations
 
 import math
-import threading
-import time
 from collections.abc import Callable, Sequence
 from dataclasses import dataclass, replace
 from enum import StrEnum
-
-from ortools.sat.python import cp_model, cp_model_helper
+from typing import TYPE_CHECKING
 
 from scheduler.domain import Plan, PlanningProblem, Walk
 from scheduler.domain.people import MAX_PEOPLE as MAX_PEOPLE  # the size the planner is built for
 from scheduler.planning.assembly import Assignment, assemble_plan, changed_walks, with_reasons
 from scheduler.planning.candidates import Demand, build_demands
-from scheduler.planning.costs import Value
 from scheduler.planning.deadline import Deadline, check_limits, may_load
-from scheduler.planning.diagnosis import Diagnosis
 from scheduler.planning.firstfit import fill
-from scheduler.planning.quality import plan_quality
-from scheduler.planning.walk_model import OutOfTime, WalkModel, add_hints, complete
 from scheduler.rules.post_incident import missing_walk, unwalked
 from scheduler.rules.validator import validate
+
+if TYPE_CHECKING:  # OR-Tools loads only when a month is planned (see solve_models)
+    from scheduler.planning.walk_model import WalkModel
 
 
 class Ending(StrEnum):
@@ -208,6 +204,8 @@ class Solved:
     def result(self, deadline: Deadline, previous: Plan | None = None) -> PlanResult:
         """The result, with each shortfall's reason (worked out here only, for this plan, in the
         time left)."""
+        from scheduler.planning.diagnosis import Diagnosis  # OR-Tools: imported when planning, as in _solve
+
         plan = with_reasons(self.plan, self.demands, Diagnosis(self.problem, deadline).explain)
         return PlanResult(
             plan=plan,
@@ -232,6 +230,8 @@ def _solve(
     hint = fill(problem, demands)  # first-fit's plan, valid by construction
 
     def build(in_time: Callable[[], bool]) -> Sequence[WalkModel]:
+        from scheduler.planning.walk_model import WalkModel  # OR-Tools: see solve_models
+
         return (WalkModel(problem, demands, changes_made=changes_made, in_time=in_time),)
 
     (solved,) = solve_models(((problem, demands, hint),), build, options, deadline, share=share)
@@ -254,6 +254,11 @@ def solve_models(
     `build` makes, one `WalkModel` a part, while `in_time` says there is time for it. Each part's
     plan is priced on its own model's terms; its bound is the search's bound less what the other
     parts' plans cost (for one district, the search's bound)."""
+    # OR-Tools (which loads pandas) takes a second to import: only a search needs it, not the app's start.
+    from scheduler.planning import search
+    from scheduler.planning.quality import plan_quality
+    from scheduler.planning.walk_model import OutOfTime, add_hints
+
     building = deadline.elapsed()
     in_time = lambda: deadline.remaining() > deadline.reserve  # noqa: E731
     try:  # the model is built only while the search and what follows it still have time
@@ -264,23 +269,14 @@ def solve_models(
     for walk_model in models:
         walk_model.no_worse_than(value)
     build_seconds = deadline.elapsed() - building
-    bound = 0.0  # no cost is below zero
     stopped = options.should_stop is not None and options.should_stop()
-    status, first_seconds, effort_used = cp_model.UNKNOWN, None, False
+    found = search.Searched(value, proven=False, stopped=stopped, effort_used=False, bound=0.0)  # no cost < 0
     seconds = deadline.search_seconds(share=share)
     if not stopped and may_load(seconds, build_seconds):
-        solver = cp_model.CpSolver()
-        configure(solver.parameters, sum(len(m.member) for m in models), options, seconds)
-        watch = _Watch(solver, lambda held: sum(m.walks_held(held) for m in models), options, deadline)
-        status = solver.solve(models[0].model, watch)
-        watch.done()
-        stopped, first_seconds = watch.stopped, watch.first_seconds
-        bound = solver.best_objective_bound
-        effort_used = options.effort is not None and solver.deterministic_time >= options.effort
-        if status in (cp_model.OPTIMAL, cp_model.FEASIBLE):
-            value = complete(models, solver.value)
+        found = search.search(models, options, deadline, seconds, hint=value)
+    value, bound = found.value, found.bound
     # Without a solution (stopped or out of time before the first) the plans are first-fit's.
-    ending = ending_of(status == cp_model.OPTIMAL, stopped, effort_used)
+    ending = ending_of(found.proven, found.stopped, found.effort_used)
     qualities = [plan_quality(walk_model, value, None) for walk_model in models]
     total = sum(quality.total for quality in qualities)
     solved = []
@@ -288,7 +284,7 @@ def solve_models(
         own_bound = bound - (total - quality.total)
         quality = replace(quality, bound=own_bound)
         plan = replace(assemble_plan(problem, demands, walk_model.assignments(value)), quality=quality)
-        solved.append(Solved(problem, demands, plan, ending, quality.total, own_bound, first_seconds))
+        solved.append(Solved(problem, demands, plan, ending, quality.total, own_bound, found.first_seconds))
     return solved
 
 
@@ -309,114 +305,3 @@ def _unpriced(
     stopped = options.should_stop is not None and options.should_stop()
     ending = Ending.STOPPED if stopped else Ending.TIME_LIMIT
     return Solved(problem, demands, plan, ending, math.inf, 0.0, None)
-
-
-# Interleaved search shares the two cores among all of CP-SAT's full-problem subsolvers, so each
-# one kept costs the others time (and memory: each holds its own copy of the model). These three
-# found the best plans and proved them optimal: a 160-person month is proven optimal after 3.7
-# deterministic seconds with them, against 12.5 with the full set.
-KEPT_SUBSOLVERS = ("default_lp", "max_lp_sym", "reduced_costs")
-# Above this many person-slot variables the model is "large": symmetry detection and probing cost
-# more presolve time than they save (a 900-person department spent 12 s in them before its first
-# solution), LP reasoning without symmetry does as well, and a lighter third subsolver keeps the
-# peak memory under 1 GB.
-LARGE_MODEL = 8000
-KEPT_SUBSOLVERS_LARGE = ("default_lp", "max_lp", "quick_restart")
-FULL_SUBSOLVERS = (
-    "core",
-    "default_lp",
-    "fixed",
-    "max_lp",
-    "max_lp_sym",
-    "no_lp",
-    "pseudo_costs",
-    "quick_restart",
-    "quick_restart_no_lp",
-    "reduced_costs",
-)
-
-
-def configure(
-    params: cp_model_helper.SatParameters, size: int, options: SolveOptions, seconds: float
-) -> None:
-    """The search's parameters: `seconds` of wall clock at most, and `options.effort` if given."""
-    params.random_seed = options.seed
-    params.num_workers = 2
-    params.interleave_search = True  # deterministic for a seed, whatever the machine's load
-    params.max_time_in_seconds = seconds
-    if options.effort is not None:
-        params.max_deterministic_time = options.effort
-    params.relative_gap_limit = options.relative_gap
-    kept = KEPT_SUBSOLVERS
-    if size > LARGE_MODEL:
-        params.symmetry_level = 0
-        params.cp_model_probing_level = 0
-        kept = KEPT_SUBSOLVERS_LARGE
-    params.ignore_subsolvers.extend(name for name in FULL_SUBSOLVERS if name not in kept)
-
-
-class _Watch(cp_model.CpSolverSolutionCallback):
-    """Reports each better plan cheaply (no plan is built) and stops the search when
-    `should_stop` says so, polling it beside the solver, which only calls back on new solutions.
-
-    The stop is made from the watching thread, never during a solution report nor in the moment
-    after one: CP-SAT 9.15 aborts the whole process (a failed CHECK in its postsolve) when a stop
-    lands while it reports the complete hint as its first solution, before its search starts.
-    """
-
-    POLL_SECONDS = 0.1
-    QUIET_SECONDS = 0.05  # after a report, before a stop may land
-
-    def __init__(
-        self,
-        solver: cp_model.CpSolver,
-        walks_held: Callable[[Value], int],
-        options: SolveOptions,
-        deadline: Deadline,
-    ):
-        super().__init__()
-        self._solver, self._walks_held, self._options, self._deadline = solver, walks_held, options, deadline
-        self.first_seconds: float | None = None
-        self.stopped = False
-        self._reporting = threading.Lock()
-        self._quiet_from = 0.0
-        self._wake = threading.Event()
-        self._finished = threading.Event()
-        self._thread: threading.Thread | None = None
-        if options.should_stop is not None:
-            self._thread = threading.Thread(target=self._watch, args=(options.should_stop,), daemon=True)
-            self._thread.start()
-
-    def on_solution_callback(self) -> None:
-        with self._reporting:
-            seconds = self._deadline.elapsed()
-            if self.first_seconds is None:
-                self.first_seconds = seconds
-            if self._options.on_progress is not None:
-                walks = self._walks_held(self.value)
-                self._options.on_progress(
-                    Progress(self.objective_value, self.best_objective_bound, seconds, walks)
-                )
-            self._quiet_from = time.monotonic() + self.QUIET_SECONDS
-        self._wake.set()  # a progress handler may have asked to stop
-
-    def _watch(self, should_stop: Callable[[], bool]) -> None:
-        while not self._finished.is_set():
-            self._wake.wait(self.POLL_SECONDS)
-            self._wake.clear()
-            if self._finished.is_set() or not should_stop():
-                continue
-            while not self._finished.is_set():
-                with self._reporting:
-                    wait = self._quiet_from - time.monotonic()
-                    if wait <= 0:
-                        self.stopped = True
-                        self._solver.stop_search()
-                        return
-                time.sleep(wait)
-
-    def done(self) -> None:
-        self._finished.set()
-        self._wake.set()
-        if self._thread is not None:
-            self._thread.join()

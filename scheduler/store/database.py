@@ -15,20 +15,18 @@ from collections.abc import Iterator
 from dataclasses import dataclass, field
 from datetime import UTC, datetime
 from pathlib import Path
-from typing import Literal
+from typing import TYPE_CHECKING, Literal
 
 import platformdirs
-from alembic import command
-from alembic.config import Config
-from alembic.runtime.migration import MigrationContext
-from alembic.script import ScriptDirectory
-from alembic.util import CommandError
 from sqlalchemy import URL, Engine, create_engine, event, inspect, make_url
 from sqlalchemy.engine import Connection
 from sqlalchemy.exc import ArgumentError, SQLAlchemyError
 from sqlalchemy.orm import Session, sessionmaker
 
 from scheduler.domain.errors import StoreError
+
+if TYPE_CHECKING:
+    from alembic.config import Config
 
 APP_NAME = "beatwalk"
 FILE_NAME = "beatwalk.sqlite3"
@@ -50,6 +48,9 @@ def default_url() -> str:
 
 def alembic_config(connection: Connection | None = None) -> Config:
     """Alembic configured in code, with the migrations shipped inside this package (no alembic.ini)."""
+    # Alembic is imported where a database is opened or migrated, not when the app starts.
+    from alembic.config import Config
+
     config = Config()
     config.set_main_option("script_location", str(MIGRATIONS).replace("%", "%%"))
     config.attributes["connection"] = connection
@@ -194,6 +195,10 @@ def _begin_sqlite_transaction(connection: Connection) -> None:
 
 def _upgrade(engine: Engine, sqlite_file: Path | None) -> Path | None:
     """Bring the schema to head; returns the backup made first, if any."""
+    from alembic.runtime.migration import MigrationContext  # see alembic_config
+    from alembic.script import ScriptDirectory
+    from alembic.util import CommandError
+
     config = alembic_config()
     script = ScriptDirectory.from_config(config)
     head = script.get_current_head()
@@ -231,6 +236,8 @@ def run_migrations(engine: Engine, direction: Literal["upgrade", "downgrade"], t
     every row that refers to it (ON DELETE CASCADE: a district's walk types, a walk type's roles).
     So on SQLite a migration runs with foreign keys off, checks them before it commits, and its
     connection is discarded afterwards rather than going back to the pool with them off."""
+    from alembic import command  # see alembic_config
+
     options = {_WRITE_OPTION: True, _MIGRATION_OPTION: True}
     with engine.execution_options(**options).connect() as connection:
         try:

@@ -129,7 +129,7 @@ def main() -> int:
         plan = made_up_plan(db, district)
         actions.save_plan(db, district=district, plan=plan, version=None, user="benchmark")
         session = Session(db, district, DECEMBER, user="benchmark", clock=lambda: NOW)
-        page = CalendarPage(session, solve=SolveRequest(time_limit=args.solve_seconds))
+        page = CalendarPage(session, solve=SolveRequest(time_limit=args.solve_seconds, apart=True))
         page.resize(1400, 860)
         page.show()
         app.processEvents()

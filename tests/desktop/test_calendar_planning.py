@@ -11,7 +11,8 @@ from scheduler import actions
 from scheduler.actions import SolveRequest
 from tests.desktop.test_calendar_views import screenshot
 
-SOLVE = SolveRequest(effort=0.6, time_limit=30.0)  # deterministic effort; the time limit is a guard only
+# As the app plans: in a separate process, on a deterministic effort (the time limit is a guard only).
+SOLVE = SolveRequest(effort=0.6, time_limit=30.0, apart=True)
 
 
 @pytest.fixture

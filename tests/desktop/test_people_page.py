@@ -86,3 +86,29 @@ def test_a_roster_with_mistakes_is_shown_row_by_row_and_nothing_is_imported(sess
     QTimer.singleShot(0, answer)
     assert import_roster_interactively(page, session, roster) is None
     assert actions.district_people(session.db, district=session.district) == before
+
+
+def test_import_partners_replaces_the_list_and_a_bad_file_changes_nothing(session, qtbot, tmp_path, dialogs):
+    page = PeoplePage(session)
+    qtbot.addWidget(page)
+    page.resize(1100, 700)
+    assert page.partners_button.accessibleName() == "Import partners"
+    good = tmp_path / "partners.csv"
+    good.write_text(
+        "name,organization,kind,email,phone\n"
+        "Dana Ortiz,City Hall,city official,dana@city.example,555-0100\n"
+        "Sam Lee,Family Services,social services,,555-0101\n",
+        encoding="utf-8",
+    )
+    with qtbot.waitSignal(session.changed):
+        assert page.import_partners(good)
+    names = [partner.name for partner in actions.district_partners(session.db, district=session.district)]
+    assert sorted(names) == ["Dana Ortiz", "Sam Lee"]
+    assert page.partners.rowCount() == 2 and "2 new" in page.partners_status.text()
+    screenshot(page, "people-partners")
+
+    bad = tmp_path / "bad.csv"
+    bad.write_text("name,email\nKim Park,kim-at-example\n", encoding="utf-8")
+    assert not page.import_partners(bad)
+    assert dialogs and "email" in dialogs[0]
+    assert page.partners.rowCount() == 2

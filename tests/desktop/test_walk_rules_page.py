@@ -75,3 +75,26 @@ def test_the_agency_is_edited_saved_and_undone(session, qtbot):
     assert stored(session).agency == "Eastside Police Department"
     session.undo_stack.undo()
     assert stored(session).agency == "" and page.agency.text() == ""
+
+
+def test_the_district_is_renamed_and_moved_to_another_time_zone_undoably(session, qtbot, dialogs):
+    page = WalkRulesPage(session)
+    qtbot.addWidget(page)
+    page.resize(1100, 700)
+    assert page.district_name.text() == "Eastside District"
+    assert page.timezone.currentText() == "America/New_York"
+    page.timezone.setCurrentText("Mars/Base")
+    assert not page.save()
+    assert dialogs and "timezone" in dialogs[0] and stored(session).timezone == "America/New_York"
+    page.district_name.setText("Eastside & Harbor District")
+    page.timezone.setCurrentText("America/Chicago")
+    screenshot(page, "walk-rules-district")
+    with qtbot.waitSignal(session.changed):
+        page.save_button.click()
+    assert session.district.name == "Eastside & Harbor District"
+    assert stored(session).name == "Eastside & Harbor District"
+    assert stored(session).timezone == "America/Chicago"
+    assert actions.find_district(session.db, name="Eastside & Harbor District") == session.district
+    session.undo_stack.undo()
+    assert session.district.name == "Eastside District" and stored(session).timezone == "America/New_York"
+    assert page.district_name.text() == "Eastside District"

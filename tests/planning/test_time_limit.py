@@ -11,7 +11,7 @@ from zoneinfo import ZoneInfo
 import pytest
 
 from scheduler.domain.incidents import Incident
-from scheduler.planning import planner
+from scheduler.planning import planner, search
 from scheduler.planning.candidates import build_demands
 from scheduler.planning.deadline import MAX_SEED, MAX_TIME_LIMIT, Deadline, check_limits, may_load
 from scheduler.planning.diagnosis import OUT_OF_TIME, Diagnosis
@@ -157,13 +157,13 @@ def test_the_search_is_given_the_time_left_less_the_reserve(monkeypatch):
     clock = Clock()
     slow_first_fit(monkeypatch, clock, seconds=1)
     given: list[tuple[float, float]] = []
-    configure = planner.configure
+    configure = search.configure
 
     def recorded(params, size, options, seconds):
         configure(params, size, options, seconds)
         given.append((params.max_time_in_seconds, params.max_deterministic_time))
 
-    monkeypatch.setattr(planner, "configure", recorded)
+    monkeypatch.setattr(search, "configure", recorded)
     p = no_outside_captain()
     result = plan_by(p, Deadline(10, clock), SolveOptions())
     assert result.ending is Ending.OPTIMAL and result.seconds == pytest.approx(1)

@@ -8,6 +8,7 @@ import stat
 from contextlib import closing
 from datetime import date
 
+import alembic.command
 import pytest
 from alembic.autogenerate import compare_metadata
 from alembic.runtime.migration import MigrationContext
@@ -17,7 +18,6 @@ from sqlalchemy import create_engine, inspect
 from scheduler.domain.errors import StoreError
 from scheduler.formats.district_settings import default_district
 from scheduler.store import add_holidays, get_district, list_districts, open_database, save_settings
-from scheduler.store import database as database_module
 from scheduler.store.database import alembic_config, run_migrations
 from scheduler.store.schema import Base
 from tests.store.conftest import sqlite_url
@@ -114,7 +114,7 @@ def test_a_failed_upgrade_leaves_the_database_as_it_was_and_the_backup_made(tmp_
     def broken_upgrade(config, target):
         raise RuntimeError("disk full")
 
-    monkeypatch.setattr(database_module.command, "upgrade", broken_upgrade)
+    monkeypatch.setattr(alembic.command, "upgrade", broken_upgrade)  # imported where it migrates
     with pytest.raises(RuntimeError, match="disk full"):
         open_database(sqlite_url(path))
     assert len(list(tmp_path.glob(BACKUPS))) == 1
