@@ -16,14 +16,14 @@ from __future__ import annotations
 
 import argparse
 import contextlib
-import getpass
 import shlex
 import sys
 from collections.abc import Iterator, Sequence
-from datetime import UTC, datetime
+from datetime import datetime
 from zoneinfo import ZoneInfo
 
 from desktop.arguments import EXIT_BAD_INPUT, EXIT_OK, EXIT_SHORTFALL, build_parser
+from desktop.local_user import user_name, utc_now
 from reports.catalog import DOCUMENTS, report_request, write_report
 from scheduler import actions
 from scheduler.actions import (
@@ -150,7 +150,7 @@ def _plan_files(args: argparse.Namespace) -> int:
 def _plan_all_districts(args: argparse.Namespace) -> int:
     with _database(args) as db:
         planned = actions.plan_all_districts(
-            db, month=_month(args.month), user=_user(), solve=_solve(args), now=_now()
+            db, month=_month(args.month), user=user_name(), solve=_solve(args), now=_now()
         )
     status = EXIT_OK
     for district in planned:
@@ -168,7 +168,7 @@ def _plan_month(args: argparse.Namespace) -> int:
             db,
             district=district,
             month=_month(args.month),
-            user=_user(),
+            user=user_name(),
             out=args.out,
             solve=_solve(args),
             now=_now(),
@@ -365,7 +365,7 @@ def _incident_in_store(args: argparse.Namespace) -> int:
             db,
             district=district,
             request=_request(args),
-            user=_user(),
+            user=user_name(),
             out=args.out,
             solve=_solve(args),
             now=_now(),
@@ -458,16 +458,8 @@ def _solve(args: argparse.Namespace) -> SolveRequest:
 
 
 def _now() -> datetime:
-    """The current time; a function so that tests can fix it."""
-    return datetime.now(UTC)
-
-
-def _user() -> str:
-    """Who saved a plan, for the plan's history and for a colleague's conflict message."""
-    try:
-        return getpass.getuser()
-    except (OSError, KeyError):
-        return "unknown user"
+    """The current time; a function of this module so that tests can fix it."""
+    return utc_now()
 
 
 def _month(text: str) -> Month:

@@ -5,11 +5,10 @@ rules and talk to each other only through the session."""
 
 from __future__ import annotations
 
-import getpass
 import shutil
 import tempfile
 from collections.abc import Callable
-from datetime import UTC, datetime
+from datetime import datetime
 from pathlib import Path
 from zoneinfo import ZoneInfo
 
@@ -31,6 +30,7 @@ from PySide6.QtWidgets import (
 from desktop import workers
 from desktop.app_settings import AppSettings
 from desktop.errors import show_error
+from desktop.local_user import user_name, utc_now
 from desktop.navigation import PAGES
 from desktop.pages.neighborhood import NeighborhoodPage
 from desktop.pages.reports import ReportsPage
@@ -41,17 +41,6 @@ from scheduler.actions import BeatwalkError, Database, DistrictRef, Month, Month
 
 APP = "Beatwalk"
 GETTING_STARTED = "Getting started"
-
-
-def _utc_now() -> datetime:
-    return datetime.now(UTC)
-
-
-def _user() -> str:
-    try:
-        return getpass.getuser()
-    except (OSError, KeyError):
-        return "unknown user"
 
 
 def sqlite_url(path: Path) -> str:
@@ -69,7 +58,7 @@ def _create_demo(url: str, now: datetime) -> tuple[Database, actions.DemoCreated
 
 
 class MainWindow(QMainWindow):
-    def __init__(self, settings: AppSettings, *, clock: Callable[[], datetime] = _utc_now) -> None:
+    def __init__(self, settings: AppSettings, *, clock: Callable[[], datetime] = utc_now) -> None:
         super().__init__()
         self.settings, self.clock = settings, clock
         self.db: Database | None = None
@@ -295,7 +284,7 @@ class MainWindow(QMainWindow):
             self.db,
             district,
             month or self._current_month(district),
-            user=_user(),
+            user=user_name(),
             clock=self.clock,
             parent=self,
         )

@@ -8,16 +8,13 @@ page listening to `changed` reloads what it shows. One object keeps that traffic
 from __future__ import annotations
 
 from collections.abc import Callable
-from datetime import UTC, datetime
+from datetime import datetime
 
 from PySide6.QtCore import QObject, Signal
 from PySide6.QtGui import QUndoStack
 
+from desktop.local_user import utc_now
 from scheduler.actions import Database, DistrictRef, Month
-
-
-def _utc_now() -> datetime:
-    return datetime.now(UTC)
 
 
 class Session(QObject):
@@ -37,7 +34,7 @@ class Session(QObject):
         month: Month,
         *,
         user: str = "unknown user",
-        clock: Callable[[], datetime] = _utc_now,
+        clock: Callable[[], datetime] = utc_now,
         parent: QObject | None = None,
     ) -> None:
         super().__init__(parent)
