@@ -7,7 +7,7 @@ from collections.abc import Callable, Sequence
 from dataclasses import dataclass
 from typing import Any, Generic, TypeVar
 
-from PySide6.QtCore import QAbstractTableModel, QModelIndex, QPersistentModelIndex, Qt
+from PySide6.QtCore import QAbstractTableModel, QModelIndex, QObject, QPersistentModelIndex, Qt
 
 T = TypeVar("T")
 Index = QModelIndex | QPersistentModelIndex
@@ -23,8 +23,10 @@ class Column(Generic[T]):
 
 
 class RecordsModel(QAbstractTableModel, Generic[T]):
-    def __init__(self, columns: Sequence[Column[T]], records: Sequence[T] = ()) -> None:
-        super().__init__()
+    def __init__(
+        self, columns: Sequence[Column[T]], records: Sequence[T] = (), parent: QObject | None = None
+    ) -> None:
+        super().__init__(parent)  # owned by its page or dialog: a view never outlives its model
         self._columns = tuple(columns)
         self._records: tuple[T, ...] = ()
         self._texts: tuple[tuple[str, ...], ...] = ()

@@ -49,10 +49,10 @@ class RosterPreviewDialog(QDialog):
         layout.addWidget(self.summary)
         table = QTableView()
         if preview.errors:
-            table.setModel(RecordsModel(PREVIEW_ERRORS, preview.errors))
+            table.setModel(RecordsModel(PREVIEW_ERRORS, preview.errors, self))
             table.setAccessibleName("Mistakes in the roster file")
         else:
-            table.setModel(RecordsModel(PREVIEW_PEOPLE, preview.people))
+            table.setModel(RecordsModel(PREVIEW_PEOPLE, preview.people, self))
             table.setAccessibleName("People in the roster file")
         table.horizontalHeader().setSectionResizeMode(QHeaderView.ResizeMode.ResizeToContents)
         table.horizontalHeader().setStretchLastSection(True)

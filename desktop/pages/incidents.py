@@ -69,7 +69,9 @@ class IncidentsPage(QWidget):
         self.solve = SolveRequest(time_limit=10.0, apart=True)  # the search in its own process
         self.zone = ZoneInfo(actions.district_settings(session.db, district=session.district).timezone)
         self.has_boundary = False
-        self.model: RecordsModel[Incident] = RecordsModel(_columns(self.zone, lambda: self.has_boundary))
+        self.model: RecordsModel[Incident] = RecordsModel(
+            _columns(self.zone, lambda: self.has_boundary), parent=self
+        )
         self.table = record_table(self.model, "Incidents")
 
         add = QGroupBox("Add an incident")

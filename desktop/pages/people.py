@@ -7,7 +7,7 @@ from __future__ import annotations
 from dataclasses import dataclass
 from pathlib import Path
 
-from PySide6.QtCore import QModelIndex, QPersistentModelIndex, QSortFilterProxyModel, Qt
+from PySide6.QtCore import QModelIndex, QObject, QPersistentModelIndex, QSortFilterProxyModel, Qt
 from PySide6.QtWidgets import (
     QDialog,
     QDialogButtonBox,
@@ -77,8 +77,8 @@ PARTNER_COLUMNS: tuple[Column[Partner], ...] = (
 class PeopleFilter(QSortFilterProxyModel):
     """Rank, unit, responsible and active as exact choices; the text matches id, name or squad."""
 
-    def __init__(self) -> None:
-        super().__init__()
+    def __init__(self, parent: QObject | None = None) -> None:
+        super().__init__(parent)
         self.rank: Rank | None = None
         self.unit: Unit | None = None
         self.responsible: bool | None = None
@@ -112,10 +112,10 @@ class PeoplePage(QWidget):
     def __init__(self, session: Session, parent: QWidget | None = None) -> None:
         super().__init__(parent)
         self.session = session
-        self.model: RecordsModel[Member] = RecordsModel(PEOPLE_COLUMNS)
-        self.proxy = PeopleFilter()
+        self.model: RecordsModel[Member] = RecordsModel(PEOPLE_COLUMNS, parent=self)
+        self.proxy = PeopleFilter(self)
         self.proxy.setSourceModel(self.model)
-        self.partners: RecordsModel[Partner] = RecordsModel(PARTNER_COLUMNS)
+        self.partners: RecordsModel[Partner] = RecordsModel(PARTNER_COLUMNS, parent=self)
 
         self.search = QLineEdit()
         self.search.setPlaceholderText("id, name or squad")
