@@ -10,6 +10,7 @@ import shutil
 import tempfile
 from collections.abc import Callable
 from datetime import UTC, datetime
+from functools import partial
 from pathlib import Path
 from zoneinfo import ZoneInfo
 
@@ -74,7 +75,9 @@ class MainWindow(QMainWindow):
         self.settings, self.clock = settings, clock
         self.db: Database | None = None
         self.session: Session | None = None
-        self.pages: dict[str, QWidget] = {}
+        self.pages: dict[str, QWidget] = {}  # the pages made so far, by title
+        self.titles: list[str] = []  # every page's title, in the navigation's order
+        self._factories: dict[str, Callable[[], QWidget]] = {}
         self._throwaway: Path | None = None  # the demo's temporary folder, removed on close
         self.planning: workers.Relay | None = None  # the background planning, while it runs
         self.opening: workers.Relay | None = None  # the demo's database being made, while it is
@@ -93,7 +96,7 @@ class MainWindow(QMainWindow):
         layout.addWidget(self.navigation)
         layout.addWidget(self.stack, 1)
         self.setCentralWidget(central)
-        self.navigation.currentRowChanged.connect(self.stack.setCurrentIndex)
+        self.navigation.currentRowChanged.connect(self._show_row)
 
         self._build_menus()
         self.month_label = QLabel()
@@ -280,6 +283,7 @@ class MainWindow(QMainWindow):
         self._clear_pages()
         welcome = WelcomePage(self.db, None, self)
         welcome.district_created.connect(lambda district: self.show_district(district, getting_started=True))
+        self.titles = [GETTING_STARTED]
         self.pages[GETTING_STARTED] = welcome
         self.stack.addWidget(welcome)
         self.setWindowTitle(f"{APP} — new district")
@@ -300,15 +304,14 @@ class MainWindow(QMainWindow):
             parent=self,
         )
         self.session = session
-        pages: list[tuple[str, QWidget]] = []
+        # Pages are made when first shown, not all at start: building the six took a quarter of a
+        # second of the GUI thread before the window was usable (tests/benchmarks/desktop_results.md).
         if getting_started:
-            welcome = WelcomePage(self.db, session, self)
-            welcome.print_packet.connect(self.show_packet)
-            pages.append((GETTING_STARTED, welcome))
-        pages += [(title, factory(session, self)) for title, factory in PAGES]
-        for number, (title, page) in enumerate(pages, start=1):
-            self.pages[title] = page
-            self.stack.addWidget(page)
+            self._factories[GETTING_STARTED] = lambda: self._welcome(session)
+        for title, factory in PAGES:
+            self._factories[title] = partial(factory, session, self)
+        self.titles = list(self._factories)
+        for number, title in enumerate(self.titles, start=1):
             self.navigation.addItem(title)
             action = self.view_menu.addAction(title)
             action.setShortcut(QKeySequence(f"Ctrl+{number}"))
@@ -333,9 +336,27 @@ class MainWindow(QMainWindow):
         if self._throwaway is None:  # a throwaway demo database is not worth remembering
             self.settings.set_last_district(self.db.url, name)
 
-    def show_page(self, title: str) -> QWidget:
-        self.navigation.setCurrentRow(list(self.pages).index(title))
+    def _welcome(self, session: Session) -> WelcomePage:
+        assert self.db is not None
+        welcome = WelcomePage(self.db, session, self)
+        welcome.print_packet.connect(self.show_packet)
+        return welcome
+
+    def page(self, title: str) -> QWidget:
+        """The page, made (and added to the stack) if it has not been shown yet."""
+        if title not in self.pages:
+            page = self._factories[title]()
+            self.pages[title] = page
+            self.stack.addWidget(page)
         return self.pages[title]
+
+    def _show_row(self, row: int) -> None:
+        if 0 <= row < len(self.titles):
+            self.stack.setCurrentWidget(self.page(self.titles[row]))
+
+    def show_page(self, title: str) -> QWidget:
+        self.navigation.setCurrentRow(self.titles.index(title))
+        return self.page(title)
 
     def show_packet(self) -> None:
         """The Reports page with the month's packet chosen (the first-run guide's last step)."""
@@ -344,14 +365,15 @@ class MainWindow(QMainWindow):
             page.choose("packet")
 
     def _clear_pages(self) -> None:
+        pages = list(self.pages.values())
+        self.pages, self.titles, self._factories = {}, [], {}  # before the list empties: no page made
         self.navigation.clear()
         for action in self.page_actions:
             self.view_menu.removeAction(action)
         self.page_actions = []
-        for page in self.pages.values():
+        for page in pages:
             self.stack.removeWidget(page)
             page.deleteLater()
-        self.pages = {}
         if self.session is not None:
             self._bind_undo(None)
             self.session.deleteLater()

@@ -54,7 +54,7 @@ def test_the_demo_opens_on_a_window_that_names_its_district_and_plans_its_month(
     qtbot.waitUntil(lambda: window.planning is None, timeout=60_000)
     planned = actions.stored_plan(window.db, district=window.session.district, month=Month(2026, 12))
     assert planned.plan.walks
-    for title in window.pages:
+    for title in window.titles:
         window.show_page(title)
         screenshot(window, f"window-{title.lower().replace(' ', '-')}")
 
@@ -117,7 +117,7 @@ def test_the_first_run_guide_leads_from_a_new_district_to_an_imported_roster(win
     assert import_roster_interactively(welcome, welcome.session, DEMO_FILES / "roster.csv").added == 160
     assert welcome.steps[3].body.isEnabled()
     screenshot(window, "first-run-3")
-    people = window.pages["People"]
+    people = window.page("People")  # made when first shown
     assert people.model.rowCount() == 160  # the People page heard of the import
 
 
