@@ -5,6 +5,7 @@ rules and talk to each other only through the session."""
 
 from __future__ import annotations
 
+import gc
 import getpass
 import shutil
 import tempfile
@@ -67,6 +68,15 @@ def _create_demo(url: str, now: datetime) -> tuple[Database, actions.DemoCreated
     except BaseException:
         db.close()
         raise
+
+
+def freeze_long_lived() -> None:
+    """Move the objects alive now (the opened district, its pages, the loaded plan: ~180,000 for the
+    demo) out of the garbage collector's way. Otherwise a full collection walks them all later,
+    in whichever thread sets it off, and held Python's lock for about 250 ms while a report was built
+    (tests/benchmarks/desktop_reports_results.md). The garbage is collected first, so none is frozen."""
+    gc.collect()
+    gc.freeze()
 
 
 class MainWindow(QMainWindow):
@@ -203,6 +213,7 @@ class MainWindow(QMainWindow):
             self.show_welcome()
         else:
             self.show_district(district)
+            freeze_long_lived()
         return True
 
     def open_demo(self, url: str | None = None) -> bool:
@@ -410,6 +421,7 @@ class MainWindow(QMainWindow):
         self.statusBar().showMessage(f"{plan.month} planned: {len(plan.walks)} walks{short}.")
         if self.session is not None:
             self.session.notify("plan")
+        freeze_long_lived()  # the demo district opened and its first plan loaded
 
     def _plan_failed(self, error: Exception) -> None:
         self.planning = None

@@ -3,6 +3,7 @@ first-run guide, up to an imported roster), and its menus, month selector and re
 
 from __future__ import annotations
 
+import gc
 import time
 from datetime import UTC, datetime
 
@@ -193,3 +194,18 @@ def test_renaming_the_district_on_the_walk_rules_page_renames_the_window(window,
     assert window.settings.last_district(url) == "West End"
     window.session.undo_stack.undo()
     assert window.windowTitle() == "Beatwalk — Westside"
+
+
+def test_pages_are_made_when_first_shown_and_the_opened_district_is_kept_out_of_the_collector(
+    window, tmp_path
+):
+    url = sqlite_url(tmp_path / "department.sqlite3")
+    db = actions.open_department(url)
+    actions.create_district(db, name="Westside", timezone="America/Chicago")
+    db.close()
+    assert window.open_database(url)
+    assert window.titles == [title for title, _ in PAGES] and list(window.pages) == ["Neighborhood"]
+    assert gc.get_freeze_count() > 0  # collected once, then frozen: no long full collection later
+    reports = window.show_page("Reports")
+    assert isinstance(reports, ReportsPage) and window.stack.currentWidget() is reports
+    assert list(window.pages) == ["Neighborhood", "Reports"] and window.page("Reports") is reports
