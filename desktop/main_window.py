@@ -243,6 +243,7 @@ class MainWindow(QMainWindow):
         neighborhood = self.pages.get("Neighborhood")
         if isinstance(neighborhood, NeighborhoodPage):  # streets are the user's own file, never stored
             neighborhood.load_streets(actions.DEMO_STREETS)
+        freeze_long_lived()  # the demo district open: what it made is kept from here on
         self.plan_in_background(actions.DEMO_SOLVE, "Planning the demo month…")
 
     def _demo_failed(self, error: Exception) -> None:
