@@ -5,10 +5,12 @@ rules and talk to each other only through the session."""
 
 from __future__ import annotations
 
+import gc
 import shutil
 import tempfile
 from collections.abc import Callable
 from datetime import datetime
+from functools import partial
 from pathlib import Path
 from zoneinfo import ZoneInfo
 
@@ -57,13 +59,24 @@ def _create_demo(url: str, now: datetime) -> tuple[Database, actions.DemoCreated
         raise
 
 
+def freeze_long_lived() -> None:
+    """Move the objects alive now (the opened district, its pages, the loaded plan: ~180,000 for the
+    demo) out of the garbage collector's way. Otherwise a full collection walks them all later,
+    in whichever thread sets it off, and held Python's lock for about 250 ms while a report was built
+    (tests/benchmarks/desktop_reports_results.md). The garbage is collected first, so none is frozen."""
+    gc.collect()
+    gc.freeze()
+
+
 class MainWindow(QMainWindow):
     def __init__(self, settings: AppSettings, *, clock: Callable[[], datetime] = utc_now) -> None:
         super().__init__()
         self.settings, self.clock = settings, clock
         self.db: Database | None = None
         self.session: Session | None = None
-        self.pages: dict[str, QWidget] = {}
+        self.pages: dict[str, QWidget] = {}  # the pages made so far, by title
+        self.titles: list[str] = []  # every page's title, in the navigation's order
+        self._factories: dict[str, Callable[[], QWidget]] = {}
         self._throwaway: Path | None = None  # the demo's temporary folder, removed on close
         self.planning: workers.Relay | None = None  # the background planning, while it runs
         self.opening: workers.Relay | None = None  # the demo's database being made, while it is
@@ -82,7 +95,7 @@ class MainWindow(QMainWindow):
         layout.addWidget(self.navigation)
         layout.addWidget(self.stack, 1)
         self.setCentralWidget(central)
-        self.navigation.currentRowChanged.connect(self.stack.setCurrentIndex)
+        self.navigation.currentRowChanged.connect(self._show_row)
 
         self._build_menus()
         self.month_label = QLabel()
@@ -189,6 +202,7 @@ class MainWindow(QMainWindow):
             self.show_welcome()
         else:
             self.show_district(district)
+            freeze_long_lived()
         return True
 
     def open_demo(self, url: str | None = None) -> bool:
@@ -218,6 +232,7 @@ class MainWindow(QMainWindow):
         neighborhood = self.pages.get("Neighborhood")
         if isinstance(neighborhood, NeighborhoodPage):  # streets are the user's own file, never stored
             neighborhood.load_streets(actions.DEMO_STREETS)
+        freeze_long_lived()  # the demo district open: what it made is kept from here on
         self.plan_in_background(actions.DEMO_SOLVE, "Planning the demo month…")
 
     def _demo_failed(self, error: Exception) -> None:
@@ -269,6 +284,7 @@ class MainWindow(QMainWindow):
         self._clear_pages()
         welcome = WelcomePage(self.db, None, self)
         welcome.district_created.connect(lambda district: self.show_district(district, getting_started=True))
+        self.titles = [GETTING_STARTED]
         self.pages[GETTING_STARTED] = welcome
         self.stack.addWidget(welcome)
         self.setWindowTitle(f"{APP} — new district")
@@ -289,15 +305,14 @@ class MainWindow(QMainWindow):
             parent=self,
         )
         self.session = session
-        pages: list[tuple[str, QWidget]] = []
+        # Pages are made when first shown, not all at start: building the six took a quarter of a
+        # second of the GUI thread before the window was usable (tests/benchmarks/desktop_results.md).
         if getting_started:
-            welcome = WelcomePage(self.db, session, self)
-            welcome.print_packet.connect(self.show_packet)
-            pages.append((GETTING_STARTED, welcome))
-        pages += [(title, factory(session, self)) for title, factory in PAGES]
-        for number, (title, page) in enumerate(pages, start=1):
-            self.pages[title] = page
-            self.stack.addWidget(page)
+            self._factories[GETTING_STARTED] = lambda: self._welcome(session)
+        for title, factory in PAGES:
+            self._factories[title] = partial(factory, session, self)
+        self.titles = list(self._factories)
+        for number, title in enumerate(self.titles, start=1):
             self.navigation.addItem(title)
             action = self.view_menu.addAction(title)
             action.setShortcut(QKeySequence(f"Ctrl+{number}"))
@@ -322,9 +337,27 @@ class MainWindow(QMainWindow):
         if self._throwaway is None:  # a throwaway demo database is not worth remembering
             self.settings.set_last_district(self.db.url, name)
 
-    def show_page(self, title: str) -> QWidget:
-        self.navigation.setCurrentRow(list(self.pages).index(title))
+    def _welcome(self, session: Session) -> WelcomePage:
+        assert self.db is not None
+        welcome = WelcomePage(self.db, session, self)
+        welcome.print_packet.connect(self.show_packet)
+        return welcome
+
+    def page(self, title: str) -> QWidget:
+        """The page, made (and added to the stack) if it has not been shown yet."""
+        if title not in self.pages:
+            page = self._factories[title]()
+            self.pages[title] = page
+            self.stack.addWidget(page)
         return self.pages[title]
+
+    def _show_row(self, row: int) -> None:
+        if 0 <= row < len(self.titles):
+            self.stack.setCurrentWidget(self.page(self.titles[row]))
+
+    def show_page(self, title: str) -> QWidget:
+        self.navigation.setCurrentRow(self.titles.index(title))
+        return self.page(title)
 
     def show_packet(self) -> None:
         """The Reports page with the month's packet chosen (the first-run guide's last step)."""
@@ -333,14 +366,15 @@ class MainWindow(QMainWindow):
             page.choose("packet")
 
     def _clear_pages(self) -> None:
+        pages = list(self.pages.values())
+        self.pages, self.titles, self._factories = {}, [], {}  # before the list empties: no page made
         self.navigation.clear()
         for action in self.page_actions:
             self.view_menu.removeAction(action)
         self.page_actions = []
-        for page in self.pages.values():
+        for page in pages:
             self.stack.removeWidget(page)
             page.deleteLater()
-        self.pages = {}
         if self.session is not None:
             self._bind_undo(None)
             self.session.deleteLater()
@@ -377,6 +411,7 @@ class MainWindow(QMainWindow):
         self.statusBar().showMessage(f"{plan.month} planned: {len(plan.walks)} walks{short}.")
         if self.session is not None:
             self.session.notify("plan")
+        freeze_long_lived()  # the demo district opened and its first plan loaded
 
     def _plan_failed(self, error: Exception) -> None:
         self.planning = None

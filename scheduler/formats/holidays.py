@@ -14,13 +14,16 @@ from __future__ import annotations
 from collections.abc import Callable, Iterator
 from datetime import date, datetime, time, timedelta
 from pathlib import Path
+from typing import TYPE_CHECKING
 
 from dateutil.rrule import rrulestr
-from icalendar import Calendar, Event, vRecur
 
 from scheduler.domain.errors import InputError
 from scheduler.domain.months import check_year
 from scheduler.formats.files import read_text
+
+if TYPE_CHECKING:  # the library itself is imported where a file is read: it slowed the app's start
+    from icalendar import Event, vRecur
 
 MAX_EVENT_DAYS = 31  # a longer "holiday" is a mistake in the file: it would stop all walks for months
 
@@ -32,6 +35,8 @@ def load_holidays(path: str | Path, *, repeat_through: date) -> frozenset[date]:
 
 def parse_holidays(text: str, file: str, *, repeat_through: date) -> frozenset[date]:
     """The days off of iCalendar `text`; `file` only names the source in error messages."""
+    from icalendar import Calendar
+
     try:
         calendars = Calendar.from_ical(text, multiple=True)
     except ValueError as error:
@@ -102,6 +107,8 @@ def _yearly(rule: vRecur, first: date, name: str, file: str, repeat_through: dat
         shown = "/".join(frequency) or "no FREQ"
         message = f"{name} repeats {shown}: only holidays repeating yearly (FREQ=YEARLY) can be imported"
         raise InputError(file, message, field="RRULE")
+    from icalendar import vRecur
+
     plain = vRecur(dict(rule))
     if "UNTIL" in plain:  # dateutil wants UNTIL as naive as DTSTART: the day is what counts
         plain["UNTIL"] = [_day(until) for until in plain["UNTIL"]]

@@ -14,13 +14,15 @@ import uuid
 from collections.abc import Iterator, Mapping, Sequence
 from dataclasses import dataclass
 from datetime import UTC, datetime, timedelta
+from typing import TYPE_CHECKING
 from zoneinfo import ZoneInfo
-
-from icalendar import Calendar, Event, Timezone, TimezoneDaylight, TimezoneStandard, vCalAddress
 
 from scheduler.domain import Month, Partner, Person, Plan, Walk
 from scheduler.domain.neighborhood import MeetingPoint
 from scheduler.formats.times import aware, local, local_end
+
+if TYPE_CHECKING:  # the library itself is imported where a file is written: it slowed the app's start
+    from icalendar import Event, Timezone, TimezoneDaylight, TimezoneStandard, vCalAddress
 
 DEFAULT_CALL_TYPE = "community walk"
 PRODID = "-//Beatwalk//Beatwalk community walk planner//EN"
@@ -68,6 +70,8 @@ def plan_to_ics(
     """
     zone = ZoneInfo(plan.timezone)
     stamp = datetime.now(UTC) if stamp is None else aware(stamp).astimezone(UTC)
+    from icalendar import Calendar
+
     calendar = Calendar()
     calendar.add("prodid", PRODID)
     calendar.add("version", "2.0")
@@ -124,6 +128,8 @@ def _address(name: str, email: str, **params: str) -> vCalAddress | None:
     mailto = _mailto(email)
     if mailto is None:
         return None
+    from icalendar import vCalAddress
+
     address = vCalAddress(mailto)
     address.params["CN"] = _param(name)
     for key, value in params.items():
@@ -147,6 +153,8 @@ class _Context:
     stamp: datetime
 
     def event(self, walk: Walk) -> Event:
+        from icalendar import Event
+
         event = Event()
         event.add("uid", walk_uid(self.calendar_id, self.plan.month, walk))
         event.add("dtstamp", self.stamp)
@@ -245,6 +253,8 @@ def _vtimezone(zone_name: str, months: Sequence[Month]) -> Timezone:
     first, after = min(months), max(months).next()
     start = datetime(first.year - 1, first.month, 1, tzinfo=zone).astimezone(UTC)
     end = datetime(after.year + 1, after.month, 1, tzinfo=zone).astimezone(UTC)
+    from icalendar import Timezone
+
     timezone = Timezone()
     timezone.add("tzid", zone_name)
     timezone.add_component(_observance(zone, start, _offset(zone, start)))
@@ -281,6 +291,8 @@ def _observance(
 ) -> TimezoneStandard | TimezoneDaylight:
     """STANDARD or DAYLIGHT from `moment` on; DTSTART is the wall-clock time just before the change."""
     here = moment.astimezone(zone)
+    from icalendar import TimezoneDaylight, TimezoneStandard
+
     observance = TimezoneDaylight() if here.dst() else TimezoneStandard()
     observance.add("dtstart", (moment.astimezone(UTC) + offset_before).replace(tzinfo=None))
     observance.add("tzoffsetfrom", offset_before)

@@ -3,6 +3,7 @@ module), with the clock fixed so that no page depends on today's date."""
 
 from __future__ import annotations
 
+import gc
 import shutil
 from datetime import UTC, datetime
 from pathlib import Path
@@ -24,6 +25,13 @@ SETTINGS = 'name = "Eastside District"\ntimezone = "America/New_York"\n'
 @pytest.fixture(autouse=True)
 def _no_configured_database(monkeypatch):
     monkeypatch.delenv("BEATWALK_DB", raising=False)
+
+
+@pytest.fixture(autouse=True)
+def _unfrozen():
+    """A window that opened a district froze the objects alive then; let the next test collect them."""
+    yield
+    gc.unfreeze()
 
 
 @pytest.fixture(scope="module")

@@ -3,6 +3,7 @@ first-run guide, up to an imported roster), and its menus, month selector and re
 
 from __future__ import annotations
 
+import gc
 import time
 from datetime import UTC, datetime
 
@@ -54,7 +55,7 @@ def test_the_demo_opens_on_a_window_that_names_its_district_and_plans_its_month(
     qtbot.waitUntil(lambda: window.planning is None, timeout=60_000)
     planned = actions.stored_plan(window.db, district=window.session.district, month=Month(2026, 12))
     assert planned.plan.walks
-    for title in window.pages:
+    for title in window.titles:
         window.show_page(title)
         screenshot(window, f"window-{title.lower().replace(' ', '-')}")
 
@@ -117,7 +118,7 @@ def test_the_first_run_guide_leads_from_a_new_district_to_an_imported_roster(win
     assert import_roster_interactively(welcome, welcome.session, DEMO_FILES / "roster.csv").added == 160
     assert welcome.steps[3].body.isEnabled()
     screenshot(window, "first-run-3")
-    people = window.pages["People"]
+    people = window.page("People")  # made when first shown
     assert people.model.rowCount() == 160  # the People page heard of the import
 
 
@@ -193,3 +194,18 @@ def test_renaming_the_district_on_the_walk_rules_page_renames_the_window(window,
     assert window.settings.last_district(url) == "West End"
     window.session.undo_stack.undo()
     assert window.windowTitle() == "Beatwalk — Westside"
+
+
+def test_pages_are_made_when_first_shown_and_the_opened_district_is_kept_out_of_the_collector(
+    window, tmp_path
+):
+    url = sqlite_url(tmp_path / "department.sqlite3")
+    db = actions.open_department(url)
+    actions.create_district(db, name="Westside", timezone="America/Chicago")
+    db.close()
+    assert window.open_database(url)
+    assert window.titles == [title for title, _ in PAGES] and list(window.pages) == ["Neighborhood"]
+    assert gc.get_freeze_count() > 0  # collected once, then frozen: no long full collection later
+    reports = window.show_page("Reports")
+    assert isinstance(reports, ReportsPage) and window.stack.currentWidget() is reports
+    assert list(window.pages) == ["Neighborhood", "Reports"] and window.page("Reports") is reports
