@@ -9,8 +9,7 @@ import argparse
 from pathlib import Path
 from typing import NoReturn
 
-from reports.catalog import DOCUMENTS
-from reports.styles import DEFAULT_PAGE_SIZE, PAGE_SIZES
+from reports.kinds import DEFAULT_PAGE_SIZE, DOCUMENTS, PAGE_SIZE_NAMES
 from scheduler.actions import INCIDENT_KINDS
 
 EXIT_OK, EXIT_BAD_INPUT, EXIT_SHORTFALL = 0, 2, 3
@@ -110,7 +109,7 @@ def build_parser() -> argparse.ArgumentParser:
     report.add_argument("--date", metavar="YYYY-MM-DD", help="one day's document")
     report.add_argument(
         "--page-size",
-        choices=tuple(PAGE_SIZES),
+        choices=PAGE_SIZE_NAMES,
         default=DEFAULT_PAGE_SIZE,
         help=f"paper size (default {DEFAULT_PAGE_SIZE})",
     )

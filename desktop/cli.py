@@ -24,7 +24,7 @@ from zoneinfo import ZoneInfo
 
 from desktop.arguments import EXIT_BAD_INPUT, EXIT_OK, EXIT_SHORTFALL, build_parser
 from desktop.local_user import user_name, utc_now
-from reports.catalog import DOCUMENTS, report_request, write_report
+from reports.kinds import DOCUMENTS, report_request
 from scheduler import actions
 from scheduler.actions import (
     BeatwalkError,
@@ -248,6 +248,8 @@ def _report_document(args: argparse.Namespace) -> int:
         person=actions.document_person(documents, args.person) if args.person is not None else None,
         day=actions.document_day(month, args.date) if args.date is not None else None,
     )
+    from reports.catalog import write_report  # reportlab: loaded only when a document is printed
+
     size = write_report(args.kind, documents, request, args.out)
     print(f"{kind.title} for {month} of {district.name} ({size / 1024:.0f} KB): {args.out}")
     return EXIT_OK

@@ -21,8 +21,8 @@ from reportlab.pdfgen.canvas import Canvas
 from reportlab.platypus import Flowable, Paragraph, SimpleDocTemplate, Table
 
 from reports.markup import escape
+from reports.story import DEFAULT_PAGE_SIZE
 from reports.styles import (
-    DEFAULT_PAGE_SIZE,
     FONT,
     FOOTER_GAP,
     GREY,

@@ -5,12 +5,15 @@ from __future__ import annotations
 import calendar
 from dataclasses import dataclass
 from datetime import date
+from typing import TYPE_CHECKING
 from zoneinfo import ZoneInfo
 
-from reportlab.platypus import Flowable
-
-from reports.styles import DEFAULT_PAGE_SIZE
 from scheduler.actions import MonthDocuments, Person
+
+if TYPE_CHECKING:  # reportlab is not imported at start-up: `reports.kinds` needs this module
+    from reportlab.platypus import Flowable
+
+DEFAULT_PAGE_SIZE = "letter"  # a key of `reports.styles.PAGE_SIZES`
 
 
 @dataclass(frozen=True)

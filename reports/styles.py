@@ -24,7 +24,6 @@ from reportlab.platypus import TableStyle
 from scheduler.actions import resource_path
 
 PAGE_SIZES: dict[str, tuple[float, float]] = {"letter": letter, "a4": A4}
-DEFAULT_PAGE_SIZE = "letter"
 
 MARGIN = 18 * mm
 FOOTER_GAP = 8 * mm  # from the bottom edge to the footer's baseline

@@ -36,12 +36,11 @@ from desktop.errors import show_error
 from desktop.pdf_printing import print_pdf
 from desktop.session import Session
 from desktop.widgets import labelled
-from reports.catalog import DOCUMENTS, build_report, report_request
-from reports.styles import PAGE_SIZES
+from reports.kinds import DOCUMENTS, PAGE_SIZE_NAMES, report_request
 from scheduler import actions
 from scheduler.actions import BeatwalkError, Database, DistrictRef, Month, NotFound
 
-PAGE_SIZE_NAMES = {"letter": "Letter", "a4": "A4"}
+PAGE_SIZE_LABELS = {"letter": "Letter", "a4": "A4"}
 QT_PAGE_SIZES = {"letter": QPageSize.PageSizeId.Letter, "a4": QPageSize.PageSizeId.A4}
 EVERYONE = "Everyone"
 RELOAD_ON = ("plan", "people", "profile", "settings", "neighborhood", "incidents")
@@ -71,6 +70,8 @@ def _build(db: Database, district: DistrictRef, choice: DocumentChoice, now: dat
     documents = actions.month_documents(db, district=district, month=choice.month)
     person = actions.document_person(documents, choice.person_id) if choice.person_id else None
     request = report_request(documents, now=now, page_size=choice.page_size, person=person, day=choice.day)
+    from reports.catalog import build_report  # reportlab: loaded on the first build, not at start-up
+
     return _Built(choice, build_report(choice.kind, documents, request))
 
 
@@ -102,8 +103,8 @@ class ReportsPage(QWidget):
         self.person = QComboBox()
         self.person.setMinimumContentsLength(22)
         self.page_size = QComboBox()
-        for key in PAGE_SIZES:
-            self.page_size.addItem(PAGE_SIZE_NAMES.get(key, key), key)
+        for key in PAGE_SIZE_NAMES:
+            self.page_size.addItem(PAGE_SIZE_LABELS.get(key, key), key)
         self.print_button = QPushButton("&Print…")
         self.save_button = QPushButton("Save as P&DF…")
         self.export_button = QPushButton("E&xport calendar…")
