@@ -3,6 +3,7 @@ before anything is saved. Used by the People page and the first-run guide."""
 
 from __future__ import annotations
 
+from collections.abc import Callable
 from pathlib import Path
 
 from PySide6.QtWidgets import (
@@ -16,6 +17,7 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
+from desktop import workers
 from desktop.errors import show_error
 from desktop.records import Column, RecordsModel
 from desktop.session import Session
@@ -55,6 +57,7 @@ class RosterPreviewDialog(QDialog):
             table.setModel(RecordsModel(PREVIEW_PEOPLE, preview.people, self))
             table.setAccessibleName("People in the roster file")
         table.horizontalHeader().setSectionResizeMode(QHeaderView.ResizeMode.ResizeToContents)
+        table.horizontalHeader().setResizeContentsPrecision(0)  # the rows in view: measuring all froze the UI
         table.horizontalHeader().setStretchLastSection(True)
         table.verticalHeader().setVisible(False)
         self.table = table
@@ -87,18 +90,38 @@ def ask_roster_file(parent: QWidget) -> Path | None:
     return Path(name) if name else None
 
 
-def import_roster_interactively(parent: QWidget, session: Session, path: Path) -> ImportSummary | None:
-    """Preview `path`, and import it if the user says so; None when cancelled or refused."""
-    preview = actions.preview_roster(session.db, district=session.district, path=path)
-    dialog = RosterPreviewDialog(path, preview, parent)
-    if dialog.exec() != QDialog.DialogCode.Accepted:
-        return None
-    try:  # the preview named the people the file makes inactive, so that is meant
-        summary = actions.import_roster(
-            session.db, district=session.district, path=path, deactivate_most=True
-        )
-    except BeatwalkError as error:
+def import_roster_interactively(
+    parent: QWidget,
+    session: Session,
+    path: Path,
+    on_finished: Callable[[ImportSummary | None], None],
+) -> None:
+    """Preview `path`, and import it if the user says so. Reading, comparing and saving a roster
+    of hundreds takes longer than the UI may freeze, so both run on a worker; `on_finished` gets
+    the summary on the GUI thread, or None when cancelled or refused."""
+    db, district = session.db, session.district
+
+    def failed(error: Exception) -> None:
+        on_finished(None)
+        if not isinstance(error, BeatwalkError):
+            raise error
         show_error(parent, error)
-        return None
-    session.notify("people")
-    return summary
+
+    def imported(summary: ImportSummary) -> None:
+        session.notify("people")
+        on_finished(summary)
+
+    def previewed(preview: RosterPreview) -> None:
+        dialog = RosterPreviewDialog(path, preview, parent)
+        if dialog.exec() != QDialog.DialogCode.Accepted:
+            on_finished(None)
+            return
+        # the preview named the people the file makes inactive, so that is meant
+        workers.start(
+            lambda: actions.import_roster(db, district=district, path=path, deactivate_most=True),
+            imported,
+            failed,
+            parent,
+        )
+
+    workers.start(lambda: actions.preview_roster(db, district=district, path=path), previewed, failed, parent)

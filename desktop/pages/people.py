@@ -30,7 +30,16 @@ from desktop.roster_import import ask_roster_file, import_roster_interactively
 from desktop.session import Session
 from desktop.widgets import choice, labelled, record_table
 from scheduler import actions
-from scheduler.actions import BeatwalkError, Engagement, InputError, Partner, Person, Rank, Unit
+from scheduler.actions import (
+    BeatwalkError,
+    Engagement,
+    ImportSummary,
+    InputError,
+    Partner,
+    Person,
+    Rank,
+    Unit,
+)
 
 ANY = "Any"
 PARTNERS = "Partners invited to post-incident walks"
@@ -153,7 +162,9 @@ class PeoplePage(QWidget):
         self.edit_button.setAccessibleName("Edit person")
         self.edit_button.clicked.connect(self.edit_selected)
         buttons = QHBoxLayout()
+        self.import_status = QLabel()
         buttons.addWidget(self.count, 1)
+        buttons.addWidget(self.import_status)
         buttons.addWidget(self.import_button)
         buttons.addWidget(self.edit_button)
 
@@ -256,7 +267,17 @@ class PeoplePage(QWidget):
     def _import(self) -> None:
         path = ask_roster_file(self)
         if path is not None:
-            import_roster_interactively(self, self.session, path)
+            self.import_roster(path)
+
+    def import_roster(self, path: Path) -> None:
+        """Preview and import `path` on a worker; the button waits for it, so one runs at a time."""
+        self.import_button.setEnabled(False)
+        self.import_status.setText("Reading the roster…")
+        import_roster_interactively(self, self.session, path, self._imported)
+
+    def _imported(self, _summary: ImportSummary | None) -> None:
+        self.import_button.setEnabled(True)
+        self.import_status.clear()
 
     def _ask_partners(self) -> None:
         name, _ = QFileDialog.getOpenFileName(self, "Import partners", "", "CSV files (*.csv);;All files (*)")

@@ -223,7 +223,15 @@ class WelcomePage(QWidget):
     def _ask_roster(self) -> None:
         path = ask_roster_file(self)
         if path is not None and self.session is not None:
-            import_roster_interactively(self, self.session, path)
+            self.import_roster(path)
+
+    def import_roster(self, path: Path) -> None:
+        """Preview and import `path` on a worker, the button disabled meanwhile."""
+        assert self.session is not None
+        self.roster_button.setEnabled(False)
+        import_roster_interactively(
+            self, self.session, path, lambda _summary: self.roster_button.setEnabled(True)
+        )
 
     def plan_month(self) -> None:
         session = self.session

@@ -9,7 +9,10 @@ from datetime import UTC, datetime
 from pathlib import Path
 
 import pytest
+from PySide6.QtCore import QTimer
+from PySide6.QtWidgets import QApplication
 
+from desktop.roster_import import RosterPreviewDialog
 from desktop.session import Session
 from scheduler import actions
 from scheduler.actions import Month, SolveRequest
@@ -92,3 +95,21 @@ def screenshot(widget, name: str) -> Path:
     path = SCREENSHOTS / f"{name}.png"
     widget.grab().save(str(path))
     return path
+
+
+def answer_preview(parent, answer):
+    """The preview dialog runs its own event loop once the worker has read the file: a timer
+    answers it from inside that loop. Returns a list that gets one entry once answered."""
+    answered = []
+    timer = QTimer(parent)  # the parent keeps it alive
+
+    def look():
+        dialog = QApplication.activeModalWidget()
+        if isinstance(dialog, RosterPreviewDialog):
+            timer.stop()
+            answered.append(dialog)
+            answer(dialog)
+
+    timer.timeout.connect(look)
+    timer.start(10)
+    return answered

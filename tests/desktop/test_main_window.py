@@ -8,9 +8,8 @@ import time
 from datetime import UTC, datetime
 
 import pytest
-from PySide6.QtCore import QTimer
 from PySide6.QtGui import QKeySequence
-from PySide6.QtWidgets import QApplication, QInputDialog
+from PySide6.QtWidgets import QInputDialog
 
 from desktop.app import open_window
 from desktop.app_settings import AppSettings
@@ -18,11 +17,10 @@ from desktop.main_window import MainWindow, sqlite_url
 from desktop.navigation import PAGES
 from desktop.pages.reports import ReportsPage
 from desktop.pages.welcome import WelcomePage
-from desktop.roster_import import RosterPreviewDialog, import_roster_interactively
 from scheduler import actions
 from scheduler.actions import DEMO_FILES, Month
 from scheduler.rules.validator import validate
-from tests.desktop.conftest import QUICK, screenshot
+from tests.desktop.conftest import QUICK, answer_preview, screenshot
 
 NOW = datetime(2026, 12, 4, 15, 0, tzinfo=UTC)
 
@@ -108,15 +106,16 @@ def test_the_first_run_guide_leads_from_a_new_district_to_an_imported_roster(win
     assert welcome.import_boundary(DEMO_FILES / "boundary.geojson")
     assert welcome.steps[2].body.isEnabled() and not welcome.steps[3].body.isEnabled()
 
-    def accept_preview():
-        dialog = QApplication.activeModalWidget()
-        assert isinstance(dialog, RosterPreviewDialog) and dialog.import_button.isEnabled()
+    def accept_preview(dialog):
+        assert dialog.import_button.isEnabled()
         screenshot(dialog, "first-run-roster-preview")
         dialog.import_button.click()
 
-    QTimer.singleShot(0, accept_preview)
-    assert import_roster_interactively(welcome, welcome.session, DEMO_FILES / "roster.csv").added == 160
-    assert welcome.steps[3].body.isEnabled()
+    answered = answer_preview(welcome, accept_preview)
+    welcome.import_roster(DEMO_FILES / "roster.csv")  # read and saved on a worker
+    assert not welcome.roster_button.isEnabled()
+    qtbot.waitUntil(welcome.steps[3].body.isEnabled, timeout=20_000)  # the next step opens
+    assert answered
     screenshot(window, "first-run-3")
     people = window.page("People")  # made when first shown
     assert people.model.rowCount() == 160  # the People page heard of the import

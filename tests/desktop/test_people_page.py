@@ -5,14 +5,13 @@ from __future__ import annotations
 
 from datetime import time
 
-from PySide6.QtCore import QTimer
-from PySide6.QtWidgets import QApplication, QDialog
+from PySide6.QtWidgets import QDialog
 
 from desktop.pages.people import PeoplePage, PersonDialog
 from desktop.roster_import import RosterPreviewDialog, import_roster_interactively
 from scheduler import actions
 from scheduler.actions import Rank
-from tests.desktop.conftest import screenshot
+from tests.desktop.conftest import answer_preview, screenshot
 
 
 def stored(session, person_id):
@@ -78,14 +77,25 @@ def test_a_roster_with_mistakes_is_shown_row_by_row_and_nothing_is_imported(sess
     page = PeoplePage(session)
     qtbot.addWidget(page)
 
-    def answer():
-        box = QApplication.activeModalWidget()
-        assert isinstance(box, RosterPreviewDialog)
-        box.reject()
-
-    QTimer.singleShot(0, answer)
-    assert import_roster_interactively(page, session, roster) is None
+    answered = answer_preview(page, RosterPreviewDialog.reject)
+    page.import_roster(roster)  # read on a worker: the button waits meanwhile
+    assert not page.import_button.isEnabled() and page.import_status.text() == "Reading the roster…"
+    qtbot.waitUntil(page.import_button.isEnabled, timeout=10_000)
+    assert answered and page.import_status.text() == ""
     assert actions.district_people(session.db, district=session.district) == before
+
+
+def test_a_roster_is_imported_on_a_worker_after_its_preview(session, qtbot, tmp_path):
+    roster = tmp_path / "roster.csv"
+    roster.write_text("id,name,rank,unit\nx1,Ann Lee,officer,patrol\n", encoding="utf-8")
+    page = PeoplePage(session)
+    qtbot.addWidget(page)
+    answered = answer_preview(page, lambda dialog: dialog.import_button.click())
+    summaries = []
+    import_roster_interactively(page, session, roster, summaries.append)
+    qtbot.waitUntil(lambda: bool(summaries), timeout=10_000)
+    assert answered and summaries[0] is not None and summaries[0].added == 1
+    assert "x1" in {p.id for p in actions.district_people(session.db, district=session.district)}
 
 
 def test_import_partners_replaces_the_list_and_a_bad_file_changes_nothing(session, qtbot, tmp_path, dialogs):
