@@ -12,17 +12,16 @@ import pytest
 from PySide6.QtCore import QTimer
 from PySide6.QtWidgets import QApplication
 
+from desktop.pages.calendar import CalendarPage
 from desktop.roster_import import RosterPreviewDialog
 from desktop.session import Session
 from scheduler import actions
-from scheduler.actions import Month, SolveRequest
-from tests.factories import write_roster
+
+# planned_file is a fixture: the desktop tests open the same planned department as the actions tests
+from tests.actions.conftest import DECEMBER, QUICK, planned_file  # noqa: F401
 from tests.store.conftest import sqlite_url
 
-DECEMBER = Month(2026, 12)
 NOW = datetime(2026, 11, 20, 9, 0, tzinfo=UTC)
-QUICK = SolveRequest(effort=0.6)
-SETTINGS = 'name = "Eastside District"\ntimezone = "America/New_York"\n'
 
 
 @pytest.fixture(autouse=True)
@@ -37,23 +36,8 @@ def _unfrozen():
     gc.unfreeze()
 
 
-@pytest.fixture(scope="module")
-def planned_file(tmp_path_factory) -> Path:
-    folder = tmp_path_factory.mktemp("department")
-    settings = folder / "district.toml"
-    settings.write_text(SETTINGS, encoding="utf-8")
-    db = actions.open_department(sqlite_url(folder / "department.sqlite3"))
-    try:
-        district = actions.import_settings(db, path=settings).district
-        actions.import_roster(db, district=district, path=write_roster(folder / "roster.csv"))
-        actions.plan_month(db, district=district, month=DECEMBER, user="alvarez", solve=QUICK)
-    finally:
-        db.close()
-    return folder / "department.sqlite3"
-
-
 @pytest.fixture
-def session(planned_file, tmp_path, qtbot) -> Session:
+def session(planned_file, tmp_path, qtbot) -> Session:  # noqa: F811
     """A session on a copy of the planned department, for one test."""
     copy = tmp_path / "department.sqlite3"
     shutil.copyfile(planned_file, copy)
@@ -113,3 +97,13 @@ def answer_preview(parent, answer):
     timer.timeout.connect(look)
     timer.start(10)
     return answered
+
+
+def shown_calendar_page(session: Session, qtbot, **options: object) -> CalendarPage:
+    """The Calendar page shown at a size where every view lays out, as a captain's window would."""
+    page = CalendarPage(session, **options)
+    qtbot.addWidget(page)
+    page.resize(1400, 860)
+    page.show()
+    qtbot.waitExposed(page)
+    return page

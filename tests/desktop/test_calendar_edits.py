@@ -11,17 +11,12 @@ from PySide6.QtCore import QPoint, Qt
 from desktop.pages import calendar as calendar_page
 from desktop.pages.calendar import CalendarPage
 from scheduler import actions
-from tests.desktop.test_calendar_views import screenshot
+from tests.desktop.conftest import screenshot, shown_calendar_page
 
 
 @pytest.fixture
 def page(session, qtbot) -> CalendarPage:
-    page = CalendarPage(session)
-    qtbot.addWidget(page)
-    page.resize(1400, 860)
-    page.show()
-    qtbot.waitExposed(page)
-    return page
+    return shown_calendar_page(session, qtbot)
 
 
 def saved(session):

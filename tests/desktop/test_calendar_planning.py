@@ -9,7 +9,7 @@ from PySide6.QtCore import QTimer
 from desktop.pages.calendar import CalendarPage
 from scheduler import actions
 from scheduler.actions import SolveRequest
-from tests.desktop.test_calendar_views import screenshot
+from tests.desktop.conftest import screenshot, shown_calendar_page
 
 # As the app plans: in a separate process, on a deterministic effort (the time limit is a guard only).
 SOLVE = SolveRequest(effort=0.6, time_limit=30.0, apart=True)
@@ -17,12 +17,7 @@ SOLVE = SolveRequest(effort=0.6, time_limit=30.0, apart=True)
 
 @pytest.fixture
 def page(session, qtbot) -> CalendarPage:
-    page = CalendarPage(session, solve=SOLVE)
-    qtbot.addWidget(page)
-    page.resize(1400, 860)
-    page.show()
-    qtbot.waitExposed(page)
-    return page
+    return shown_calendar_page(session, qtbot, solve=SOLVE)
 
 
 def saved(session):

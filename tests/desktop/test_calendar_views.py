@@ -3,31 +3,18 @@ the per-person view and the plan's quality."""
 
 from __future__ import annotations
 
-from pathlib import Path
-
 import pytest
 from PySide6.QtCore import Qt
 
 from desktop.calendar.walk_style import walk_style
 from desktop.pages.calendar import CalendarPage
 from scheduler import actions
-
-SCREENSHOTS = Path(__file__).resolve().parents[1] / "screenshots"
-
-
-def screenshot(widget, name: str) -> None:
-    SCREENSHOTS.mkdir(exist_ok=True)
-    widget.grab().save(str(SCREENSHOTS / f"{name}.png"))
+from tests.desktop.conftest import screenshot, shown_calendar_page
 
 
 @pytest.fixture
 def page(session, qtbot) -> CalendarPage:
-    page = CalendarPage(session)
-    qtbot.addWidget(page)
-    page.resize(1400, 860)
-    page.show()
-    qtbot.waitExposed(page)
-    return page
+    return shown_calendar_page(session, qtbot)
 
 
 def stored(session):
