@@ -16,12 +16,12 @@ from dataclasses import dataclass
 
 from reportlab.graphics.shapes import Circle, Drawing, Group, Polygon, Rect, String
 from reportlab.lib.colors import Color
-from shapely import MultiPolygon, box
 from shapely import Polygon as ShapelyPolygon
+from shapely import box
 from shapely.geometry.base import BaseGeometry
 
 from reports.styles import FONT, FONT_BOLD, GREY, GREY_DARK, INK, MAP, PAPER
-from scheduler.actions import INCIDENT_MONTHS, MonthDocuments
+from scheduler.actions import INCIDENT_MONTHS, MonthDocuments, boundary_shape
 
 GRID_CELLS = 14  # across the longer side of the neighborhood
 LEGEND_HEIGHT = 30
@@ -68,7 +68,8 @@ class Projection:
 def neighborhood_drawing(documents: MonthDocuments, width: float, height: float) -> Drawing | None:
     """The map, `width` by `height` points (its legend included); None when there is nothing to
     draw (no boundary, no places, no incidents)."""
-    area = _shape(documents.neighborhood.boundary)
+    boundary = documents.neighborhood.boundary
+    area = None if boundary is None else boundary_shape(boundary)
     points = [
         (place.longitude, place.latitude)
         for place in (*documents.profile.meeting_points, *documents.profile.landmarks)
@@ -87,8 +88,8 @@ def neighborhood_drawing(documents: MonthDocuments, width: float, height: float)
     most = max((count for _, count in cells), default=0)
     drawing.add(_cells(cells, most, projection))
     for sector in documents.neighborhood.sectors:
-        shape = _shape(sector.area)
-        if shape is not None:
+        shape = boundary_shape(sector.area)
+        if not shape.is_empty:
             drawing.add(_outline(shape, projection, MAP.sector_width, dashed=True))
             x, y = projection.point(*shape.representative_point().coords[0])
             drawing.add(String(x, y, sector.name.upper(), fontName=FONT_BOLD, fontSize=8, fillColor=GREY))
@@ -106,15 +107,6 @@ def neighborhood_drawing(documents: MonthDocuments, width: float, height: float)
         drawing.add(label)
     drawing.add(_legend(most, width))
     return drawing
-
-
-def _shape(boundary: object) -> BaseGeometry | None:
-    """A stored boundary (polygons of (longitude, latitude) rings) as a shapely geometry."""
-    polygons = getattr(boundary, "polygons", None)
-    if not polygons:
-        return None
-    parts = [ShapelyPolygon(rings[0], rings[1:]) for rings in polygons]
-    return parts[0] if len(parts) == 1 else MultiPolygon(parts)
 
 
 def _bounds(

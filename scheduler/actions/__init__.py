@@ -133,6 +133,7 @@ from scheduler.formats.incidents import parse_moment
 from scheduler.formats.neighborhood_map import (
     NeighborhoodMap,
     Sector,
+    boundary_shape,
     clip_to_boundary,
     sector_at,
     sector_inside,
@@ -235,6 +236,7 @@ __all__ = [
     "add_incident_walk_to_file",
     "add_participant",
     "add_walk",
+    "boundary_shape",
     "briefing_days",
     "check_document_output",
     "check_plan",

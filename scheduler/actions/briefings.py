@@ -10,8 +10,6 @@ from __future__ import annotations
 from datetime import date
 from zoneinfo import ZoneInfo
 
-from shapely import MultiPolygon
-
 from scheduler.actions.documents import MonthDocuments, check_day, month_documents
 from scheduler.domain import Month
 from scheduler.domain.briefings import Briefing
@@ -20,7 +18,7 @@ from scheduler.domain.incident_figures import incident_figures
 from scheduler.domain.neighborhood import SectorArea
 from scheduler.domain.talking_points import TalkingPoints
 from scheduler.domain.talking_points import talking_points as _talking_points
-from scheduler.formats.boundary import Boundary
+from scheduler.formats.neighborhood_map import boundary_shape
 from scheduler.store import Database, DistrictRef
 
 
@@ -45,7 +43,9 @@ def daily_briefing(db: Database, *, district: DistrictRef, day: date, month: Mon
 def month_talking_points(documents: MonthDocuments, day: date) -> TalkingPoints:
     """The talking points on `day`, a day of the documents' month."""
     check_day(documents.month, day)
-    sectors = tuple(SectorArea(sector.name, _area(sector.area)) for sector in documents.neighborhood.sectors)
+    sectors = tuple(
+        SectorArea(sector.name, boundary_shape(sector.area)) for sector in documents.neighborhood.sectors
+    )
     incidents = (*documents.older_incidents, *documents.incidents)
     figures = incident_figures(incidents, sectors, day, documents.district.timezone)
     return _talking_points(documents.neighborhood_name, documents.profile, figures)
@@ -61,7 +61,3 @@ def briefing_days(documents: MonthDocuments) -> tuple[date, ...]:
     """The days of the month with walks, in order: each gets a briefing sheet in the packet."""
     zone = ZoneInfo(documents.district.timezone)
     return tuple(sorted({walk.start.astimezone(zone).date() for walk in documents.plan.walks}))
-
-
-def _area(boundary: Boundary) -> MultiPolygon:
-    return MultiPolygon([(polygon[0], polygon[1:]) for polygon in boundary.polygons])

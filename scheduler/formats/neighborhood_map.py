@@ -153,12 +153,12 @@ def _check_shape(area: Boundary, name: str, source: str, field: str) -> None:
 
 def sector_inside(boundary: Boundary, area: Boundary) -> bool:
     """Whether the area lies inside the boundary (on its line counts)."""
-    return bool(_shape(boundary).buffer(OUTSIDE_TOLERANCE).covers(_shape(area)))
+    return bool(boundary_shape(boundary).buffer(OUTSIDE_TOLERANCE).covers(boundary_shape(area)))
 
 
 def clip_to_boundary(boundary: Boundary, drawn: Boundary) -> Boundary | None:
     """The part of a drawn sector inside the boundary, or None if nothing of it is."""
-    inside = _shape(boundary).intersection(_shape(drawn))
+    inside = boundary_shape(boundary).intersection(boundary_shape(drawn))
     parts = [part for part in getattr(inside, "geoms", [inside]) if isinstance(part, ShapelyPolygon)]
     parts = [part for part in parts if part.area > 0]
     if not parts:
@@ -170,7 +170,7 @@ def sector_at(neighborhood: NeighborhoodMap, latitude: float, longitude: float) 
     """The name of the sector the point lies in (on an edge counts), or None."""
     point = Point(longitude, latitude)
     for sector in neighborhood.sectors:
-        if _shape(sector.area).buffer(OUTSIDE_TOLERANCE).covers(point):
+        if boundary_shape(sector.area).buffer(OUTSIDE_TOLERANCE).covers(point):
             return sector.name
     return None
 
@@ -193,7 +193,8 @@ def _places(neighborhood: NeighborhoodMap) -> tuple[tuple[str, tuple[Place, ...]
     return (("meeting_point", neighborhood.meeting_points), ("landmark", neighborhood.landmarks))
 
 
-def _shape(boundary: Boundary) -> MultiPolygon:
+def boundary_shape(boundary: Boundary) -> MultiPolygon:
+    """A stored area (polygons of (longitude, latitude) rings) as shapely geometry."""
     return MultiPolygon([ShapelyPolygon(polygon[0], polygon[1:]) for polygon in boundary.polygons])
 
 
