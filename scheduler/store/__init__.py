@@ -1,33 +1,38 @@
 """The department database: SQLAlchemy tables, Alembic migrations and the service layer.
 
-Callers use `open_database` and the functions of `services`, `neighborhood` and `logs`, which take
-and return plain domain values; the ORM classes in `schema` stay inside this package.
+Callers use `open_database` and the functions of `districts`, `people`, `plans`, `neighborhood`
+and `logs`, which take and return plain domain values; the ORM classes in `schema` stay inside
+this package.
 """
 
 from scheduler.store.database import Database, default_url, open_database
-from scheduler.store.services import (
+from scheduler.store.districts import (
     DistrictRef,
-    ImportSummary,
-    PlanChange,
-    PlanConflict,
     SavedDistrict,
-    StoredPlan,
-    active_people,
     add_district,
     add_holidays,
-    all_people,
     calendar_id,
-    department_people,
     find_district,
     get_district,
-    import_roster,
     list_districts,
+    save_settings,
+    update_district,
+)
+from scheduler.store.people import (
+    ImportSummary,
+    active_people,
+    all_people,
+    department_people,
+    import_roster,
+    update_person,
+)
+from scheduler.store.plans import (
+    PlanChange,
+    PlanConflict,
+    StoredPlan,
     load_plan,
     plan_changes,
     save_plan,
-    save_settings,
-    update_district,
-    update_person,
     walks_elsewhere,
 )
 
