@@ -11,7 +11,7 @@ from pathlib import Path
 from scheduler.domain import District, Partner, Person, Plan
 from scheduler.domain.errors import InputError
 from scheduler.formats.icalendar import CalendarDetails
-from scheduler.formats.plan_files import commit_plan, stage_plan, write_plan
+from scheduler.formats.plan_files import PlanLabels, commit_plan, stage_plan, write_plan
 
 PLAN_SUFFIXES = (".json", ".csv", ".ics")
 
@@ -60,9 +60,8 @@ def plan_file_on_success(
     if out is None:
         yield
         return
-    staged = stage_plan(
-        plan, out, *_lookups(district, people), partners=partners, calendar=_calendar(district, calendar)
-    )
+    labels = PlanLabels(*_lookups(district, people), partners, _calendar(district, calendar))
+    staged = stage_plan(plan, out, labels)
     try:
         yield
     except BaseException:
