@@ -10,11 +10,14 @@ from __future__ import annotations
 import csv
 import io
 import re
-from collections.abc import Iterator
+from collections.abc import Callable, Iterator, Sequence
 from dataclasses import dataclass
+from typing import TypeVar
 
-from scheduler.domain.errors import InputError
+from scheduler.domain.errors import InputError, InputErrors
 from scheduler.formats.text import unprintable
+
+T = TypeVar("T")
 
 
 def rows(text: str, file: str) -> Iterator[tuple[int, list[str]]]:
@@ -116,6 +119,39 @@ class Table:
             if problem:
                 raise InputError(self.file, f"{name} {problem}", row=row, field=name)
         return values
+
+    def records(
+        self,
+        errors: list[InputError],
+        parse: Callable[[dict[str, str], int], T],
+        key: Callable[[T], str],
+        field: str,
+        clash: Callable[[str, int], str],
+    ) -> Iterator[tuple[int, dict[str, str], T]]:
+        """Each good row with its values and what `parse` made of them. A bad row's mistake goes
+        to `errors` instead, and so does a row whose `key` an earlier row has (`clash` words the
+        message from the key and that row), so the file is fixed in one pass."""
+        first_rows: dict[str, int] = {}
+        for row, cells in self.data(errors):
+            try:
+                values = self.values(row, cells)
+                record = parse(values, row)
+                if key(record) in first_rows:
+                    message = clash(key(record), first_rows[key(record)])
+                    raise InputError(self.file, message, row=row, field=field)
+            except InputError as error:
+                errors.append(error)
+                continue
+            first_rows[key(record)] = row
+            yield row, values, record
+
+
+def raise_mistakes(file: str, errors: Sequence[InputError]) -> None:
+    """Stop on the file's mistakes, if any: one as itself, several as one InputErrors."""
+    if len(errors) == 1:
+        raise errors[0]
+    if errors:
+        raise InputErrors(file, tuple(errors))
 
 
 def table(text: str, file: str, required: tuple[str, ...], optional: tuple[str, ...]) -> Table:

@@ -12,7 +12,8 @@ from __future__ import annotations
 from pathlib import Path
 
 from scheduler.domain import Partner
-from scheduler.domain.errors import InputError, InputErrors
+from scheduler.domain.errors import InputError
+from scheduler.formats.csv_table import raise_mistakes
 from scheduler.formats.csv_table import table as read_table
 from scheduler.formats.files import read_text
 from scheduler.formats.text import email_problem, unprintable
@@ -29,27 +30,19 @@ def load_partners(path: str | Path) -> tuple[Partner, ...]:
 def parse_partners(text: str, file: str) -> tuple[Partner, ...]:
     """Parse partners CSV text; `file` only names the source in error messages."""
     table = read_table(text, file, REQUIRED, OPTIONAL)
-    partners: list[Partner] = []
-    errors: list[InputError] = []  # every bad row, so the file is fixed in one pass
-    row_of_name: dict[str, int] = {}
-    for row, cells in table.data(errors):
-        try:
-            partner = _partner(table.values(row, cells), file, row)
-            if partner.name in row_of_name:
-                message = (
-                    f"{partner.name!r} is already on row {row_of_name[partner.name]} (names must be unique)"
-                )
-                raise InputError(file, message, row=row, field="name")
-        except InputError as error:
-            errors.append(error)
-            continue
-        row_of_name[partner.name] = row
-        partners.append(partner)
-    if len(errors) == 1:
-        raise errors[0]
-    if errors:
-        raise InputErrors(file, errors)
-    return tuple(partners)
+    errors: list[InputError] = []
+    partners = tuple(
+        partner
+        for _, _, partner in table.records(
+            errors,
+            lambda values, row: _partner(values, file, row),
+            key=lambda partner: partner.name,
+            field="name",
+            clash=lambda name, first: f"{name!r} is already on row {first} (names must be unique)",
+        )
+    )
+    raise_mistakes(file, errors)
+    return partners
 
 
 def _partner(values: dict[str, str], file: str, row: int) -> Partner:

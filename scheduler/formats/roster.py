@@ -17,8 +17,8 @@ from pathlib import Path
 from typing import NoReturn
 
 from scheduler.domain import DateRange, Engagement, Person, Rank, Unit, WorkPattern
-from scheduler.domain.errors import InputError, InputErrors
-from scheduler.formats.csv_table import header_name
+from scheduler.domain.errors import InputError
+from scheduler.formats.csv_table import header_name, raise_mistakes
 from scheduler.formats.csv_table import table as read_table
 from scheduler.formats.files import read_text
 from scheduler.formats.text import email_problem, unprintable
@@ -105,10 +105,7 @@ def parse_roster(text: str, file: str) -> tuple[Person, ...]:
 def parse_department_roster(text: str, file: str) -> Roster:
     """Parse roster CSV text with its `districts` column (`;`-separated district names)."""
     roster, errors = check_roster(text, file)
-    if len(errors) == 1:
-        raise errors[0]
-    if errors:
-        raise InputErrors(file, errors)
+    raise_mistakes(file, errors)
     return roster
 
 
@@ -118,20 +115,15 @@ def check_roster(text: str, file: str) -> tuple[Roster, tuple[InputError, ...]]:
     table = read_table(text, file, REQUIRED, OPTIONAL)
     people: list[Person] = []
     districts: dict[str, tuple[str, ...]] = {}
-    errors: list[InputError] = []  # every bad row, so the file is fixed in one pass
+    errors: list[InputError] = []
     row_of_id: dict[str, int] = {}
-    for row, cells in table.data(errors):
-        try:
-            values = table.values(row, cells)
-            person = _person(values, file, row)
-            if person.id in row_of_id:
-                message = (
-                    f"id {person.id!r} is already used on row {row_of_id[person.id]} (ids must be unique)"
-                )
-                raise InputError(file, message, row=row, field="id")
-        except InputError as error:
-            errors.append(error)
-            continue
+    for row, values, person in table.records(
+        errors,
+        lambda values, row: _person(values, file, row),
+        key=lambda person: person.id,
+        field="id",
+        clash=lambda key, first: f"id {key!r} is already used on row {first} (ids must be unique)",
+    ):
         row_of_id[person.id] = row
         people.append(person)
         districts[person.id] = _districts(values.get("districts", ""))
