@@ -20,10 +20,10 @@ from typing import TYPE_CHECKING, Literal
 import platformdirs
 from sqlalchemy import URL, Engine, create_engine, event, inspect, make_url
 from sqlalchemy.engine import Connection
-from sqlalchemy.exc import ArgumentError, SQLAlchemyError
+from sqlalchemy.exc import ArgumentError, IntegrityError, SQLAlchemyError
 from sqlalchemy.orm import Session, sessionmaker
 
-from scheduler.domain.errors import StoreError
+from scheduler.domain.errors import InputError, StoreError
 
 if TYPE_CHECKING:
     from alembic.config import Config
@@ -90,6 +90,18 @@ class Database:
         factory = self._writes if write else self._reads
         with factory.begin() as session:
             yield session
+
+    @contextlib.contextmanager
+    def import_session(self, source: str) -> Iterator[Session]:
+        """A write unit of work that imports the user's file `source`: a value the database refuses
+        (too long, a duplicate) is the file's fault, so it ends as one line naming the file, and
+        nothing of it is imported."""
+        try:
+            with self.session(write=True) as session:
+                yield session
+        except IntegrityError as error:
+            message = f"nothing was imported: the database refused a value ({first_line(error)})"
+            raise InputError(source, message) from None
 
     def close(self) -> None:
         self.engine.dispose()

@@ -14,12 +14,11 @@ from datetime import datetime, time
 from zoneinfo import ZoneInfo
 
 from sqlalchemy import func, select
-from sqlalchemy.exc import IntegrityError
 from sqlalchemy.orm import Session, selectinload
 
 from scheduler.domain import Month
 from scheduler.domain.errors import InputError, NotFound
-from scheduler.store.database import Database, first_line
+from scheduler.store.database import Database
 from scheduler.store.queries import district_row, person_ids
 from scheduler.store.schema import DistrictRow, PhotoRow, PlanRow, WalkLogParticipantRow, WalkLogRow, WalkRow
 
@@ -56,26 +55,21 @@ def add_walk_logs(db: Database, district_id: int, logs: Sequence[WalkLog], sourc
 
     `source` names the file the logs came from, for messages.
     """
-    try:
-        with db.session(write=True) as session:
-            district = district_row(session, district_id)
-            known = set(
-                session.scalars(select(WalkLogRow.cad_number).where(WalkLogRow.district_id == district.id))
-            )
-            people = person_ids(session, district.id)
-            walks = _WalkFinder(session, district)
-            added = 0
-            for index, log in enumerate(logs):
-                if log.number in known:
-                    continue
-                known.add(log.number)
-                session.add(_log_row(log, district.id, people, walks, source, index))
-                added += 1
-            session.flush()
-    except IntegrityError as error:
-        raise InputError(
-            source, f"nothing was imported: the database refused a value ({first_line(error)})"
-        ) from None
+    with db.import_session(source) as session:
+        district = district_row(session, district_id)
+        known = set(
+            session.scalars(select(WalkLogRow.cad_number).where(WalkLogRow.district_id == district.id))
+        )
+        people = person_ids(session, district.id)
+        walks = _WalkFinder(session, district)
+        added = 0
+        for index, log in enumerate(logs):
+            if log.number in known:
+                continue
+            known.add(log.number)
+            session.add(_log_row(log, district.id, people, walks, source, index))
+            added += 1
+        session.flush()
     return added
 
 

@@ -10,11 +10,9 @@ from collections.abc import Sequence
 from dataclasses import dataclass
 
 from sqlalchemy import select
-from sqlalchemy.exc import IntegrityError
 
 from scheduler.domain import Partner
-from scheduler.domain.errors import InputError
-from scheduler.store.database import Database, first_line
+from scheduler.store.database import Database
 from scheduler.store.queries import district_row
 from scheduler.store.schema import PartnerRow
 
@@ -32,30 +30,25 @@ def import_partners(
 ) -> PartnersImported:
     """Make the district's invited partners those of `partners` (matched by name), all or nothing."""
     added = updated = unchanged = deactivated = 0
-    try:
-        with db.session(write=True) as session:
-            district = district_row(session, district_id)
-            query = select(PartnerRow).where(PartnerRow.district_id == district.id)
-            rows = {row.name: row for row in session.scalars(query)}
-            for partner in partners:
-                row = rows.pop(partner.name, None)
-                if row is None:
-                    session.add(_apply(PartnerRow(district_id=district.id), partner))
-                    added += 1
-                elif row.active and _partner(row) == partner:
-                    unchanged += 1
-                else:
-                    _apply(row, partner)
-                    updated += 1
-            for row in rows.values():
-                if row.active:
-                    row.active = False
-                    deactivated += 1
-            session.flush()
-    except IntegrityError as error:
-        raise InputError(
-            source_file, f"nothing was imported: the database refused a value ({first_line(error)})"
-        ) from None
+    with db.import_session(source_file) as session:
+        district = district_row(session, district_id)
+        query = select(PartnerRow).where(PartnerRow.district_id == district.id)
+        rows = {row.name: row for row in session.scalars(query)}
+        for partner in partners:
+            row = rows.pop(partner.name, None)
+            if row is None:
+                session.add(_apply(PartnerRow(district_id=district.id), partner))
+                added += 1
+            elif row.active and _partner(row) == partner:
+                unchanged += 1
+            else:
+                _apply(row, partner)
+                updated += 1
+        for row in rows.values():
+            if row.active:
+                row.active = False
+                deactivated += 1
+        session.flush()
     return PartnersImported(added, updated, unchanged, deactivated)
 
 

@@ -11,13 +11,12 @@ from collections.abc import Collection, Mapping, Sequence
 from dataclasses import dataclass
 
 from sqlalchemy import select
-from sqlalchemy.exc import IntegrityError
 from sqlalchemy.orm import Session, selectinload
 
 from scheduler.domain import Person, Unit
 from scheduler.domain.errors import Conflict, InputError, NotFound
 from scheduler.store.convert import apply_person, person_from_row
-from scheduler.store.database import Database, first_line
+from scheduler.store.database import Database
 from scheduler.store.queries import district_row
 from scheduler.store.schema import DistrictPersonRow, DistrictRow, PersonRow
 
@@ -54,48 +53,41 @@ def import_roster(
     for messages.
     """
     _check_unique_ids(people, source_file)
-    try:
-        with db.session(write=True) as session:
-            rosters = _district_rosters(
-                session, district_id, people, source_file, districts or {}, rows or {}
-            )
-            query = (
-                select(PersonRow)
-                .where(PersonRow.external_id.in_([person.id for person in people]))
-                .options(selectinload(PersonRow.leave))
-            )
-            known = {row.external_id: row for row in session.scalars(query)}
-            counts: Counter[str] = Counter()
-            for target, members in rosters.items():
-                linked = _links(session, target.id)
-                active_before = sum(1 for link in linked.values() if link.active)
-                for position, person in members:
-                    row = known.get(person.id)
-                    changed = row is None or person_from_row(row) != person
-                    if row is None:
-                        row = known[person.id] = PersonRow()
-                        session.add(row)
-                    if changed:
-                        apply_person(row, person)
-                    link = linked.pop(person.id, None)
-                    if link is None:
-                        session.add(DistrictPersonRow(district=target, person=row, position=position))
-                        counts["added"] += 1
-                        continue
-                    counts["updated" if changed or not link.active else "unchanged"] += 1
-                    link.position, link.active = position, True  # a new place is not worth reporting
-                deactivated = 0
-                for link in linked.values():
-                    if link.active:
-                        link.active = False
-                        deactivated += 1
-                _check_deactivation(deactivated, active_before, source_file, deactivate_most, target.name)
-                counts["deactivated"] += deactivated
-            session.flush()
-    except IntegrityError as error:
-        raise InputError(
-            source_file, f"nothing was imported: the database refused a value ({first_line(error)})"
-        ) from None
+    with db.import_session(source_file) as session:
+        rosters = _district_rosters(session, district_id, people, source_file, districts or {}, rows or {})
+        query = (
+            select(PersonRow)
+            .where(PersonRow.external_id.in_([person.id for person in people]))
+            .options(selectinload(PersonRow.leave))
+        )
+        known = {row.external_id: row for row in session.scalars(query)}
+        counts: Counter[str] = Counter()
+        for target, members in rosters.items():
+            linked = _links(session, target.id)
+            active_before = sum(1 for link in linked.values() if link.active)
+            for position, person in members:
+                row = known.get(person.id)
+                changed = row is None or person_from_row(row) != person
+                if row is None:
+                    row = known[person.id] = PersonRow()
+                    session.add(row)
+                if changed:
+                    apply_person(row, person)
+                link = linked.pop(person.id, None)
+                if link is None:
+                    session.add(DistrictPersonRow(district=target, person=row, position=position))
+                    counts["added"] += 1
+                    continue
+                counts["updated" if changed or not link.active else "unchanged"] += 1
+                link.position, link.active = position, True  # a new place is not worth reporting
+            deactivated = 0
+            for link in linked.values():
+                if link.active:
+                    link.active = False
+                    deactivated += 1
+            _check_deactivation(deactivated, active_before, source_file, deactivate_most, target.name)
+            counts["deactivated"] += deactivated
+        session.flush()
     return ImportSummary(
         counts["added"],
         counts["updated"],

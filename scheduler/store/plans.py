@@ -23,7 +23,7 @@ from scheduler.domain.errors import Conflict, StoreError
 from scheduler.store.convert import apply_quality, plan_from_row, shortfall_row, walk_from_row
 from scheduler.store.database import Database, first_line
 from scheduler.store.plan_walks import store_walks
-from scheduler.store.queries import department_person_ids, district_row, partner_ids
+from scheduler.store.queries import department_person_ids, department_roster_ids, district_row, partner_ids
 from scheduler.store.schema import DistrictRow, PlanChangeRow, PlanRow, WalkPartnerRow, WalkRow, utc_now
 
 
@@ -57,7 +57,7 @@ def load_plan(db: Database, district_id: int, month: Month) -> StoredPlan | None
         row = session.scalars(_plan_query(district.id, month)).one_or_none()
         if row is None:
             return None
-        external = {internal: external for external, internal in department_person_ids(session).items()}
+        external = department_roster_ids(session)
         return _stored_plan(row, external)
 
 
@@ -76,7 +76,7 @@ def walks_elsewhere(db: Database, district_id: int, month: Month) -> tuple[Walk,
             )
             .order_by(PlanRow.district_id)
         )
-        external = {internal: external for external, internal in department_person_ids(session).items()}
+        external = department_roster_ids(session)
         found = []
         for plan in session.scalars(query):
             zone = ZoneInfo(plan.timezone)

@@ -74,6 +74,11 @@ def department_person_ids(session: Session) -> dict[str, int]:
     }
 
 
+def department_roster_ids(session: Session) -> dict[int, str]:
+    """Row id to roster id for everyone in the department: the ids stored walks name people by."""
+    return {internal: external for external, internal in department_person_ids(session).items()}
+
+
 def partner_ids(session: Session, district_id: int) -> dict[str, int]:
     """Partner name to row id for every partner of the district, invited still or not."""
     query = select(PartnerRow.name, PartnerRow.id).where(PartnerRow.district_id == district_id)
