@@ -17,6 +17,17 @@ from tests.factories import write_roster
 from tests.store.conftest import sqlite_url
 
 NOW = datetime(2026, 11, 27, 12, 0, tzinfo=UTC)  # December 2026 is still ahead: plan it whole
+EASTSIDE = 'name = "Eastside District"\ntimezone = "America/New_York"\n'  # the settings most tests plan
+
+
+def run(*args: object) -> int:
+    """The command line on these arguments (paths and URLs as they are), for its exit status."""
+    return main([str(arg) for arg in args])
+
+
+def incident_add(db: str, kind: str, at: str, incident_id: str) -> tuple[str, ...]:
+    """The arguments of `beatwalk incident add` for a new incident in the database at `db`."""
+    return ("--db", db, "incident", "add", "--type", kind, "--at", at, "--id", incident_id)
 
 
 @pytest.fixture(autouse=True)
@@ -63,3 +74,10 @@ def copied(template: Path, folder: Path) -> str:
     """The URL of a fresh copy of `template` in `folder`."""
     shutil.copyfile(template, folder / "department.sqlite3")
     return sqlite_url(folder / "department.sqlite3")
+
+
+@pytest.fixture
+def planned(planned_department, tmp_path) -> str:
+    """The URL of a copy of the Eastside District with the small roster and December planned
+    (version 1): planned once per session, copied for each test."""
+    return copied(planned_department(EASTSIDE), tmp_path)

@@ -9,22 +9,15 @@ import pypdf
 import pytest
 
 from desktop.cli import main
-from tests.cli.conftest import copied
 
 PROFILE = Path(__file__).parents[2] / "resources" / "demo" / "profile.toml"
-SETTINGS = 'name = "Eastside District"\ntimezone = "America/New_York"\n'
-
-
-@pytest.fixture(scope="module")
-def planned_template(planned_department):
-    return planned_department(SETTINGS)
 
 
 @pytest.fixture
-def planned(planned_template, tmp_path):
-    url = copied(planned_template, tmp_path)
-    assert main(["--db", url, "import", "profile", str(PROFILE)]) == 0
-    return url
+def planned(planned):
+    """The planned district with the demo neighborhood profile."""
+    assert main(["--db", planned, "import", "profile", str(PROFILE)]) == 0
+    return planned
 
 
 def report(url: str, *arguments: str) -> int:

@@ -5,14 +5,10 @@ from __future__ import annotations
 
 import pytest
 
-from desktop.cli import main
 from scheduler.store import active_people, find_district, open_database
+from tests.cli.conftest import run
 from tests.factories import small_roster, write_roster
 from tests.store.conftest import sqlite_url
-
-
-def run(*args: object) -> int:
-    return main([str(arg) for arg in args])
 
 
 @pytest.fixture

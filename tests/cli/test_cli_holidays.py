@@ -9,22 +9,20 @@ from zoneinfo import ZoneInfo
 
 import pytest
 
-from desktop.cli import main
 from scheduler.domain import Month, PlanningProblem
 from scheduler.formats.district_settings import load_settings
 from scheduler.formats.plan_json import plan_from_json
 from scheduler.formats.roster import load_roster
 from scheduler.rules.validator import validate
 from scheduler.store import active_people, get_district, load_plan, open_database
-from tests.cli.conftest import copied
+from tests.cli.conftest import EASTSIDE, copied, run
 from tests.factories import write_roster
 from tests.store.conftest import sqlite_url
 
 NY = ZoneInfo("America/New_York")
 DISTRICT_ID = 1
 CHRISTMAS, NEW_YEAR = date(2026, 12, 25), date(2027, 1, 1)
-SETTINGS = 'name = "Eastside District"\ntimezone = "America/New_York"\n'
-WITH_HOLIDAYS = SETTINGS + 'holidays = ["2026-12-25", "2027-01-01"]\n'
+WITH_HOLIDAYS = EASTSIDE + 'holidays = ["2026-12-25", "2027-01-01"]\n'
 
 
 def calendar(*events: str) -> str:
@@ -43,10 +41,6 @@ CHRISTMAS_EVENT = event("Christmas Day", "DTSTART;VALUE=DATE:20261225", "DTEND;V
 WINTER_BREAK = event("Winter break", "DTSTART;VALUE=DATE:20261231", "DTEND;VALUE=DATE:20270102")  # 2 days
 
 
-def run(*args: object) -> int:
-    return main([str(arg) for arg in args])
-
-
 def holidays_of(url: str) -> frozenset[date]:
     db = open_database(url)
     try:
@@ -59,7 +53,7 @@ def holidays_of(url: str) -> frozenset[date]:
 def department(tmp_path) -> str:
     """A database with the district only: imports need no plan."""
     url = sqlite_url(tmp_path / "department.sqlite3")
-    (tmp_path / "district.toml").write_text(SETTINGS, encoding="utf-8")
+    (tmp_path / "district.toml").write_text(EASTSIDE, encoding="utf-8")
     assert run("--db", url, "import", "settings", tmp_path / "district.toml") == 0
     return url
 
@@ -125,13 +119,13 @@ def test_a_settings_file_without_holidays_keeps_the_imported_ones(department, tm
     ics.write_text(calendar(CHRISTMAS_EVENT), encoding="utf-8")
     assert run("--db", department, "import", "holidays", ics) == 0
     settings = tmp_path / "district.toml"
-    settings.write_text(SETTINGS + 'walk_hours = "10:00-19:00"\n', encoding="utf-8")
+    settings.write_text(EASTSIDE + 'walk_hours = "10:00-19:00"\n', encoding="utf-8")
     assert run("--db", department, "import", "settings", settings) == 0
     assert holidays_of(department) == {CHRISTMAS}
     settings.write_text(WITH_HOLIDAYS, encoding="utf-8")
     assert run("--db", department, "import", "settings", settings) == 0
     assert holidays_of(department) == {CHRISTMAS, NEW_YEAR}
-    settings.write_text(SETTINGS + "holidays = []\n", encoding="utf-8")
+    settings.write_text(EASTSIDE + "holidays = []\n", encoding="utf-8")
     assert run("--db", department, "import", "settings", settings) == 0
     assert holidays_of(department) == frozenset()
 

@@ -10,13 +10,12 @@ from zoneinfo import ZoneInfo
 import pytest
 
 import desktop.cli
-from desktop.cli import main
 from scheduler.domain import Month, PlanningProblem
 from scheduler.formats.plan_json import plan_from_json
 from scheduler.rules.validator import validate
 from scheduler.store import active_people, get_district, load_plan, open_database, plan_changes
 from scheduler.store.neighborhood import get_incident, load_boundary, post_incident_walk
-from tests.cli.conftest import copied
+from tests.cli.conftest import incident_add, run
 from tests.factories import write_roster
 from tests.store.conftest import plan_and_version
 
@@ -38,24 +37,9 @@ C-9,shooting,12/10/2026,39.78,-84.20
 """
 
 
-def run(*args: object) -> int:
-    return main([str(arg) for arg in args])
-
-
 def write(path, text: str):
     path.write_text(text, encoding="utf-8")
     return path
-
-
-@pytest.fixture(scope="module")
-def planned_template(planned_department):
-    return planned_department(f'name = "{DISTRICT}"\ntimezone = "America/New_York"\n')
-
-
-@pytest.fixture
-def planned(planned_template, tmp_path):
-    """A copy of the district with the small roster and December planned (version 1)."""
-    return copied(planned_template, tmp_path)
 
 
 @pytest.fixture
@@ -151,16 +135,7 @@ def test_boundary_incidents_and_a_walk_end_to_end(planned, tmp_path, capsys, mon
 def test_a_new_incident_is_recorded_with_its_walk_and_the_plan_written(planned, tmp_path, capsys):
     out = tmp_path / "updated.json"
     code = run(
-        "--db",
-        planned,
-        "incident",
-        "add",
-        "--type",
-        "homicide",
-        "--at",
-        "2026-12-16T23:10",
-        "--id",
-        "2026-0042",
+        *incident_add(planned, "homicide", "2026-12-16T23:10", "2026-0042"),
         "--address",
         "12 Elm St",
         "--latitude",

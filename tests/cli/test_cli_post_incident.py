@@ -9,12 +9,11 @@ import json
 
 import pytest
 
-from desktop.cli import main
 from scheduler.domain import Month
 from scheduler.store import load_plan, open_database
 from scheduler.store.neighborhood import post_incident_walk
 from scheduler.store.partners import active_partners
-from tests.cli.conftest import copied
+from tests.cli.conftest import incident_add, run
 from tests.factories import small_roster, write_roster
 
 DISTRICT_ID = 1
@@ -23,20 +22,6 @@ PARTNERS = """name,organization,kind,email,phone
 Dana Reyes,City Council,city official,dana@city.example,555-0100
 Sam Ode,Family Services,counselor,,
 """
-
-
-def run(*args: object) -> int:
-    return main([str(arg) for arg in args])
-
-
-@pytest.fixture(scope="module")
-def planned_template(planned_department):
-    return planned_department('name = "Eastside District"\ntimezone = "America/New_York"\n')
-
-
-@pytest.fixture
-def planned(planned_template, tmp_path):
-    return copied(planned_template, tmp_path)
 
 
 def test_partners_are_imported_and_invited_to_the_walk_in_the_database_json_and_csv(
@@ -60,18 +45,7 @@ def test_partners_are_imported_and_invited_to_the_walk_in_the_database_json_and_
     )
 
     out = tmp_path / "updated.json"
-    add = (
-        "--db",
-        planned,
-        "incident",
-        "add",
-        "--type",
-        "homicide",
-        "--at",
-        "2026-12-10T10:05",
-        "--id",
-        "H-1",
-    )
+    add = incident_add(planned, "homicide", "2026-12-10T10:05", "H-1")
     assert run(*add, "--out", out, "--effort", "0.6") == 0
     printed = capsys.readouterr().out
     assert "post-incident walk pi-H-1 at 2026-12-10 12:15" in printed  # 2 hours after, on the quarter hour
@@ -93,18 +67,7 @@ def test_partners_are_imported_and_invited_to_the_walk_in_the_database_json_and_
 
 
 def test_a_friday_night_shooting_calls_someone_in_and_says_so(planned, capsys):
-    add = (
-        "--db",
-        planned,
-        "incident",
-        "add",
-        "--type",
-        "shooting",
-        "--at",
-        "2026-12-11T21:30",
-        "--id",
-        "S-1",
-    )
+    add = incident_add(planned, "shooting", "2026-12-11T21:30", "S-1")
     assert run(*add, "--effort", "0.6") == 0
     printed = capsys.readouterr().out
     assert "post-incident walk pi-S-1 at 2026-12-12 09:00, coordinated by Sergeant u3 (u3)" in printed
@@ -126,18 +89,7 @@ def test_a_walk_nobody_can_come_to_is_a_shortfall_of_every_plan_until_it_exists(
     kept = [line for line in lines if line.split(",")[0] not in cpu]
     without_cpu.write_text("\n".join(kept) + "\n", encoding="utf-8")
     assert run("--db", planned, "import", "roster", without_cpu) == 0
-    add = (
-        "--db",
-        planned,
-        "incident",
-        "add",
-        "--type",
-        "shooting",
-        "--at",
-        "2026-12-11T21:30",
-        "--id",
-        "S-2",
-    )
+    add = incident_add(planned, "shooting", "2026-12-11T21:30", "S-2")
     assert run(*add, "--effort", "0.6") == 3
     assert (
         "incident S-2 recorded, no post-incident walk: nobody who can coordinate it"

@@ -7,32 +7,16 @@ from csv import DictReader
 from pathlib import Path
 
 import icalendar
-import pytest
 
-from desktop.cli import main
 from scheduler.domain.neighborhood import Profile
 from scheduler.formats.plan_json import read_plan_file
 from scheduler.formats.profile import load_profile
 from scheduler.store import open_database
 from scheduler.store.profile import load_profile as stored_profile
-from tests.cli.conftest import copied
+from tests.cli.conftest import run
 
 DISTRICT = "Eastside District"
 DEMO = Path(__file__).parents[2] / "resources" / "demo" / "profile.toml"
-
-
-def run(*args: object) -> int:
-    return main([str(arg) for arg in args])
-
-
-@pytest.fixture(scope="module")
-def planned_template(planned_department):
-    return planned_department(f'name = "{DISTRICT}"\ntimezone = "America/New_York"\n')
-
-
-@pytest.fixture
-def planned(planned_template, tmp_path):
-    return copied(planned_template, tmp_path)
 
 
 def profile_of(url: str) -> Profile:

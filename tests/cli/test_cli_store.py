@@ -8,13 +8,12 @@ from dataclasses import replace
 import pytest
 from sqlalchemy import func, select
 
-from desktop.cli import main
 from scheduler.domain import Month, PlanningProblem
 from scheduler.formats.plan_json import plan_from_json
 from scheduler.rules.validator import validate
 from scheduler.store import active_people, get_district, load_plan, open_database, plan_changes, save_plan
 from scheduler.store.schema import PersonRow, WalkRow
-from tests.cli.conftest import copied
+from tests.cli.conftest import copied, run
 from tests.factories import small_roster, write_roster
 from tests.store.conftest import plan_and_version, sqlite_url
 
@@ -38,10 +37,6 @@ def files(tmp_path):
         "settings": settings,
         "roster": write_roster(tmp_path / "roster.csv"),
     }
-
-
-def run(*args: object) -> int:
-    return main([str(arg) for arg in args])
 
 
 @pytest.mark.slow  # plans a whole month
@@ -81,15 +76,10 @@ def test_import_plan_and_export_end_to_end(files, tmp_path, capsys):
     assert len(table.read_text(encoding="utf-8").splitlines()) == len(stored.walks) + 1
 
 
-@pytest.fixture(scope="module")
-def planned_template(planned_department):
-    return planned_department(SETTINGS)
-
-
 @pytest.fixture
-def planned(planned_template, tmp_path):
-    """A copy of the district with the small roster and December planned (version 1)."""
-    return copied(planned_template, tmp_path)
+def planned(planned_department, tmp_path):
+    """A copy of the district of SETTINGS with the small roster and December planned (version 1)."""
+    return copied(planned_department(SETTINGS), tmp_path)
 
 
 def test_planning_again_keeps_the_locked_walks_and_saves_a_new_version(planned, tmp_path):

@@ -12,10 +12,10 @@ from pathlib import Path
 import pytest
 
 from desktop.cli import main
+from tests.cli.conftest import EASTSIDE
 from tests.factories import write_roster
 from tests.store.conftest import sqlite_url
 
-SETTINGS = 'name = "Eastside District"\ntimezone = "America/New_York"\n'
 PLAN = ("plan", "--month", "2026-12")
 
 
@@ -23,8 +23,8 @@ PLAN = ("plan", "--month", "2026-12")
 def template(tmp_path_factory, planned_department):
     """The planned department (department.sqlite3), a roster, settings, and a plan file of December."""
     folder = tmp_path_factory.mktemp("hostile")
-    shutil.copyfile(planned_department(SETTINGS), folder / "department.sqlite3")
-    (folder / "district.toml").write_text(SETTINGS, encoding="utf-8")
+    shutil.copyfile(planned_department(EASTSIDE), folder / "department.sqlite3")
+    (folder / "district.toml").write_text(EASTSIDE, encoding="utf-8")
     write_roster(folder / "roster.csv")
     (folder / "header.csv").write_text("id,name,rank,unit\n", encoding="utf-8")
     rows = "".join(f"o{n},Officer {n},officer,patrol\n" for n in range(5001))
