@@ -18,16 +18,16 @@ QUICK = SolveRequest(effort=0.6)  # deterministic: the same plan on any machine
 SETTINGS = 'name = "Eastside District"\ntimezone = "America/New_York"\n'
 
 
-@pytest.fixture(autouse=True)
-def _no_configured_database(monkeypatch):
-    monkeypatch.delenv("BEATWALK_DB", raising=False)
-
-
 @pytest.fixture(scope="module")
 def planned_file(tmp_path_factory) -> Path:
-    folder = tmp_path_factory.mktemp("department")
+    return plan_department(tmp_path_factory.mktemp("department"), SETTINGS)
+
+
+def plan_department(folder: Path, settings_text: str) -> Path:
+    """The database file of a department with the district of `settings_text`, the small roster and
+    December planned (version 1), made in `folder` through the actions."""
     settings = folder / "district.toml"
-    settings.write_text(SETTINGS, encoding="utf-8")
+    settings.write_text(settings_text, encoding="utf-8")
     db = actions.open_department(sqlite_url(folder / "department.sqlite3"))
     try:
         district = actions.import_settings(db, path=settings).district

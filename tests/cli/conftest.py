@@ -31,11 +31,6 @@ def incident_add(db: str, kind: str, at: str, incident_id: str) -> tuple[str, ..
 
 
 @pytest.fixture(autouse=True)
-def _no_configured_database(monkeypatch):
-    monkeypatch.delenv("BEATWALK_DB", raising=False)
-
-
-@pytest.fixture(autouse=True)
 def _fixed_clock(monkeypatch):
     """The command line reads the clock (it never plans before now); tests never read today's."""
     monkeypatch.setattr(desktop.cli, "_now", lambda: NOW)

@@ -25,11 +25,6 @@ NOW = datetime(2026, 11, 20, 9, 0, tzinfo=UTC)
 
 
 @pytest.fixture(autouse=True)
-def _no_configured_database(monkeypatch):
-    monkeypatch.delenv("BEATWALK_DB", raising=False)
-
-
-@pytest.fixture(autouse=True)
 def _unfrozen():
     """A window that opened a district froze the objects alive then; let the next test collect them."""
     yield

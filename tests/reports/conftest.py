@@ -18,11 +18,6 @@ GENERATED = date(2026, 11, 28)
 AGENCY = "Gem City Police & Fire"
 
 
-@pytest.fixture(autouse=True)
-def _no_configured_database(monkeypatch):
-    monkeypatch.delenv("BEATWALK_DB", raising=False)
-
-
 @pytest.fixture(scope="session")
 def department(tmp_path_factory) -> Path:
     return make_department(tmp_path_factory.mktemp("documents"))

@@ -111,12 +111,6 @@ def _fill(url: str, fill: Callable[[Database], None]) -> None:
         db.close()  # PostgreSQL copies a template only while no one is connected to it
 
 
-@pytest.fixture(autouse=True)
-def _no_configured_database(monkeypatch):
-    """A developer's own BEATWALK_DB must never be what a test opens."""
-    monkeypatch.delenv("BEATWALK_DB", raising=False)
-
-
 @pytest.fixture(scope="session")
 def sqlite_databases(tmp_path_factory) -> SqliteDatabases:
     return SqliteDatabases(tmp_path_factory.mktemp("templates"))

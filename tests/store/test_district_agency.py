@@ -12,8 +12,7 @@ from scheduler import actions
 from scheduler.formats.district_settings import default_district
 from scheduler.store import get_district, list_districts, open_database, save_settings
 from scheduler.store.database import run_migrations
-from tests.desktop.conftest import DECEMBER, QUICK
-from tests.factories import write_roster
+from tests.actions.conftest import plan_department
 from tests.store.conftest import sqlite_url
 
 AGENCY = "Eastside Police Department"
@@ -49,16 +48,7 @@ def test_a_database_at_0007_gets_an_empty_agency_and_goes_back(tmp_path):
 
 
 def test_documents_print_the_districts_agency_unless_the_command_names_another(tmp_path):
-    settings = tmp_path / "district.toml"
-    settings.write_text(f'name = "Eastside District"\nagency = "{AGENCY}"\n', encoding="utf-8")
-    url = sqlite_url(tmp_path / "department.sqlite3")
-    db = actions.open_department(url)
-    try:
-        district = actions.import_settings(db, path=settings).district
-        actions.import_roster(db, district=district, path=write_roster(tmp_path / "roster.csv"))
-        actions.plan_month(db, district=district, month=DECEMBER, user="alvarez", solve=QUICK)
-    finally:
-        db.close()
+    url = sqlite_url(plan_department(tmp_path, f'name = "Eastside District"\nagency = "{AGENCY}"\n'))
     for extra, agency in (((), AGENCY), (("--agency", "Gem City PD"), "Gem City PD")):
         out = tmp_path / "handout.pdf"
         assert main(["--db", url, "report", "handout", "--month", "2026-12", *extra, "--out", str(out)]) == 0
