@@ -6,6 +6,7 @@ from __future__ import annotations
 import gc
 import time
 from datetime import UTC, datetime
+from pathlib import Path
 
 import pytest
 from PySide6.QtGui import QKeySequence
@@ -65,11 +66,17 @@ def test_undo_and_redo_are_named_exactly_and_use_the_platform_shortcuts(window, 
     assert window.redo_action.shortcut() == QKeySequence(QKeySequence.StandardKey.Redo)
 
 
-def test_the_month_selector_moves_the_session_month(window, tmp_path):
-    url = sqlite_url(tmp_path / "empty.sqlite3")
+def westside_department(path: Path) -> str:
+    """The URL of a new department database at `path` holding one district, Westside, and nothing else."""
+    url = sqlite_url(path)
     db = actions.open_department(url)
     actions.create_district(db, name="Westside", timezone="America/Chicago")
     db.close()
+    return url
+
+
+def test_the_month_selector_moves_the_session_month(window, tmp_path):
+    url = westside_department(tmp_path / "empty.sqlite3")
     assert window.open_database(url)
     assert window.windowTitle() == "Beatwalk — Westside"
     window.next_month.trigger()
@@ -181,10 +188,7 @@ def test_a_district_is_chosen_at_start_and_switched_from_the_file_menu(window, t
 
 
 def test_renaming_the_district_on_the_walk_rules_page_renames_the_window(window, tmp_path):
-    url = sqlite_url(tmp_path / "department.sqlite3")
-    db = actions.open_department(url)
-    actions.create_district(db, name="Westside", timezone="America/Chicago")
-    db.close()
+    url = westside_department(tmp_path / "department.sqlite3")
     assert window.open_database(url)
     page = window.show_page("Walk rules")
     page.district_name.setText("West End")
@@ -198,10 +202,7 @@ def test_renaming_the_district_on_the_walk_rules_page_renames_the_window(window,
 def test_pages_are_made_when_first_shown_and_the_opened_district_is_kept_out_of_the_collector(
     window, tmp_path
 ):
-    url = sqlite_url(tmp_path / "department.sqlite3")
-    db = actions.open_department(url)
-    actions.create_district(db, name="Westside", timezone="America/Chicago")
-    db.close()
+    url = westside_department(tmp_path / "department.sqlite3")
     assert window.open_database(url)
     assert window.titles == [title for title, _ in PAGES] and list(window.pages) == ["Neighborhood"]
     assert gc.get_freeze_count() > 0  # collected once, then frozen: no long full collection later

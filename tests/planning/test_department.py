@@ -15,9 +15,9 @@ from scheduler.planning.assembly import assemble_plan
 from scheduler.planning.candidates import build_demands
 from scheduler.planning.department import first_fit_in_turn, make_department_plan
 from scheduler.planning.planner import make_plan
-from scheduler.rules.hard_rules import overlaps
 from scheduler.rules.validator import validate
 from tests.factories import district, person, problem, small_roster
+from tests.planning.conftest import clashes
 
 SHARED = frozenset({"c2", "l3", "s3"})  # the non-patrol captain, lieutenant and sergeant
 
@@ -47,16 +47,6 @@ def checked(problems: Sequence[PlanningProblem], plans: Sequence[Plan]) -> None:
         )
         assert validate(replace(p, elsewhere=others), plan) == []
         assert clashes(plan.walks, others) == []
-
-
-def clashes(walks: Sequence[Walk], others: Sequence[Walk]) -> list[tuple[str, str]]:
-    return [
-        (walk.id, other.id)
-        for walk in walks
-        for other in others
-        if set(walk.participants) & set(other.participants)
-        and overlaps(walk.start, walk.end, other.start, other.end)
-    ]
 
 
 def one_after_the_other(problems: Sequence[PlanningProblem]) -> list[Plan]:

@@ -12,9 +12,9 @@ import pytest
 from scheduler.domain import Rank, Unit, Walk
 from scheduler.planning.firstfit import first_fit
 from scheduler.planning.planner import make_plan
-from scheduler.rules.hard_rules import overlaps
 from scheduler.rules.validator import validate
 from tests.factories import person, problem, small_roster
+from tests.planning.conftest import clashes
 
 NEW_YORK = ZoneInfo("America/New_York")
 
@@ -22,16 +22,6 @@ NEW_YORK = ZoneInfo("America/New_York")
 def elsewhere(walks: tuple[Walk, ...]) -> tuple[Walk, ...]:
     """Walks as another district's: ids carry its name."""
     return tuple(replace(w, id=f"North:{w.id}") for w in walks)
-
-
-def clashes(walks: tuple[Walk, ...], others: tuple[Walk, ...]) -> list[tuple[str, str]]:
-    return [
-        (walk.id, other.id)
-        for walk in walks
-        for other in others
-        if set(walk.participants) & set(other.participants)
-        and overlaps(walk.start, walk.end, other.start, other.end)
-    ]
 
 
 @pytest.mark.slow
