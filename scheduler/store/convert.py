@@ -19,6 +19,7 @@ from scheduler.domain import (
     District,
     Engagement,
     Month,
+    Partner,
     Per,
     Person,
     Plan,
@@ -36,6 +37,7 @@ from scheduler.store.schema import (
     DistrictRow,
     HolidayRow,
     LeaveRow,
+    PartnerRow,
     PersonRow,
     PlanRow,
     QualityTermRow,
@@ -203,6 +205,21 @@ def person_from_row(row: PersonRow) -> Person:
 
 
 # --- Plans ----------------------------------------------------------------------------------------
+
+
+def apply_partner(row: PartnerRow, partner: Partner) -> PartnerRow:
+    """Copy the partner onto `row`; a partner on the list just imported is invited again."""
+    row.name = partner.name
+    row.organization = partner.organization
+    row.kind = partner.kind
+    row.email = partner.email
+    row.phone = partner.phone
+    row.active = True
+    return row
+
+
+def partner_from_row(row: PartnerRow) -> Partner:
+    return Partner(row.name, row.organization, row.kind, row.email, row.phone)
 
 
 def walk_from_row(

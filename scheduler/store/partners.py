@@ -12,6 +12,7 @@ from dataclasses import dataclass
 from sqlalchemy import select
 
 from scheduler.domain import Partner
+from scheduler.store.convert import apply_partner, partner_from_row
 from scheduler.store.database import Database
 from scheduler.store.queries import district_row
 from scheduler.store.schema import PartnerRow
@@ -37,12 +38,12 @@ def import_partners(
         for partner in partners:
             row = rows.pop(partner.name, None)
             if row is None:
-                session.add(_apply(PartnerRow(district_id=district.id), partner))
+                session.add(apply_partner(PartnerRow(district_id=district.id), partner))
                 added += 1
-            elif row.active and _partner(row) == partner:
+            elif row.active and partner_from_row(row) == partner:
                 unchanged += 1
             else:
-                _apply(row, partner)
+                apply_partner(row, partner)
                 updated += 1
         for row in rows.values():
             if row.active:
@@ -62,18 +63,4 @@ def active_partners(db: Database, district_id: int) -> tuple[Partner, ...]:
             .where(PartnerRow.district_id == district.id, PartnerRow.active)
             .order_by(PartnerRow.id)
         )
-        return tuple(_partner(row) for row in session.scalars(query))
-
-
-def _apply(row: PartnerRow, partner: Partner) -> PartnerRow:
-    row.name = partner.name
-    row.organization = partner.organization
-    row.kind = partner.kind
-    row.email = partner.email
-    row.phone = partner.phone
-    row.active = True
-    return row
-
-
-def _partner(row: PartnerRow) -> Partner:
-    return Partner(row.name, row.organization, row.kind, row.email, row.phone)
+        return tuple(partner_from_row(row) for row in session.scalars(query))
