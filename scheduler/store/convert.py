@@ -204,7 +204,7 @@ def person_from_row(row: PersonRow) -> Person:
     )
 
 
-# --- Plans ----------------------------------------------------------------------------------------
+# --- Partners -------------------------------------------------------------------------------------
 
 
 def apply_partner(row: PartnerRow, partner: Partner) -> PartnerRow:
@@ -220,6 +220,9 @@ def apply_partner(row: PartnerRow, partner: Partner) -> PartnerRow:
 
 def partner_from_row(row: PartnerRow) -> Partner:
     return Partner(row.name, row.organization, row.kind, row.email, row.phone)
+
+
+# --- Plans ----------------------------------------------------------------------------------------
 
 
 def walk_from_row(
