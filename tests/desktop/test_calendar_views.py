@@ -83,9 +83,9 @@ def test_the_quality_summary_and_shortfalls_are_shown(page, session):
 
 def test_accessible_names_on_the_main_controls(page):
     for button, name in (
-        (page.build_button, "Build plan"),
-        (page.replan_button, "Re-plan"),
-        (page.cancel_button, "Cancel"),
+        (page.planning_bar.build_button, "Build plan"),
+        (page.planning_bar.replan_button, "Re-plan"),
+        (page.planning_bar.cancel_button, "Cancel"),
     ):
         assert button.text() == name and button.accessibleName() == name
     assert page.month_view.accessibleName() == "Month calendar"
