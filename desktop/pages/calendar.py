@@ -92,6 +92,7 @@ class CalendarPage(QWidget):
         layout.addWidget(self.planning_bar)
         layout.addWidget(splitter, 1)
         self._connect()
+        self._sort_list()
         self._show_week_label()
 
     # --- building ---------------------------------------------------------------------------------
@@ -182,7 +183,15 @@ class CalendarPage(QWidget):
     def show_view(self, index: int) -> None:
         self.views.setCurrentIndex(index)
         self.view_buttons.button(index).setChecked(True)
+        self._sort_list()
         self._show_week_label()
+
+    def _sort_list(self) -> None:
+        """The list is sorted by the column its header shows only while it is on screen: sorting 300
+        walks reads a cell thousands of times, which every change would pay for (20 ms) unseen."""
+        header = self.table.horizontalHeader()
+        shown = self.views.currentWidget() is self.table
+        self.person_filter.sort(header.sortIndicatorSection() if shown else -1, header.sortIndicatorOrder())
 
     def _month_changed(self, month: Month) -> None:
         self.week_view.show_week_of(month.first_day)

@@ -99,3 +99,15 @@ def test_another_month_without_a_plan_shows_an_empty_calendar(page, session):
     assert "has no plan yet" in page.summary.saved.text()
     assert page.week_view.first_day <= session.month.first_day
     screenshot(page, "calendar-no-plan")
+
+
+def test_the_list_keeps_its_sort_order_across_changes_made_while_hidden(page, session):
+    page.show_view(2)
+    page.table.sortByColumn(3, Qt.SortOrder.DescendingOrder)  # by coordinator, Z first
+    page.show_view(0)
+    page.state.reload()  # a change while the month view is shown: the list is not sorted then
+    page.show_view(2)
+    coordinators = [page.person_filter.index(row, 3).data() for row in range(page.person_filter.rowCount())]
+    assert coordinators == sorted(coordinators, reverse=True)
+    header = page.table.horizontalHeader()
+    assert header.sortIndicatorSection() == 3 and header.sortIndicatorOrder() == Qt.SortOrder.DescendingOrder
