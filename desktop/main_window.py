@@ -380,6 +380,7 @@ class MainWindow(QMainWindow):
             self.view_menu.removeAction(action)
         self.page_actions = []
         for page in pages:
+            page.close()  # a page finishes its work (the Calendar page its queued saves)
             self.stack.removeWidget(page)
             page.deleteLater()
         if self.session is not None:

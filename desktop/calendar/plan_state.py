@@ -19,7 +19,7 @@ from dataclasses import dataclass
 from typing import Literal
 from zoneinfo import ZoneInfo
 
-from PySide6.QtCore import QObject, Signal
+from PySide6.QtCore import QCoreApplication, QEventLoop, QObject, Signal
 
 from desktop import workers
 from desktop.calendar.commands import PlanCommand
@@ -91,6 +91,12 @@ class PlanState(QObject):
     @property
     def saving(self) -> bool:
         return self._saving is not None
+
+    def finish_saving(self) -> None:
+        """Wait, taking events, until every queued save is made: the page is closing, and a save not
+        yet begun would otherwise be lost."""
+        while self.saving:
+            QCoreApplication.processEvents(QEventLoop.ProcessEventsFlag.WaitForMoreEvents)
 
     def reload(self) -> None:
         """Read the month again from the database (after another page's change, or a conflict);

@@ -12,6 +12,7 @@ import html
 from datetime import date, timedelta
 
 from PySide6.QtCore import QItemSelectionModel, QModelIndex, Qt
+from PySide6.QtGui import QCloseEvent
 from PySide6.QtWidgets import (
     QAbstractItemView,
     QButtonGroup,
@@ -94,6 +95,10 @@ class CalendarPage(QWidget):
         self._connect()
         self._sort_list()
         self._show_week_label()
+
+    def closeEvent(self, event: QCloseEvent) -> None:
+        self.state.finish_saving()
+        super().closeEvent(event)
 
     # --- building ---------------------------------------------------------------------------------
 

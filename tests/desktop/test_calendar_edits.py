@@ -349,3 +349,15 @@ def test_the_calendar_follows_a_dark_palette(page, qtbot):
     inside = image.pixelColor(rect.center().toPoint() + QPoint(round(rect.width() / 2) - 3, 0))
     assert inside.lightness() < 128  # a dark chip, for light text
     screenshot(page, "calendar-dark")
+
+
+def test_closing_the_page_saves_the_edits_still_queued(page, session):
+    walk = saved(session).plan.walks[0]
+    assert page.edits.move_walk(walk.id, walk.start + timedelta(days=1))
+    assert page.edits.set_locked(walk.id, True)
+    page.close()  # as the window does when it closes or opens another district
+    assert not page.state.saving
+    assert (
+        saved_walk(session, walk.id).start == walk.start + timedelta(days=1)
+        and saved_walk(session, walk.id).locked
+    )
