@@ -108,8 +108,10 @@ class PlanningBar(QWidget):
         self.status.setText("Not saved: the plan as saved is shown.")
 
     def _start(self, *, replanning: bool) -> None:
-        if self.job is not None:
+        if self.job is not None or not self.build_button.isEnabled():
             return
+        self._enable(planning=True)
+        self.state.finish_saving()  # the search starts from the plan as last edited, not a conflict
         session = self.session
         keep_for = None if replanning else session.user
         job = SolveJob(
@@ -120,7 +122,6 @@ class PlanningBar(QWidget):
         job.signals.finished.connect(self._solved)
         job.signals.failed.connect(self._solve_failed)
         self.job, self._best = job, None
-        self._enable(planning=True)
         self.progress.setValue(0)
         self.progress.show()
         self.status.setText("Planning…" if not replanning else "Planning a proposal…")

@@ -114,3 +114,14 @@ def test_an_applied_replan_is_one_undoable_step(page, session, qtbot):
     session.undo_stack.redo()
     wait_saved(page, qtbot)
     assert saved(session).plan.walks == after.plan.walks
+
+
+@pytest.mark.slow
+def test_build_plan_right_after_an_edit_plans_from_the_edited_plan(page, session, qtbot):
+    walk = saved(session).plan.walks[0]
+    assert page.edits.set_locked(walk.id, True)
+    page.planning_bar.build_button.click()  # the lock is saved first, then the search starts from it
+    wait_planned(page, qtbot)
+    assert session.undo_stack.undoText() == "Build plan" and saved(session).saved_by == session.user
+    kept = next(w for w in saved(session).plan.walks if w.id == walk.id)
+    assert kept.locked and kept.start == walk.start
