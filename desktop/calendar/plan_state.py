@@ -52,8 +52,8 @@ class _Save:
 
 
 class PlanState(QObject):
-    """`changed`: the plan, its findings or the people changed. `saving(bool)`: saves began, or the
-    last of them ended. `failed(message, conflict)`: a save was refused (conflict: a colleague
+    """`changed`: the plan, its findings or the people changed. `saving_changed(bool)`: saves began,
+    or the last of them ended. `failed(message, conflict)`: a save was refused (conflict: a colleague
     saved first, reloading helps); the plan as stored is shown again."""
 
     changed = Signal()
@@ -220,8 +220,10 @@ class PlanState(QObject):
         self._queue.clear()
         stack = self.session.undo_stack
         for save in reversed(refused):
-            save.command.setObsolete(True)  # the stack drops an obsolete step instead of running it
             position = next((n for n in range(stack.count()) if stack.command(n) is save.command), None)
+            if position is None:  # off the stack already: dropped for a later save of it, or cleared
+                continue
+            save.command.setObsolete(True)  # the stack drops an obsolete step instead of running it
             if position == stack.index() - 1:
                 stack.undo()
             elif position == stack.index():

@@ -361,3 +361,17 @@ def test_closing_the_page_saves_the_edits_still_queued(page, session):
         saved_walk(session, walk.id).start == walk.start + timedelta(days=1)
         and saved_walk(session, walk.id).locked
     )
+
+
+def test_a_refused_undo_drops_its_step(page, session, monkeypatch, qtbot):
+    monkeypatch.setattr(prompts, "ask", lambda parent, title, text: False)  # no reload
+    plan = saved(session).plan
+    walk = plan.walks[0]
+    assert page.edits.set_locked(walk.id, True)
+    wait_saved(page, qtbot)
+    colleague_locks(session, plan.walks[1].id)
+    session.undo_stack.undo()
+    assert not page.state.walk(walk.id).locked  # shown at once
+    wait_saved(page, qtbot)
+    assert page.state.walk(walk.id).locked and session.undo_stack.count() == 0  # refused: as we saved it
+    assert saved(session).saved_by == "chen"
