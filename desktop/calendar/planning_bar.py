@@ -10,12 +10,13 @@ from __future__ import annotations
 import math
 
 from PySide6.QtCore import QCoreApplication, QElapsedTimer, QThreadPool, QTimer, Signal
-from PySide6.QtWidgets import QDialog, QHBoxLayout, QLabel, QProgressBar, QPushButton, QWidget
+from PySide6.QtWidgets import QDialog, QHBoxLayout, QLabel, QProgressBar, QWidget
 
 from desktop.calendar import prompts
 from desktop.calendar.plan_state import PlanState
 from desktop.calendar.replan import ReplanDialog
 from desktop.calendar.worker import Solved, SolveJob, SolveTask
+from desktop.widgets import named_button
 from scheduler import actions
 from scheduler.actions import Ending, Progress, Proposal, SolveRequest
 
@@ -25,13 +26,6 @@ ENDINGS = {
     Ending.TIME_LIMIT: "time limit reached",
     Ending.STOPPED: "stopped: kept the best plan found",
 }
-
-
-def labelled_button(text: str, name: str) -> QPushButton:
-    button = QPushButton(text)
-    button.setAccessibleName(name)
-    button.setToolTip(name)
-    return button
 
 
 class PlanningBar(QWidget):
@@ -54,9 +48,9 @@ class PlanningBar(QWidget):
         self._ticker.timeout.connect(self._tick)
         self._best: Progress | None = None
 
-        self.build_button = labelled_button("Build plan", "Build plan")
-        self.replan_button = labelled_button("Re-plan", "Re-plan")
-        self.cancel_button = labelled_button("Cancel", "Cancel")
+        self.build_button = named_button("Build plan", "Build plan")
+        self.replan_button = named_button("Re-plan", "Re-plan")
+        self.cancel_button = named_button("Cancel", "Cancel")
         self.build_button.setToolTip("Plan the month again and keep the result (undoable)")
         self.replan_button.setToolTip("Plan the month again and compare before keeping anything")
         self.cancel_button.setToolTip("Stop planning and keep the best plan found so far")

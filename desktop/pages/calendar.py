@@ -30,7 +30,7 @@ from PySide6.QtWidgets import (
 from desktop.calendar.month_view import MonthView
 from desktop.calendar.plan_state import PlanState
 from desktop.calendar.plan_summary import PlanSummary
-from desktop.calendar.planning_bar import PlanningBar, labelled_button
+from desktop.calendar.planning_bar import PlanningBar
 from desktop.calendar.selection import WalkSelection
 from desktop.calendar.walk_details import WalkDetails
 from desktop.calendar.walk_edits import WalkEdits
@@ -38,6 +38,7 @@ from desktop.calendar.walk_style import walk_style
 from desktop.calendar.walk_table import WALK_ID, PersonFilter, WalksModel
 from desktop.calendar.week_view import WeekView
 from desktop.session import Session
+from desktop.widgets import named_button
 from scheduler.actions import Month, SolveRequest
 
 EVERYONE = "Everyone"
@@ -123,13 +124,13 @@ class CalendarPage(QWidget):
         for n, (text, name) in enumerate(
             (("M&onth", "Month view"), ("W&eek", "Week view"), ("L&ist", "List of walks"))
         ):
-            button = labelled_button(text, name)
+            button = named_button(text, name)
             button.setCheckable(True)
             button.setChecked(n == 0)
             self.view_buttons.addButton(button, n)
             bar.addWidget(button)
-        self.previous_week = labelled_button("◀", "Previous week")
-        self.next_week = labelled_button("▶", "Next week")
+        self.previous_week = named_button("◀", "Previous week")
+        self.next_week = named_button("▶", "Next week")
         self.week_label = QLabel()
         bar.addWidget(self.previous_week)
         bar.addWidget(self.week_label)
@@ -145,7 +146,7 @@ class CalendarPage(QWidget):
         bar.addWidget(person_label)
         bar.addWidget(self.person)
         bar.addWidget(self.person_count)
-        self.add_walk_button = labelled_button("Add &walk…", "Add an ad hoc walk")
+        self.add_walk_button = named_button("Add &walk…", "Add an ad hoc walk")
         bar.addWidget(self.add_walk_button)
         return bar
 
