@@ -148,7 +148,7 @@ def test_locking_adding_and_deleting_walks_with_undo(page, session, qtbot):
     )
 
 
-def test_an_edit_that_breaks_a_rule_is_marked_at_once(page, session, qtbot):
+def test_an_edit_that_breaks_a_rule_is_marked_once_saved(page, session, qtbot):
     walk = saved(session).plan.walks[0]
     night = datetime.combine(walk.start.date(), time(23, 0), page.state.zone)
     page.selection.select(walk.id)
