@@ -270,6 +270,7 @@ class MainWindow(QMainWindow):
         chosen, ok = QInputDialog.getItem(self, "Switch district", "&District:", names, current, False)
         if ok:
             self.show_district(districts[names.index(chosen)])
+            freeze_long_lived()
 
     # --- Showing ----------------------------------------------------------------------------------
 
@@ -283,13 +284,19 @@ class MainWindow(QMainWindow):
         assert self.db is not None
         self._clear_pages()
         welcome = WelcomePage(self.db, None, self)
-        welcome.district_created.connect(lambda district: self.show_district(district, getting_started=True))
+        welcome.district_created.connect(self._district_created)
         self.titles = [GETTING_STARTED]
         self.pages[GETTING_STARTED] = welcome
         self.stack.addWidget(welcome)
         self.setWindowTitle(f"{APP} — new district")
         self._set_district_actions(False)
         self._bind_undo(None)
+
+    def _district_created(self, district: DistrictRef) -> None:
+        """The first-run guide made the district: its next steps (the roster import, the first plan)
+        run on workers, where a full collection of what opening made would stall the window."""
+        self.show_district(district, getting_started=True)
+        freeze_long_lived()
 
     def show_district(
         self, district: DistrictRef, month: Month | None = None, *, getting_started: bool = False
@@ -373,6 +380,7 @@ class MainWindow(QMainWindow):
             self.view_menu.removeAction(action)
         self.page_actions = []
         for page in pages:
+            page.close()  # a page finishes its work (the Calendar page its queued saves)
             self.stack.removeWidget(page)
             page.deleteLater()
         if self.session is not None:

@@ -4,7 +4,15 @@ and a mnemonic in the same way, and every table looks and behaves the same."""
 from __future__ import annotations
 
 from PySide6.QtCore import QAbstractItemModel
-from PySide6.QtWidgets import QAbstractItemView, QComboBox, QHeaderView, QLabel, QTableView, QWidget
+from PySide6.QtWidgets import (
+    QAbstractItemView,
+    QComboBox,
+    QHeaderView,
+    QLabel,
+    QPushButton,
+    QTableView,
+    QWidget,
+)
 
 
 def labelled(text: str, buddy: QWidget) -> QLabel:
@@ -13,6 +21,15 @@ def labelled(text: str, buddy: QWidget) -> QLabel:
     label.setBuddy(buddy)
     buddy.setAccessibleName(text.replace("&", "").rstrip(":"))
     return label
+
+
+def named_button(text: str, name: str) -> QPushButton:
+    """A button whose accessible name and tooltip say what it does where its text ("◀", "Add &walk…")
+    is short."""
+    button = QPushButton(text)
+    button.setAccessibleName(name)
+    button.setToolTip(name)
+    return button
 
 
 def choice(items: list[str]) -> QComboBox:

@@ -1,9 +1,10 @@
 """Undo and redo of calendar edits.
 
 Every edit of the plan — a move, a person added or removed, a lock, a new or deleted walk, a
-re-plan applied — is one `PlanCommand` holding the plan before and after. Undo saves the plan as it
-was before (with the version check), which puts back exactly what the edit changed: walk ids,
-participant order, coordinator and the shortfalls' reasons, which an opposite edit would not.
+re-plan applied — is one `PlanCommand` holding the plan before and after. Undo shows the plan as it
+was before and saves it (with the version check, on a worker), which puts back exactly what the edit
+changed: walk ids, participant order, coordinator and the shortfalls' reasons, which an opposite
+edit would not.
 """
 
 from __future__ import annotations
@@ -19,7 +20,7 @@ if TYPE_CHECKING:
 
 
 class PlanCommand(QUndoCommand):
-    """Pushed after the edit was saved, so its first redo does nothing; a refused save makes the
+    """Pushed once the edit is shown, so its first redo does nothing; a refused save makes the
     command obsolete, and the stack drops it."""
 
     def __init__(self, state: PlanState, text: str, before: Plan | None, after: Plan) -> None:
@@ -33,10 +34,10 @@ class PlanCommand(QUndoCommand):
         if self._done:
             return
         self._done = True
-        if not self._state.restore(self._after):
+        if not self._state.restore(self._after, self):
             self.setObsolete(True)
 
     def undo(self) -> None:
         self._done = False
-        if not self._state.restore(self._before):
+        if not self._state.restore(self._before, self):
             self.setObsolete(True)

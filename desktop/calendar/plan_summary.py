@@ -41,6 +41,7 @@ class PlanSummary(QWidget):
         super().__init__(parent)
         self.state = state
         self.selection = selection
+        self._shown: tuple[object, ...] = ()  # the month, stored plan and findings shown
         self.saved = QLabel()
         self.saved.setWordWrap(True)
         self.quality = QTableWidget(0, 2)
@@ -79,6 +80,11 @@ class PlanSummary(QWidget):
         self.refresh()
 
     def refresh(self) -> None:
+        """Shows the plan as stored: an edit still being saved changes nothing here until it is."""
+        shown = (self.state.session.month, self.state.stored, self.state.violations)
+        if len(shown) == len(self._shown) and all(a is b for a, b in zip(shown, self._shown, strict=True)):
+            return
+        self._shown = shown
         stored = self.state.stored
         self.quality.setRowCount(0)
         self.shortfalls.clear()

@@ -20,7 +20,7 @@ from scheduler.actions import Walk
 
 Index = QModelIndex | QPersistentModelIndex
 WALK_ID = Qt.ItemDataRole.UserRole
-SORT = Qt.ItemDataRole.UserRole + 1  # dates and times in order, people by number
+SORT = Qt.ItemDataRole.UserRole + 1  # dates and times in order (by the instant), people by number
 DISPLAY = Qt.ItemDataRole.DisplayRole
 ROOT = QModelIndex()
 COLUMNS = ("Date", "Time", "Type", "Coordinator", "People", "Meeting point", "Locked", "Problems")
@@ -32,11 +32,13 @@ class WalksModel(QAbstractTableModel):
         self.state = state
         self._walks: tuple[Walk, ...] = ()
         self._rows: list[tuple[str, ...]] = []
+        self._sort_keys: list[tuple[object, ...]] = []
         state.changed.connect(self.refresh)
         self.refresh()
 
     def refresh(self) -> None:
-        """Work out every cell once per change: sorting and filtering then only read them."""
+        """Work out every cell and its sort key once per change: sorting (thousands of reads for
+        300 walks) and filtering then only read them."""
         self.beginResetModel()
         plan = self.state.plan
         self._walks = plan.walks if plan else ()
@@ -44,6 +46,10 @@ class WalksModel(QAbstractTableModel):
         for violation in self.state.violations:
             problems[violation.walk] = problems.get(violation.walk, 0) + 1
         self._rows = [self._cells(walk, problems.get(walk.id, 0)) for walk in self._walks]
+        self._sort_keys = [
+            (walk.start.timestamp(), walk.start.timestamp(), *cells[2:4], len(walk.participants), *cells[5:])
+            for walk, cells in zip(self._walks, self._rows, strict=True)
+        ]
         self.endResetModel()
 
     def rowCount(self, parent: Index = ROOT) -> int:
@@ -65,10 +71,7 @@ class WalksModel(QAbstractTableModel):
         if role == WALK_ID:
             return self._walks[index.row()].id
         if role == SORT:
-            walk = self._walks[index.row()]
-            if index.column() in (0, 1):
-                return walk.start.isoformat()
-            return len(walk.participants) if index.column() == 4 else self._rows[index.row()][index.column()]
+            return self._sort_keys[index.row()][index.column()]
         return None
 
     def _cells(self, walk: Walk, problems: int) -> tuple[str, ...]:

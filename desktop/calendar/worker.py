@@ -18,6 +18,7 @@ from datetime import datetime
 
 from PySide6.QtCore import QObject, QRunnable, Signal
 
+from desktop.calendar.saving import Kept, keep_plan
 from scheduler import actions
 from scheduler.actions import (
     BeatwalkError,
@@ -28,16 +29,13 @@ from scheduler.actions import (
     Progress,
     Proposal,
     SolveRequest,
-    StoredPlan,
-    Violation,
 )
 
 
 @dataclass(frozen=True)
 class Solved:
     proposal: Proposal
-    saved: StoredPlan | None  # the plan as kept; None: a what-if, saved by nobody yet
-    violations: tuple[Violation, ...] = ()  # what the validator says about the kept plan
+    kept: Kept | None  # the plan as kept and what the validator says; None: a what-if, saved by nobody yet
 
 
 @dataclass(frozen=True)
@@ -93,17 +91,17 @@ class SolveJob(QRunnable):
         proposal = actions.propose_plan(db, district=district, month=month, solve=request, now=now)
         if task.keep_for is None:
             return Solved(proposal, None)
-        plan = proposal.result.plan
-        saved = actions.save_plan(
-            task.db,
-            district=task.district,
-            plan=plan,
+        problem, _ = actions.month_problem(db, district=district, month=month, now=now)
+        kept = keep_plan(
+            db,
+            district=district,
+            problem=problem,
+            plan=proposal.result.plan,
             version=proposal.version,
             user=task.keep_for,
             source="solver",
         )
-        problem, _ = actions.month_problem(db, district=district, month=month, now=now)
-        return Solved(proposal, saved, actions.check_plan(problem, saved.plan).violations)
+        return Solved(proposal, kept)
 
     def _report(self, progress: Progress) -> None:
         self.signals.progress.emit(progress)

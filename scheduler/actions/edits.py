@@ -11,8 +11,9 @@ from __future__ import annotations
 
 import itertools
 from collections.abc import Callable, Sequence
-from dataclasses import dataclass, replace
+from dataclasses import dataclass, field, replace
 from datetime import datetime
+from functools import cached_property
 from zoneinfo import ZoneInfo
 
 from scheduler.domain import Plan, PlanningProblem, Shortfall, Walk
@@ -29,8 +30,16 @@ _Change = Callable[[Walk], Walk]
 
 @dataclass(frozen=True)
 class Edited:
+    """The edited plan, and the rules it breaks. These are worked out when first asked for (tens of
+    milliseconds on a large plan), so that an app can show the edit at once and check it on a worker."""
+
     plan: Plan
-    violations: tuple[Violation, ...]  # every hard rule the edited plan breaks; empty when valid
+    context: PlanningProblem = field(repr=False, compare=False)  # the rules the plan is checked against
+
+    @cached_property
+    def violations(self) -> tuple[Violation, ...]:
+        """Every hard rule the edited plan breaks; empty when valid."""
+        return tuple(validate(self.context, self.plan))
 
     @property
     def valid(self) -> bool:
@@ -124,7 +133,7 @@ def delete_walk(problem: PlanningProblem, plan: Plan, *, walk_id: str) -> Edited
 
 def check_plan(problem: PlanningProblem, plan: Plan) -> Edited:
     """What the validator says about a plan as it is (e.g. one loaded after the roster changed)."""
-    return Edited(plan, tuple(validate(_edit_context(problem), plan)))
+    return Edited(plan, _edit_context(problem))
 
 
 def _edit(problem: PlanningProblem, plan: Plan, walk_id: str, change: _Change) -> Edited:
@@ -141,7 +150,7 @@ def _checked(problem: PlanningProblem, plan: Plan) -> Edited:
     plan's cost is no longer what the solver computed, so its quality is dropped."""
     context = _edit_context(problem)
     edited = replace(plan, shortfalls=_shortfalls(context, plan), quality=None)
-    return Edited(edited, tuple(validate(context, edited)))
+    return Edited(edited, context)
 
 
 def _edit_context(problem: PlanningProblem) -> PlanningProblem:

@@ -94,6 +94,11 @@ def answer_preview(parent, answer):
     return answered
 
 
+def wait_saved(page, qtbot) -> None:
+    """The Calendar page saves its edits on a worker: wait until the last one is saved."""
+    qtbot.waitUntil(lambda: not page.state.saving)
+
+
 def shown_calendar_page(session: Session, qtbot, **options: object) -> CalendarPage:
     """The Calendar page shown at a size where every view lays out, as a captain's window would."""
     page = CalendarPage(session, **options)

@@ -83,9 +83,9 @@ def test_the_quality_summary_and_shortfalls_are_shown(page, session):
 
 def test_accessible_names_on_the_main_controls(page):
     for button, name in (
-        (page.build_button, "Build plan"),
-        (page.replan_button, "Re-plan"),
-        (page.cancel_button, "Cancel"),
+        (page.planning_bar.build_button, "Build plan"),
+        (page.planning_bar.replan_button, "Re-plan"),
+        (page.planning_bar.cancel_button, "Cancel"),
     ):
         assert button.text() == name and button.accessibleName() == name
     assert page.month_view.accessibleName() == "Month calendar"
@@ -99,3 +99,15 @@ def test_another_month_without_a_plan_shows_an_empty_calendar(page, session):
     assert "has no plan yet" in page.summary.saved.text()
     assert page.week_view.first_day <= session.month.first_day
     screenshot(page, "calendar-no-plan")
+
+
+def test_the_list_keeps_its_sort_order_across_changes_made_while_hidden(page, session):
+    page.show_view(2)
+    page.table.sortByColumn(3, Qt.SortOrder.DescendingOrder)  # by coordinator, Z first
+    page.show_view(0)
+    page.state.reload()  # a change while the month view is shown: the list is not sorted then
+    page.show_view(2)
+    coordinators = [page.person_filter.index(row, 3).data() for row in range(page.person_filter.rowCount())]
+    assert coordinators == sorted(coordinators, reverse=True)
+    header = page.table.horizontalHeader()
+    assert header.sortIndicatorSection() == 3 and header.sortIndicatorOrder() == Qt.SortOrder.DescendingOrder
