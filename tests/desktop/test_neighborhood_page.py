@@ -5,6 +5,7 @@ from __future__ import annotations
 
 import itertools
 import json
+import time
 from dataclasses import replace
 from datetime import date
 from pathlib import Path
@@ -19,7 +20,7 @@ from desktop.map.layers import PointsItem
 from desktop.map.shapes import EditablePolygon, PlaceMarker
 from desktop.pages.neighborhood import NeighborhoodPage
 from scheduler import actions
-from scheduler.actions import Boundary, NeighborhoodMap, Sector
+from scheduler.actions import Boundary, NeighborhoodMap, Profile, Sector
 from tests.desktop.neighborhood_data import MAP, store_incidents, write_streets
 
 DEMO_PROFILE = Path(__file__).resolve().parents[2] / "resources" / "demo" / "profile.toml"
@@ -43,14 +44,39 @@ def page(session, qtbot, tmp_path) -> NeighborhoodPage:
 @pytest.fixture
 def drawn(session, page) -> NeighborhoodPage:
     """The page with the test neighborhood stored and shown."""
-    actions.save_neighborhood_map(session.db, district=session.district, neighborhood=MAP)
-    session.notify("neighborhood")
+    overwrite(session, MAP)
     page.zoom_to_fit()
     return page
 
 
-def stored(session) -> NeighborhoodMap:
-    return actions.neighborhood_map(session.db, district=session.district)
+def overwrite(session, neighborhood: NeighborhoodMap, user: str = "alvarez") -> None:
+    """Save a map over the stored one (read, then save), as a colleague or an import would, and
+    tell the pages."""
+    version = actions.neighborhood_map(session.db, district=session.district).version
+    actions.save_neighborhood_map(
+        session.db, district=session.district, neighborhood=neighborhood, expected_version=version, user=user
+    )
+    session.notify("neighborhood")
+
+
+def wait_saved(page: NeighborhoodPage) -> None:
+    """Let the page's saves (on workers) finish."""
+    deadline = time.monotonic() + 10
+    while page.saves.busy and time.monotonic() < deadline:
+        QApplication.processEvents()
+        time.sleep(0.002)
+    assert not page.saves.busy
+
+
+def stored(page: NeighborhoodPage) -> NeighborhoodMap:
+    """What the database holds once the page's saves are done."""
+    wait_saved(page)
+    return actions.neighborhood_map(page.session.db, district=page.session.district).value
+
+
+def stored_profile(page: NeighborhoodPage) -> Profile:
+    wait_saved(page)
+    return actions.neighborhood_profile(page.session.db, district=page.session.district)
 
 
 def at(page: NeighborhoodPage, longitude: float, latitude: float) -> QPoint:
@@ -82,8 +108,8 @@ def drag(page: NeighborhoodPage, start: QPoint, end: QPoint) -> None:
         QApplication.sendEvent(viewport, event)
 
 
-def corners(session) -> list[tuple[float, float]]:
-    boundary = stored(session).boundary
+def corners(page: NeighborhoodPage) -> list[tuple[float, float]]:
+    boundary = stored(page).boundary
     assert boundary is not None
     return [(round(lon, 4), round(lat, 4)) for lon, lat in boundary.polygons[0][0]]
 
@@ -94,11 +120,11 @@ def test_drawing_a_boundary_saves_it(session, page, qtbot):
     for longitude, latitude in square:
         click(qtbot, page, longitude, latitude)
     click(qtbot, page, *square[-1], double=True)
-    assert corners(session) == [*square, square[0]]
+    assert corners(page) == [*square, square[0]]
     assert session.undo_stack.undoText() == "Draw the boundary"
     assert [item for item in page.view.scene().items() if isinstance(item, EditablePolygon)]
     session.undo_stack.undo()
-    assert stored(session).boundary is None
+    assert stored(page).boundary is None
 
 
 def test_a_self_intersecting_boundary_is_refused_with_its_reason_and_nothing_saved(session, page, qtbot):
@@ -107,7 +133,7 @@ def test_a_self_intersecting_boundary_is_refused_with_its_reason_and_nothing_sav
     for longitude, latitude in bowtie:
         click(qtbot, page, longitude, latitude)
     qtbot.keyClick(page.view, Qt.Key.Key_Return)
-    assert stored(session) == NeighborhoodMap()
+    assert stored(page) == NeighborhoodMap()
     assert len(page.warnings) == 1
     assert page.warnings[0] == (
         "the drawn neighborhood, field 'boundary': the outer ring crosses itself: "
@@ -121,13 +147,13 @@ def test_moving_a_corner_is_saved_and_undone_and_redone(session, drawn, qtbot):
     start, end = at(drawn, -84.18, 39.79), at(drawn, -84.175, 39.795)
     drag(drawn, start, end)
     qtbot.waitUntil(lambda: session.undo_stack.count() == 1)
-    moved = corners(session)
+    moved = corners(drawn)
     assert moved[2] == pytest.approx((-84.175, 39.795), abs=2e-4)
     assert session.undo_stack.undoText() == "Move a point of the boundary"
     session.undo_stack.undo()
-    assert stored(session) == MAP
+    assert stored(drawn) == MAP
     session.undo_stack.redo()
-    assert corners(session) == moved
+    assert corners(drawn) == moved
     # the map shows what is stored: the handle is where the corner now is
     boundary = next(i for i in drawn.view.scene().items() if isinstance(i, EditablePolygon) and not i.label)
     assert drawn.view.mapFromScene(boundary.points()[2]) == end
@@ -136,11 +162,11 @@ def test_moving_a_corner_is_saved_and_undone_and_redone(session, drawn, qtbot):
 def test_a_corner_is_added_by_double_click_on_an_edge_and_deleted_with_the_delete_key(session, drawn, qtbot):
     click(qtbot, drawn, -84.195, 39.77, double=True)  # on the southern edge
     qtbot.waitUntil(lambda: session.undo_stack.count() == 1)
-    assert len(corners(session)) == 6
+    assert len(corners(drawn)) == 6
     boundary = next(i for i in drawn.view.scene().items() if isinstance(i, EditablePolygon) and not i.label)
     boundary.handles[1].setSelected(True)
     qtbot.keyClick(drawn.view, Qt.Key.Key_Delete)
-    assert len(corners(session)) == 5
+    assert len(corners(drawn)) == 5
     assert session.undo_stack.undoText() == "Delete a point of the boundary"
 
 
@@ -151,7 +177,7 @@ def test_adding_a_meeting_point_and_a_landmark_puts_them_in_their_sector(session
     click(qtbot, drawn, -84.205, 39.775)
     drawn.set_tool(Tool.LANDMARK)
     click(qtbot, drawn, -84.19, 39.785)
-    result = stored(session)
+    result = stored(drawn)
     point = result.meeting_points[-1]
     assert (point.name, point.sector) == ("Corner store, Oak & 5th", "South")
     assert (point.longitude, point.latitude) == pytest.approx((-84.205, 39.775), abs=2e-4)
@@ -159,7 +185,7 @@ def test_adding_a_meeting_point_and_a_landmark_puts_them_in_their_sector(session
     markers = {item.name for item in drawn.view.scene().items() if isinstance(item, PlaceMarker)}
     assert {"Corner store, Oak & 5th", "Old church", "Library steps"} <= markers
     session.undo_stack.undo()
-    assert stored(session).landmarks == MAP.landmarks
+    assert stored(drawn).landmarks == MAP.landmarks
 
 
 def test_a_sector_drawn_across_the_boundary_is_clipped_to_it(session, drawn, qtbot):
@@ -168,7 +194,7 @@ def test_a_sector_drawn_across_the_boundary_is_clipped_to_it(session, drawn, qtb
     for longitude, latitude in [(-84.19, 39.775), (-84.17, 39.775), (-84.17, 39.785)]:
         click(qtbot, drawn, longitude, latitude)
     click(qtbot, drawn, -84.19, 39.785, double=True)
-    east = stored(session).sectors[-1]
+    east = stored(drawn).sectors[-1]
     assert east.name == "East"
     assert max(lon for lon, _ in east.area.polygons[0][0]) == pytest.approx(-84.18)
 
@@ -177,19 +203,18 @@ def test_geojson_export_and_import_round_trip_and_a_bad_file_changes_nothing(ses
     out = tmp_path / "neighborhood.geojson"
     drawn.export_file(out)
     assert out.exists()
-    actions.save_neighborhood_map(session.db, district=session.district, neighborhood=NeighborhoodMap())
-    session.notify("neighborhood")
+    overwrite(session, NeighborhoodMap())
     assert drawn.import_file(out)
-    assert stored(session) == MAP
+    assert stored(drawn) == MAP
     bad = tmp_path / "bad.geojson"
     data = json.loads(out.read_text(encoding="utf-8"))
     data["features"][1]["properties"]["sector"] = ""
     bad.write_text(json.dumps(data), encoding="utf-8")
     assert not drawn.import_file(bad)
     assert drawn.warnings == [f"{bad}, field 'features[1].properties.sector': expected a name, got \"\""]
-    assert stored(session) == MAP
+    assert stored(drawn) == MAP
     session.undo_stack.undo()  # the import
-    assert stored(session) == NeighborhoodMap()
+    assert stored(drawn) == NeighborhoodMap()
 
 
 def test_layers_show_incidents_as_one_item_and_can_be_hidden(session, drawn, tmp_path):
@@ -212,10 +237,10 @@ def test_profile_edits_are_saved_and_undone(session, drawn, qtbot):
     model = editor.groups
     assert model.setData(model.index(0, 0), "Oak Street Block Club")
     assert model.setData(model.index(0, 2), "(937) 555-0100")
-    groups = actions.neighborhood_profile(session.db, district=session.district).groups
+    groups = stored_profile(drawn).groups
     assert [(g.name, g.phone) for g in groups] == [("Oak Street Block Club", "(937) 555-0100")]
     session.undo_stack.undo()
-    groups = actions.neighborhood_profile(session.db, district=session.district).groups
+    groups = stored_profile(drawn).groups
     assert [(g.name, g.phone) for g in groups] == [("Oak Street Block Club", "")]
     assert model.data(model.index(0, 2)) == ""
 
@@ -227,20 +252,20 @@ def test_profile_edits_are_saved_and_undone(session, drawn, qtbot):
         "the neighborhood profile, field 'events[1].date': 'next Friday' is not a date written YYYY-MM-DD"
     ]
     assert events.setData(events.index(0, 1), "2026-12-12")
-    stored_events = actions.neighborhood_profile(session.db, district=session.district).events
+    stored_events = stored_profile(drawn).events
     assert stored_events[0].date == date(2026, 12, 12)
 
     assert not model.setData(model.index(0, 0), " ")
     assert "field 'groups[1].name': every entry needs a name" in drawn.warnings[-1]
     assert model.data(model.index(0, 0)) == "Oak Street Block Club"
     # the map's places are not touched by profile edits
-    assert stored(session).meeting_points == MAP.meeting_points
+    assert stored(drawn).meeting_points == MAP.meeting_points
 
 
 def test_screenshot_of_the_page(session, drawn, tmp_path):
-    actions.save_neighborhood_map(session.db, district=session.district, neighborhood=NeighborhoodMap())
+    overwrite(session, NeighborhoodMap())
     actions.import_profile(session.db, district=session.district, path=DEMO_PROFILE)
-    actions.save_neighborhood_map(session.db, district=session.district, neighborhood=MAP)
+    overwrite(session, MAP)
     store_incidents(session, tmp_path, 600)
     session.notify("incidents")
     session.notify("profile")
@@ -258,18 +283,18 @@ def run_menu(page: NeighborhoodPage, longitude: float, latitude: float, text: st
 def test_the_right_click_menu_renames_a_place_and_deletes_a_sector(session, drawn):
     drawn.ask_name = lambda title, label: "Main library steps"
     run_menu(drawn, -84.2010, 39.7885, "Rename Library steps…")
-    assert [p.name for p in stored(session).meeting_points] == [
+    assert [p.name for p in stored(drawn).meeting_points] == [
         "Main library steps",
         "Bus shelter, Wayne Ave",
     ]
     run_menu(drawn, -84.19, 39.775, "Delete sector South")
-    result = stored(session)
+    result = stored(drawn)
     assert [sector.name for sector in result.sectors] == ["North"]
     assert result.meeting_points[1].sector is None  # the bus shelter stays, in no sector
     session.undo_stack.undo()
-    assert stored(session).sectors == MAP.sectors
+    assert stored(drawn).sectors == MAP.sectors
     run_menu(drawn, -84.19, 39.775, "Delete the boundary and its sectors")
-    assert (stored(session).boundary, stored(session).sectors) == (None, ())
+    assert (stored(drawn).boundary, stored(drawn).sectors) == (None, ())
 
 
 def test_the_map_pans_with_the_arrow_keys_and_zooms_with_plus_minus_and_to_fit(drawn, qtbot):
@@ -311,15 +336,10 @@ def _with_middle_corner(sector: Sector) -> Sector:
 def test_moving_a_corner_two_sectors_share_moves_it_in_both(session, drawn, qtbot):
     drag(drawn, at(drawn, -84.195, 39.78), at(drawn, -84.195, 39.785))  # no corner there: a pan
     assert session.undo_stack.count() == 0
-    actions.save_neighborhood_map(
-        session.db,
-        district=session.district,
-        neighborhood=replace(MAP, sectors=tuple(_with_middle_corner(sector) for sector in MAP.sectors)),
-    )
-    session.notify("neighborhood")
+    overwrite(session, replace(MAP, sectors=tuple(_with_middle_corner(sector) for sector in MAP.sectors)))
     drag(drawn, at(drawn, -84.195, 39.78), at(drawn, -84.195, 39.782))
     qtbot.waitUntil(lambda: session.undo_stack.count() == 1)
-    north, south = stored(session).sectors
+    north, south = stored(drawn).sectors
     for sector in (north, south):
         middle = [(round(lon, 3), round(lat, 3)) for lon, lat in sector.area.polygons[0][0]]
         assert (-84.195, 39.782) in middle
@@ -332,10 +352,10 @@ def test_a_redrawn_boundary_clips_the_sectors_to_it(session, drawn, qtbot):
         click(qtbot, drawn, longitude, latitude)
     qtbot.keyClick(drawn.view, Qt.Key.Key_Return)
     assert drawn.warnings == []
-    north, south = stored(session).sectors
+    north, south = stored(drawn).sectors
     for sector in (north, south):
         ring = sector.area.polygons[0][0]
         assert max(lon for lon, _ in ring) == pytest.approx(-84.19, abs=2e-4)
     assert max(lat for _, lat in north.area.polygons[0][0]) == pytest.approx(39.785, abs=2e-4)
     session.undo_stack.undo()
-    assert stored(session) == MAP
+    assert stored(drawn) == MAP
