@@ -18,7 +18,7 @@ from collections.abc import Callable
 from functools import partial
 from typing import Literal
 
-from PySide6.QtCore import QObject, Signal
+from PySide6.QtCore import QObject, QTimer, Signal
 
 from desktop import workers
 from desktop.session import Session
@@ -50,16 +50,19 @@ class Saves(QObject):
         self.versions[part] = version
 
     def submit(self, part: Part, save: Save) -> None:
+        """Queue the save; the first starts once the event loop has drawn the edit (a worker
+        started at once would hold the GIL while the map repaints, and make the stall longer)."""
         self._queue.append((part, save))
         if not self._running:
-            self._next()
+            self._running = True
+            QTimer.singleShot(0, self._next)
 
     def _next(self) -> None:
+        self._running = bool(self._queue)
         if not self._queue:
             return
         part, save = self._queue.popleft()
         expected = self.versions[part]
-        self._running = True
         workers.start(partial(save, expected), partial(self._done, part, expected), self._failed, self)
 
     def _done(self, part: Part, expected: int | None, version: int) -> None:

@@ -1,20 +1,26 @@
 """Map edit benchmark: the longest GUI-thread stall while a corner of the demo district's boundary
 is dragged on the Neighborhood page and the edit is saved, offscreen.
 
-    QT_QPA_PLATFORM=offscreen .venv/bin/python -m tests.benchmarks.desktop_map_save_benchmark [--repeat N]
+    QT_QPA_PLATFORM=offscreen .venv/bin/python -m tests.benchmarks.desktop_map_save_benchmark \
+        [--repeat N] [--locked-ms MS]
 
 The demo district (boundary, three sectors, meeting points, 60 incidents; its streets shown) is
 put in a new SQLite database once. A 10 ms timer ticks on the GUI thread; the largest gap between
 two ticks, less the 10 ms, is how long the UI froze, from the press on the corner until the edit
 is saved and the page is idle again. Each run moves its south-west corner out and back (two edits).
 Medians of `--repeat` runs; record them in `desktop_map_results.md`.
+
+`--locked-ms` has another program hold the database's write lock for that long from the press on
+(as a colleague's import on the same SQLite file would): a save on the GUI thread waits for it.
 """
 
 from __future__ import annotations
 
 import argparse
+import sqlite3
 import statistics
 import tempfile
+import threading
 import time
 from datetime import UTC, datetime
 from pathlib import Path
@@ -54,7 +60,19 @@ def idle(page: NeighborhoodPage) -> bool:
     return not page.saves.busy
 
 
-def move_corner(app: QApplication, page: NeighborhoodPage, offset: QPoint) -> int:
+def hold_write_lock(path: Path, milliseconds: int) -> None:
+    """Another program takes the file's write lock now and lets it go after `milliseconds`."""
+    other = sqlite3.connect(path, check_same_thread=False, isolation_level=None)
+    other.execute("BEGIN IMMEDIATE")
+
+    def release() -> None:
+        other.execute("ROLLBACK")
+        other.close()
+
+    threading.Timer(milliseconds / 1000, release).start()
+
+
+def move_corner(app: QApplication, page: NeighborhoodPage, offset: QPoint, locked: tuple[Path, int]) -> int:
     """Drag the boundary's first corner by `offset` pixels; the longest stall in ms."""
     boundary = next(
         item for item in page.view.scene().items() if isinstance(item, EditablePolygon) and not item.label
@@ -67,6 +85,8 @@ def move_corner(app: QApplication, page: NeighborhoodPage, offset: QPoint) -> in
     ticker.timeout.connect(lambda: gaps.append(clock.restart() - TICK_MS))
     clock.start()
     ticker.start(TICK_MS)
+    if locked[1]:
+        hold_write_lock(*locked)
     drag(page, start, start + offset)
     while page.session.undo_stack.count() == edits or not idle(page):
         app.processEvents(QEventLoop.ProcessEventsFlag.AllEvents, 5)
@@ -79,10 +99,12 @@ def move_corner(app: QApplication, page: NeighborhoodPage, offset: QPoint) -> in
 def main() -> None:
     parser = argparse.ArgumentParser()
     parser.add_argument("--repeat", type=int, default=5)
-    repeat = parser.parse_args().repeat
+    parser.add_argument("--locked-ms", type=int, default=0)
+    arguments = parser.parse_args()
     app = QApplication([])
     with tempfile.TemporaryDirectory() as folder:
-        db = actions.open_department(sqlite_url(Path(folder) / "bench.sqlite3"))
+        path = Path(folder) / "bench.sqlite3"
+        db = actions.open_department(sqlite_url(path))
         district = actions.create_demo(db, now=NOW).district
         session = Session(db, district, actions.Month(2026, 12), user="bench", clock=lambda: NOW)
         page = NeighborhoodPage(session)
@@ -93,14 +115,15 @@ def main() -> None:
         page.zoom_to_fit()
         app.processEvents()
         stalls = []
-        for _ in range(repeat):
-            stalls.append(move_corner(app, page, QPoint(-10, 6)))
-            stalls.append(move_corner(app, page, QPoint(10, -6)))
+        for _ in range(arguments.repeat):
+            for offset in (QPoint(-10, 6), QPoint(10, -6)):
+                stalls.append(move_corner(app, page, offset, (path, arguments.locked_ms)))
         page.close()
         db.close()
     print("| measure | median | runs |\n| --- | --- | --- |")
     print(
-        f"| longest GUI-thread stall, vertex move | {statistics.median(stalls):.0f} ms "
+        f"| longest GUI-thread stall, vertex move, write lock held {arguments.locked_ms} ms "
+        f"| {statistics.median(stalls):.0f} ms "
         f"| {', '.join(str(v) for v in stalls)} |"
     )
 

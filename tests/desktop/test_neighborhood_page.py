@@ -20,8 +20,8 @@ from desktop.map.layers import PointsItem
 from desktop.map.shapes import EditablePolygon, PlaceMarker
 from desktop.pages.neighborhood import NeighborhoodPage
 from scheduler import actions
-from scheduler.actions import Boundary, NeighborhoodMap, Profile, Sector
-from tests.desktop.neighborhood_data import MAP, store_incidents, write_streets
+from scheduler.actions import Boundary, Group, NeighborhoodMap, Profile, Sector
+from tests.desktop.neighborhood_data import MAP, box, store_incidents, write_streets
 
 DEMO_PROFILE = Path(__file__).resolve().parents[2] / "resources" / "demo" / "profile.toml"
 SCREENSHOTS = Path(__file__).resolve().parents[1] / "screenshots"
@@ -49,13 +49,17 @@ def drawn(session, page) -> NeighborhoodPage:
     return page
 
 
-def overwrite(session, neighborhood: NeighborhoodMap, user: str = "alvarez") -> None:
-    """Save a map over the stored one (read, then save), as a colleague or an import would, and
-    tell the pages."""
+def save_over(session, neighborhood: NeighborhoodMap, user: str) -> None:
+    """Save a map over the stored one (read, then save), as a colleague's window would."""
     version = actions.neighborhood_map(session.db, district=session.district).version
     actions.save_neighborhood_map(
         session.db, district=session.district, neighborhood=neighborhood, expected_version=version, user=user
     )
+
+
+def overwrite(session, neighborhood: NeighborhoodMap) -> None:
+    """Save a map over the stored one and tell the pages, as an import in this window does."""
+    save_over(session, neighborhood, "alvarez")
     session.notify("neighborhood")
 
 
@@ -359,3 +363,72 @@ def test_a_redrawn_boundary_clips_the_sectors_to_it(session, drawn, qtbot):
     assert max(lat for _, lat in north.area.polygons[0][0]) == pytest.approx(39.785, abs=2e-4)
     session.undo_stack.undo()
     assert stored(drawn) == MAP
+
+
+# --- A colleague saved first -------------------------------------------------------------------
+
+THEIRS = NeighborhoodMap(box(-84.22, 39.76, -84.17, 39.80))
+
+
+def colleague_saves(session, neighborhood: NeighborhoodMap) -> None:
+    """Another window on the same database saves: this window's pages are not told."""
+    save_over(session, neighborhood, "okafor")
+
+
+def boundary_item(page: NeighborhoodPage) -> EditablePolygon:
+    return next(i for i in page.view.scene().items() if isinstance(i, EditablePolygon) and not i.label)
+
+
+def test_an_edit_after_a_colleagues_save_offers_the_reload_and_shows_their_map(session, drawn, dialogs):
+    colleague_saves(session, THEIRS)
+    run_menu(drawn, -84.19, 39.775, "Delete sector South")
+    assert stored(drawn) == THEIRS  # nothing of this edit was saved
+    assert len(dialogs) == 1
+    assert "was changed by okafor at 2026-" in dialogs[0]
+    assert "Your change was not saved" in dialogs[0]
+    assert drawn.map == THEIRS  # reloaded
+    assert THEIRS.boundary is not None and drawn.projection is not None
+    shown = [(point.x(), point.y()) for point in boundary_item(drawn).points()]
+    theirs = [drawn.projection.to_scene(*corner) for corner in THEIRS.boundary.polygons[0][0][:-1]]
+    assert [coordinate for point in shown for coordinate in point] == pytest.approx(
+        [coordinate for point in theirs for coordinate in point]
+    )
+    assert session.undo_stack.count() == 0
+    run_menu(drawn, -84.19, 39.775, "Delete the boundary and its sectors")  # now on their version
+    assert stored(drawn) == NeighborhoodMap()
+    assert len(dialogs) == 1
+
+
+def test_undo_of_a_step_a_colleague_saved_over_is_refused_the_same_way(session, drawn, qtbot, dialogs):
+    run_menu(drawn, -84.19, 39.775, "Delete sector South")
+    assert [sector.name for sector in stored(drawn).sectors] == ["North"]
+    colleague_saves(session, THEIRS)
+    session.undo_stack.undo()
+    assert stored(drawn) == THEIRS  # their save stays
+    assert len(dialogs) == 1 and "changed by okafor" in dialogs[0]
+    assert drawn.map == THEIRS and session.undo_stack.count() == 0
+
+
+def test_a_profile_edit_after_a_colleagues_save_offers_the_reload(session, drawn, qtbot, dialogs):
+    version = actions.community_profile(session.db, district=session.district).version
+    theirs = Profile(groups=(Group("Wayne Ave Merchants", "Lee", "555-0123"),))
+    actions.save_community_profile(
+        session.db, district=session.district, profile=theirs, expected_version=version, user="okafor"
+    )
+    qtbot.mouseClick(button(drawn, "Add to community groups"), Qt.MouseButton.LeftButton)
+    assert stored_profile(drawn).groups == theirs.groups
+    assert len(dialogs) == 1 and "changed by okafor" in dialogs[0]
+    assert drawn.profile.groups.rows == theirs.groups
+
+
+def test_quick_edits_of_the_map_and_the_profile_in_one_window_do_not_refuse_each_other(
+    session, drawn, qtbot, dialogs
+):
+    run_menu(drawn, -84.19, 39.775, "Delete sector South")  # its save still running...
+    qtbot.mouseClick(button(drawn, "Add to community groups"), Qt.MouseButton.LeftButton)  # ...queued
+    run_menu(drawn, -84.19, 39.785, "Delete sector North")
+    assert drawn.saves.busy
+    assert stored(drawn).sectors == ()
+    assert [group.name for group in stored_profile(drawn).groups] == ["New group 1"]
+    assert dialogs == []
+    assert session.undo_stack.count() == 3
