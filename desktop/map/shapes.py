@@ -59,7 +59,20 @@ class EditablePolygon(QGraphicsPathItem):
             text.setFlag(QGraphicsItem.GraphicsItemFlag.ItemIgnoresTransformations)
             text.setBrush(QBrush(color.darker(140)))
             text.setFont(QFont(text.font().family(), 10, QFont.Weight.Bold))
-            text.setPos(QPolygonF(list(rings[0])).boundingRect().center())
+            text.setPos(self._label_point())
+
+    def _label_point(self) -> QPointF:
+        """The middle of the shape, or if that is in a hole (or outside a bent shape) the middle
+        of the first of its halves that is filled there."""
+        box = self.path().boundingRect()
+        halves = (
+            box,
+            box.adjusted(0, 0, 0, -box.height() / 2),
+            box.adjusted(0, box.height() / 2, 0, 0),
+            box.adjusted(0, 0, -box.width() / 2, 0),
+            box.adjusted(box.width() / 2, 0, 0, 0),
+        )
+        return next((half.center() for half in halves if self.path().contains(half.center())), box.center())
 
     @property
     def handles(self) -> list[VertexHandle]:

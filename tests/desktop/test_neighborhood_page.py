@@ -432,3 +432,79 @@ def test_quick_edits_of_the_map_and_the_profile_in_one_window_do_not_refuse_each
     assert [group.name for group in stored_profile(drawn).groups] == ["New group 1"]
     assert dialogs == []
     assert session.undo_stack.count() == 3
+
+
+# --- Holes -------------------------------------------------------------------------------------
+
+PARK = ((-84.20, 39.783), (-84.19, 39.783), (-84.19, 39.787), (-84.20, 39.787), (-84.20, 39.783))
+OUTER = MAP.boundary.polygons[0][0] if MAP.boundary is not None else ()
+NORTH = next(sector for sector in MAP.sectors if sector.name == "North")
+HOLED = replace(
+    MAP,
+    boundary=Boundary(((OUTER, PARK),)),
+    sectors=tuple(
+        Sector(sector.name, Boundary(((sector.area.polygons[0][0], PARK),))) if sector is NORTH else sector
+        for sector in MAP.sectors
+    ),
+    landmarks=(),  # the water tower stood in the park
+)
+
+
+@pytest.fixture
+def holed(session, page) -> NeighborhoodPage:
+    """The page with a boundary with a hole (a park) in its North sector."""
+    overwrite(session, HOLED)
+    page.zoom_to_fit()
+    return page
+
+
+def test_a_hole_is_drawn_unfilled_and_its_corners_move_with_undo(session, holed, qtbot):
+    boundary = boundary_item(holed)
+    assert boundary.path().fillRule() == Qt.FillRule.OddEvenFill
+    assert len(boundary.rings) == 2 and len(boundary.path().toSubpathPolygons()) == 2
+    assert holed.projection is not None
+    in_the_park = QPointF(*holed.projection.to_scene(-84.195, 39.785))
+    assert not boundary.path().contains(in_the_park)  # what is painted: the park is not filled
+    assert boundary.path().contains(QPointF(*holed.projection.to_scene(-84.195, 39.775)))
+
+    drag(holed, at(holed, -84.19, 39.787), at(holed, -84.188, 39.788))
+    qtbot.waitUntil(lambda: session.undo_stack.count() == 1)
+    assert session.undo_stack.undoText() == "Move a point of a hole of the boundary"
+    moved = stored(holed)
+    assert moved.boundary is not None
+    outer, park = moved.boundary.polygons[0]
+    assert outer == OUTER
+    assert park[2] == pytest.approx((-84.188, 39.788), abs=2e-4)
+    north = next(sector for sector in moved.sectors if sector.name == "North")
+    assert north.area.polygons[0][1][2] == park[2]  # the sector's hole follows the boundary's
+    session.undo_stack.undo()
+    assert stored(holed) == HOLED
+
+
+def test_a_hole_moved_across_the_outer_ring_is_refused_and_nothing_saved(session, holed, qtbot):
+    drag(holed, at(holed, -84.19, 39.787), at(holed, -84.175, 39.795))
+    qtbot.waitUntil(lambda: bool(holed.warnings))
+    assert holed.warnings == [
+        "the drawn neighborhood, field 'boundary': hole 1 touches or crosses the outer ring: its edge "
+        "from point 2 to 3 meets the edge from point 3 to 4 of the outer ring"
+    ]
+    assert stored(holed) == HOLED
+    assert session.undo_stack.count() == 0
+    assert holed.projection is not None  # the corner is put back
+    assert boundary_item(holed).points(1)[2] == QPointF(*holed.projection.to_scene(-84.19, 39.787))
+
+
+def test_holes_are_exported_and_imported(session, holed, tmp_path):
+    out = tmp_path / "holed.geojson"
+    holed.export_file(out)
+    overwrite(session, NeighborhoodMap())
+    assert holed.import_file(out)
+    assert stored(holed) == HOLED
+
+
+def test_screenshot_of_a_boundary_with_a_hole(session, holed, tmp_path):
+    store_incidents(session, tmp_path, 300)
+    session.notify("incidents")
+    holed.zoom_to_fit()
+    SCREENSHOTS.mkdir(exist_ok=True)
+    assert holed.grab().save(str(SCREENSHOTS / "neighborhood-hole.png"))
