@@ -476,6 +476,9 @@ class NeighborhoodPage(QWidget):
         return done
 
     def export_file(self, path: Path) -> None:
+        if self.saves.busy:  # the file is written from the database, which is catching up
+            self.refuse("Your last change is still being saved; export again in a moment.")
+            return
         try:
             actions.export_neighborhood_map(self.session.db, district=self.session.district, path=path)
         except BeatwalkError as error:

@@ -6,6 +6,7 @@ from __future__ import annotations
 import itertools
 import json
 import time
+from collections.abc import Iterator
 from dataclasses import replace
 from datetime import date
 from pathlib import Path
@@ -28,7 +29,7 @@ SCREENSHOTS = Path(__file__).resolve().parents[1] / "screenshots"
 
 
 @pytest.fixture
-def page(session, qtbot, tmp_path) -> NeighborhoodPage:
+def page(session, qtbot, tmp_path) -> Iterator[NeighborhoodPage]:
     """The page on a district without a boundary, the streets loaded so the map has its place."""
     page = NeighborhoodPage(session)
     page.warnings = []  # type: ignore[attr-defined]
@@ -38,7 +39,8 @@ def page(session, qtbot, tmp_path) -> NeighborhoodPage:
     page.show()
     qtbot.waitExposed(page)
     page.load_streets(write_streets(tmp_path / "streets.geojson"))
-    return page
+    yield page
+    wait_saved(page)  # before the database closes
 
 
 @pytest.fixture
@@ -508,3 +510,15 @@ def test_screenshot_of_a_boundary_with_a_hole(session, holed, tmp_path):
     holed.zoom_to_fit()
     SCREENSHOTS.mkdir(exist_ok=True)
     assert holed.grab().save(str(SCREENSHOTS / "neighborhood-hole.png"))
+
+
+def test_an_export_while_an_edit_is_saved_asks_to_wait(session, drawn, tmp_path):
+    out = tmp_path / "neighborhood.geojson"
+    run_menu(drawn, -84.19, 39.775, "Delete sector South")
+    assert drawn.saves.busy
+    drawn.export_file(out)
+    assert drawn.warnings == ["Your last change is still being saved; export again in a moment."]
+    assert not out.exists()
+    wait_saved(drawn)
+    drawn.export_file(out)
+    assert [sector.name for sector in actions.read_neighborhood_file(path=out).sectors] == ["North"]
