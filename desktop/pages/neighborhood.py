@@ -17,7 +17,6 @@ from functools import partial
 from pathlib import Path
 
 from PySide6.QtCore import QPoint, QPointF, QRectF, Qt
-from PySide6.QtGui import QColor
 from PySide6.QtWidgets import (
     QFileDialog,
     QGraphicsItem,
@@ -33,8 +32,7 @@ from PySide6.QtWidgets import (
 
 from desktop.map.canvas import MapView, Tool
 from desktop.map.commands import SaveCommand
-from desktop.map.density import density
-from desktop.map.layers import DensityItem, PointsItem, StreetsItem
+from desktop.map.drawing import Shapes, layer_items
 from desktop.map.projection import Projection
 from desktop.map.saves import Saves
 from desktop.map.shapes import EditablePolygon, PlaceMarker, VertexHandle
@@ -54,10 +52,6 @@ from scheduler.actions import (
     Streets,
 )
 
-BOUNDARY_COLOR = QColor(30, 90, 200)
-SECTOR_COLORS = [QColor(40, 150, 80), QColor(150, 80, 170), QColor(200, 140, 0), QColor(0, 140, 150)]
-MEETING_COLOR = QColor(40, 110, 230)
-LANDMARK_COLOR = QColor(20, 150, 90)
 HINT = (
     "No boundary yet: load a streets file with the Streets button to find your way, then choose Draw "
     "boundary and click the corners (double-click ends); or Import a GeoJSON file of the neighborhood."
@@ -73,7 +67,6 @@ class NeighborhoodPage(QWidget):
         self.incidents: tuple[tuple[float, float], ...] = ()
         self.projection: Projection | None = None
         self.layers: dict[str, QGraphicsItem] = {}
-        self._shapes: list[QGraphicsItem] = []
         # Replaced in tests: how the page asks for a name and shows a refusal.
         self.ask_name: Callable[[str, str], str | None] = self._ask_name
         self.warn: Callable[[str], None] = self._warn
@@ -82,6 +75,11 @@ class NeighborhoodPage(QWidget):
         self.saves.failed.connect(self._save_failed)
 
         self.view = MapView()
+        self.shapes = Shapes(
+            self.view.scene(),
+            lambda item, ring, points: self._ring_edited(item, ring, points, "Move a point of"),
+            self._place_moved,
+        )
         self.view.polygon_drawn.connect(self._polygon_drawn)
         self.view.point_placed.connect(self._point_placed)
         self.view.vertex_added.connect(
@@ -213,58 +211,14 @@ class NeighborhoodPage(QWidget):
         scene = self.view.scene()
         for item in self.layers.values():
             scene.removeItem(item)
-        self.layers = {}
-        to_scene = self.projection.to_scene
-        if self.streets is not None:
-            self.layers["streets"] = StreetsItem(
-                [[to_scene(*point) for point in line] for line in self.streets.lines]
-            )
-        points = [to_scene(longitude, latitude) for latitude, longitude in self.incidents]
-        if points:
-            self.layers["density"] = DensityItem(density(points))
-            self.layers["incidents"] = PointsItem(points)
+        self.layers = layer_items(self.projection, self.streets, self.incidents)
         for key, item in self.layers.items():
             item.setVisible(self.layer_actions[key].isChecked())
             scene.addItem(item)
 
     def _draw_shapes(self) -> None:
-        for item in self._shapes:
-            self.view.scene().removeItem(item)
-        self._shapes = []
-        if self.map.boundary is not None:
-            for part, polygon in enumerate(self.map.boundary.polygons):
-                self._add_shape(self._polygon(polygon, BOUNDARY_COLOR, "", ("boundary", part)))
-        for number, sector in enumerate(self.map.sectors):
-            color = SECTOR_COLORS[number % len(SECTOR_COLORS)]
-            for part, polygon in enumerate(sector.area.polygons):
-                self._add_shape(self._polygon(polygon, color, sector.name, (sector.name, part)))
-        for point in self.map.meeting_points:
-            self._add_shape(self._marker(point, MEETING_COLOR, True))
-        for landmark in self.map.landmarks:
-            self._add_shape(self._marker(landmark, LANDMARK_COLOR, False))
-
-    def _add_shape(self, item: QGraphicsItem) -> None:
-        self._shapes.append(item)
-        self.view.scene().addItem(item)
-
-    def _polygon(
-        self, polygon: Sequence[Ring], color: QColor, label: str, key: tuple[str, int]
-    ) -> EditablePolygon:
-        """One polygon of an area, its outer ring and holes; its data(0) is (area, polygon number)."""
-        to_scene = self.projection.to_scene if self.projection is not None else None
-        assert to_scene is not None
-        rings = [[QPointF(*to_scene(*position)) for position in ring[:-1]] for ring in polygon]
-        item = EditablePolygon(
-            rings, color, label, lambda ring, moved: self._ring_edited(item, ring, moved, "Move a point of")
-        )
-        item.setData(0, key)
-        item.setZValue(0 if label else 1)  # the boundary's corners above the sectors' on them
-        return item
-
-    def _marker(self, place: MeetingPoint | Landmark, color: QColor, square: bool) -> PlaceMarker:
         assert self.projection is not None
-        point = QPointF(*self.projection.to_scene(place.longitude, place.latitude))
-        return PlaceMarker(place.name, point, color, square, lambda moved: self._place_moved(place, moved[0]))
+        self.shapes.draw(self.map, self.projection)
 
     # --- Edits -----------------------------------------------------------------------------------
 

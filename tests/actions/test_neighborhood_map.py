@@ -155,3 +155,23 @@ def test_community_lists_are_saved_and_a_nameless_entry_refused(db, district):
     with pytest.raises(InputError, match=r"field 'resources\[1\].name': every entry needs a name"):
         save_profile(db, district, Profile(resources=(Resource(" "),)))
     assert actions.neighborhood_profile(db, district=district).resources == profile.resources
+
+
+def test_a_save_from_a_version_a_colleague_saved_over_is_a_conflict(db, district):
+    opened = actions.neighborhood_map(db, district=district)
+    actions.save_neighborhood_map(
+        db, district=district, neighborhood=MAP, expected_version=opened.version, user="okafor"
+    )
+    with pytest.raises(actions.Conflict, match="was changed by okafor"):
+        actions.save_neighborhood_map(
+            db,
+            district=district,
+            neighborhood=NeighborhoodMap(),
+            expected_version=opened.version,
+            user="alvarez",
+        )
+    with pytest.raises(actions.Conflict, match="was changed by okafor"):
+        actions.save_community_profile(
+            db, district=district, profile=Profile(), expected_version=opened.version, user="alvarez"
+        )
+    assert stored_map(db, district) == MAP
