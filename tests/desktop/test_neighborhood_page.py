@@ -522,3 +522,14 @@ def test_an_export_while_an_edit_is_saved_asks_to_wait(session, drawn, tmp_path)
     wait_saved(drawn)
     drawn.export_file(out)
     assert [sector.name for sector in actions.read_neighborhood_file(path=out).sectors] == ["North"]
+
+
+def test_a_corner_of_a_hole_is_deleted_with_the_delete_key(session, holed, qtbot):
+    hole = boundary_item(holed).rings[1]
+    hole[0].setSelected(True)
+    qtbot.keyClick(holed.view, Qt.Key.Key_Delete)
+    assert session.undo_stack.undoText() == "Delete a point of a hole of the boundary"
+    result = stored(holed)
+    assert result.boundary is not None
+    assert result.boundary.polygons[0][1] == (*PARK[1:4], PARK[1])  # a triangle, closed
+    assert result.boundary.polygons[0][0] == OUTER
