@@ -91,6 +91,14 @@ class EditablePolygon(QGraphicsPathItem):
             path.closeSubpath()
         self.setPath(path)
 
+    def holes_at(self, point: QPointF) -> list[int]:
+        """The numbers of the holes `point` (scene units) lies in."""
+        return [
+            ring
+            for ring in range(1, len(self.rings))
+            if QPolygonF(self.points(ring)).containsPoint(point, Qt.FillRule.OddEvenFill)
+        ]
+
     def edited(self, ring: int) -> None:
         points = self.points(ring)
         later(lambda: self._on_edit(ring, points))

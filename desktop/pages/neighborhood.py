@@ -36,7 +36,14 @@ from desktop.map.drawing import Shapes, layer_items
 from desktop.map.projection import Projection
 from desktop.map.saves import Saves
 from desktop.map.shapes import EditablePolygon, PlaceMarker, VertexHandle
-from desktop.pages.neighborhood_edits import Ring, each_place, with_boundary, with_ring_edited
+from desktop.pages.neighborhood_edits import (
+    Ring,
+    each_place,
+    shape_name,
+    with_boundary,
+    with_ring_edited,
+    without_hole,
+)
 from desktop.pages.neighborhood_tools import layer_actions, tip, tool_actions, view_actions
 from desktop.pages.profile_editor import ProfileEditor
 from desktop.session import Session
@@ -325,9 +332,8 @@ class NeighborhoodPage(QWidget):
             )
             return
         owner, part = item.data(0)
-        shape = "the boundary" if owner == "boundary" else f"sector {owner}"
         after = with_ring_edited(self.map, owner, part, ring, self._ring(points))
-        self.apply(f"{verb} {'a hole of ' if ring else ''}{shape}", after)
+        self.apply(f"{verb} {'a hole of ' if ring else ''}{shape_name(owner)}", after)
 
     def _place_moved(self, place: MeetingPoint | Landmark, point: QPointF) -> None:
         assert self.projection is not None
@@ -354,15 +360,19 @@ class NeighborhoodPage(QWidget):
             self._ring_edited(owner, ring, points, "Delete a point of")
 
     def menu_actions(self, where: QPoint) -> list[tuple[str, Callable[[], object]]]:
-        """What a right click at `where` (viewport pixels) offers: the places, sector and boundary
-        under it."""
+        """What a right click at `where` (viewport pixels) offers: the places, hole, sector and
+        boundary under it."""
         assert self.projection is not None
         found: list[tuple[str, Callable[[], object]]] = []
+        scene = self.view.mapToScene(where)
         for item in self.view.items(where):
             if isinstance(item, PlaceMarker):
                 found.append((f"Rename {item.name}…", partial(self.rename_place, item.name)))
                 found.append((f"Delete {item.name}", partial(self.delete_places, {item.name})))
-        scene = self.view.mapToScene(where)
+            if isinstance(item, EditablePolygon):
+                for ring in item.holes_at(scene):
+                    shape = shape_name(item.data(0)[0])
+                    found.append((f"Delete this hole of {shape}", partial(self.delete_hole, item, ring)))
         longitude, latitude = self.projection.to_degrees(scene.x(), scene.y())
         sector = actions.sector_at(self.map, latitude, longitude)
         if sector is not None:
@@ -404,6 +414,10 @@ class NeighborhoodPage(QWidget):
             replace(self.map, sectors=renamed), lambda p: replace(p, sector=new) if p.sector == name else p
         )
         return self.apply(f"Rename sector {name} to {new}", after)
+
+    def delete_hole(self, item: EditablePolygon, ring: int) -> bool:
+        owner, part = item.data(0)
+        return self.apply(f"Delete a hole of {shape_name(owner)}", without_hole(self.map, owner, part, ring))
 
     def delete_boundary(self) -> bool:
         after = self.map

@@ -15,6 +15,11 @@ Ring = tuple[Position, ...]
 P = TypeVar("P", bound=Place)
 
 
+def shape_name(owner: str) -> str:
+    """How messages and undo steps name an area: "the boundary" or "sector North"."""
+    return "the boundary" if owner == "boundary" else f"sector {owner}"
+
+
 def with_boundary(neighborhood: NeighborhoodMap, boundary: Boundary) -> NeighborhoodMap:
     """The map with a new boundary, its sectors clipped to it (those left outside go): a
     redrawn line means the sectors end where it does."""
@@ -58,6 +63,26 @@ def with_ring_edited(
             Sector(owner, _with_ring(sector.area, part, ring, points))
             if sector is edited
             else replace(sector, area=_corners_moved(sector.area, moved))
+            for sector in neighborhood.sectors
+        ),
+    )
+
+
+def without_hole(neighborhood: NeighborhoodMap, owner: str, part: int, ring: int) -> NeighborhoodMap:
+    """The map with one hole of the boundary (`owner` "boundary") or of a sector filled in."""
+
+    def filled(area: Boundary) -> Boundary:
+        polygons = list(area.polygons)
+        polygons[part] = polygons[part][:ring] + polygons[part][ring + 1 :]
+        return Boundary(tuple(polygons))
+
+    if owner == "boundary":
+        assert neighborhood.boundary is not None
+        return replace(neighborhood, boundary=filled(neighborhood.boundary))
+    return replace(
+        neighborhood,
+        sectors=tuple(
+            Sector(owner, filled(sector.area)) if sector.name == owner else sector
             for sector in neighborhood.sectors
         ),
     )

@@ -533,3 +533,15 @@ def test_a_corner_of_a_hole_is_deleted_with_the_delete_key(session, holed, qtbot
     assert result.boundary is not None
     assert result.boundary.polygons[0][1] == (*PARK[1:4], PARK[1])  # a triangle, closed
     assert result.boundary.polygons[0][0] == OUTER
+
+
+def test_the_right_click_menu_fills_in_a_hole(session, holed):
+    offered = dict(holed.menu_actions(at(holed, -84.195, 39.785)))
+    assert "Delete this hole of the boundary" in offered
+    assert "Delete this hole of sector North" in offered
+    offered["Delete this hole of the boundary"]()
+    result = stored(holed)
+    assert result.boundary is not None and result.boundary.polygons == ((OUTER,),)
+    assert "Delete this hole of the boundary" not in dict(holed.menu_actions(at(holed, -84.195, 39.785)))
+    session.undo_stack.undo()
+    assert stored(holed) == HOLED
