@@ -261,18 +261,19 @@ class NeighborhoodPage(QWidget):
     def _save_failed(self, error: Exception) -> None:
         """A save was refused (a colleague saved first) or failed: what is shown and the undo
         steps were made on a neighborhood that is not the stored one, so both are replaced by it."""
-        if not isinstance(error, BeatwalkError):
-            raise error
-        title = "Someone else saved the neighborhood" if isinstance(error, Conflict) else "Not saved"
-        self.status.setText(str(error))
-        self.tell_reload(
-            title,
-            f"{error}.\n\nYour change was not saved. The neighborhood is reloaded as it is saved now; "
-            "undo cannot go back past the reload.",
-        )
+        if isinstance(error, BeatwalkError):
+            conflict = isinstance(error, Conflict)
+            self.status.setText(str(error))
+            self.tell_reload(
+                "Someone else saved the neighborhood" if conflict else "The neighborhood was not saved",
+                f"{error}.\n\nYour change was not saved. The neighborhood is reloaded as it is saved "
+                "now; undo cannot go back past the reload.",
+            )
         self.session.undo_stack.clear()
         self.reload(layers=False)
         self.profile.reload()
+        if not isinstance(error, BeatwalkError):
+            raise error  # a bug in Beatwalk: for the log
 
     def tell_reload(self, title: str, text: str) -> None:
         box = QMessageBox(

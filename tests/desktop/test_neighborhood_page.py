@@ -545,3 +545,15 @@ def test_the_right_click_menu_fills_in_a_hole(session, holed):
     assert "Delete this hole of the boundary" not in dict(holed.menu_actions(at(holed, -84.195, 39.785)))
     session.undo_stack.undo()
     assert stored(holed) == HOLED
+
+
+def test_a_save_the_database_refuses_reloads_the_map_and_says_why(session, drawn, dialogs, monkeypatch):
+    def gone(*args, **kwargs):
+        raise actions.StoreError("the database server cannot be reached")
+
+    monkeypatch.setattr(actions, "save_neighborhood_map", gone)
+    run_menu(drawn, -84.19, 39.775, "Delete sector South")
+    assert [sector.name for sector in drawn.map.sectors] == ["North"]  # shown at once
+    wait_saved(drawn)
+    assert len(dialogs) == 1 and dialogs[0].startswith("the database server cannot be reached.")
+    assert drawn.map == MAP and session.undo_stack.count() == 0
