@@ -31,6 +31,7 @@ class Tool(Enum):
     SELECT = "select"
     BOUNDARY = "boundary"
     SECTOR = "sector"
+    HOLE = "hole"
     MEETING_POINT = "meeting_point"
     LANDMARK = "landmark"
 

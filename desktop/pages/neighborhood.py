@@ -41,6 +41,7 @@ from desktop.pages.neighborhood_edits import (
     each_place,
     shape_name,
     with_boundary,
+    with_hole,
     with_ring_edited,
     without_hole,
 )
@@ -288,13 +289,28 @@ class NeighborhoodPage(QWidget):
         self.warn(message)
 
     def _polygon_drawn(self, tool: Tool, points: list[QPointF]) -> None:
-        drawn = Boundary(((self._ring(points),),))
-        if tool is Tool.BOUNDARY:
-            self.apply("Draw the boundary", with_boundary(self.map, drawn))
+        ring = self._ring(points)
+        if tool is Tool.SECTOR:
+            self._sector_drawn(ring)
             return
+        if tool is Tool.HOLE and self.map.boundary is None:
+            self.refuse("Draw or import the neighborhood's boundary first: holes are cut in it.")
+            return
+        try:
+            if tool is Tool.HOLE:
+                text, after = "Cut a hole in the boundary", with_hole(self.map, ring)
+            else:
+                text, after = "Draw the boundary", with_boundary(self.map, Boundary(((ring,),)))
+        except BeatwalkError as error:
+            self.refuse(str(error))
+            return
+        self.apply(text, after)
+
+    def _sector_drawn(self, ring: Ring) -> None:
         if self.map.boundary is None:
             self.refuse("Draw or import the neighborhood's boundary first: sectors lie inside it.")
             return
+        drawn = Boundary(((ring,),))
         area = actions.clip_to_boundary(self.map.boundary, drawn)
         if area is None:
             self.refuse("The sector lies outside the boundary: draw it inside the neighborhood.")

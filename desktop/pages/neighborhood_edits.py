@@ -22,7 +22,9 @@ def shape_name(owner: str) -> str:
 
 def with_boundary(neighborhood: NeighborhoodMap, boundary: Boundary) -> NeighborhoodMap:
     """The map with a new boundary, its sectors clipped to it (those left outside go): a
-    redrawn line means the sectors end where it does."""
+    redrawn line means the sectors end where it does. InputError if the boundary is not one (it
+    crosses itself, a hole crosses its line): then there is nothing to clip to."""
+    actions.check_neighborhood_map(NeighborhoodMap(boundary))
     after = replace(neighborhood, boundary=boundary)
     for sector in neighborhood.sectors:
         if not actions.sector_inside(boundary, sector.area):
@@ -37,6 +39,26 @@ def with_boundary(neighborhood: NeighborhoodMap, boundary: Boundary) -> Neighbor
                     ),
                 )
     return after
+
+
+def with_hole(neighborhood: NeighborhoodMap, ring: Ring) -> NeighborhoodMap:
+    """The map with a hole cut in the boundary (in its polygon that holds the hole; the first, if
+    none does, which is then refused as `with_boundary` refuses) and out of the sectors it reaches
+    into."""
+    boundary = neighborhood.boundary
+    assert boundary is not None
+    hole = Boundary(((ring,),))
+    part = next(
+        (
+            number
+            for number, polygon in enumerate(boundary.polygons)
+            if actions.sector_inside(Boundary(((polygon[0],),)), hole)
+        ),
+        0,
+    )
+    polygons = list(boundary.polygons)
+    polygons[part] = (*polygons[part], ring)
+    return with_boundary(neighborhood, Boundary(tuple(polygons)))
 
 
 def with_ring_edited(

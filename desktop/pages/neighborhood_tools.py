@@ -25,6 +25,12 @@ TOOLS = (
         "E",
         "Click the corners of a sector inside the boundary; double-click ends",
     ),
+    (
+        Tool.HOLE,
+        "Cut a &hole",
+        "H",
+        "Click the corners of a hole in the boundary (a park, a rail yard); double-click ends",
+    ),
     (Tool.MEETING_POINT, "Add &meeting point", "M", "Click where walks should meet"),
     (Tool.LANDMARK, "Add &landmark", "L", "Click a place residents know"),
 )

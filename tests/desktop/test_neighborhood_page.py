@@ -557,3 +557,42 @@ def test_a_save_the_database_refuses_reloads_the_map_and_says_why(session, drawn
     wait_saved(drawn)
     assert len(dialogs) == 1 and dialogs[0].startswith("the database server cannot be reached.")
     assert drawn.map == MAP and session.undo_stack.count() == 0
+
+
+def test_a_hole_is_cut_in_the_boundary_and_out_of_its_sector(session, drawn, qtbot):
+    drawn.set_tool(Tool.HOLE)
+    yard = [(-84.186, 39.784), (-84.183, 39.784), (-84.183, 39.787), (-84.186, 39.787)]
+    for longitude, latitude in yard:
+        click(qtbot, drawn, longitude, latitude)
+    qtbot.keyClick(drawn.view, Qt.Key.Key_Return)
+    assert drawn.warnings == []
+    assert session.undo_stack.undoText() == "Cut a hole in the boundary"
+    result = stored(drawn)
+    assert result.boundary is not None
+    outer, hole = result.boundary.polygons[0]
+    assert outer == OUTER
+    assert [(round(lon, 4), round(lat, 4)) for lon, lat in hole] == [*yard, yard[0]]
+    north, south = result.sectors
+    assert len(north.area.polygons[0]) == 2  # the sector has the hole too
+    assert south == MAP.sectors[1]
+    session.undo_stack.undo()
+    assert stored(drawn) == MAP
+
+
+def test_a_hole_across_the_boundary_is_refused(session, drawn, qtbot):
+    drawn.set_tool(Tool.HOLE)
+    for longitude, latitude in [(-84.185, 39.784), (-84.175, 39.784), (-84.175, 39.787)]:
+        click(qtbot, drawn, longitude, latitude)
+    qtbot.keyClick(drawn.view, Qt.Key.Key_Return)
+    assert len(drawn.warnings) == 1
+    assert drawn.warnings[0].startswith("the drawn neighborhood, field 'boundary': hole 1 ")
+    assert stored(drawn) == MAP and session.undo_stack.count() == 0
+
+
+def test_a_self_intersecting_boundary_drawn_over_sectors_is_refused(session, drawn, qtbot):
+    drawn.set_tool(Tool.BOUNDARY)
+    for longitude, latitude in [(-84.21, 39.77), (-84.18, 39.79), (-84.18, 39.77), (-84.21, 39.79)]:
+        click(qtbot, drawn, longitude, latitude)
+    qtbot.keyClick(drawn.view, Qt.Key.Key_Return)
+    assert len(drawn.warnings) == 1 and "the outer ring crosses itself" in drawn.warnings[0]
+    assert stored(drawn) == MAP and session.undo_stack.count() == 0
