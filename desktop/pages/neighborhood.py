@@ -199,6 +199,8 @@ class NeighborhoodPage(QWidget):
             self.zoom_to_fit()
         if self.map.boundary is None:
             self.status.setText(HINT)
+        elif self.status.text() == HINT:  # a boundary came (an import, a colleague's reload)
+            self.status.clear()
 
     def _positions(self) -> list[tuple[float, float]]:
         """Everything with a place on Earth, (longitude, latitude), to centre the map on."""

@@ -596,3 +596,10 @@ def test_a_self_intersecting_boundary_drawn_over_sectors_is_refused(session, dra
     qtbot.keyClick(drawn.view, Qt.Key.Key_Return)
     assert len(drawn.warnings) == 1 and "the outer ring crosses itself" in drawn.warnings[0]
     assert stored(drawn) == MAP and session.undo_stack.count() == 0
+
+
+def test_the_hint_for_a_new_district_goes_when_a_boundary_comes(session, page):
+    page.reload()
+    assert page.status.text().startswith("No boundary yet")
+    overwrite(session, MAP)
+    assert page.status.text() == ""
