@@ -31,6 +31,7 @@ class Tool(Enum):
     SELECT = "select"
     BOUNDARY = "boundary"
     SECTOR = "sector"
+    HOLE = "hole"
     MEETING_POINT = "meeting_point"
     LANDMARK = "landmark"
 
@@ -38,7 +39,7 @@ class Tool(Enum):
 class MapView(QGraphicsView):
     polygon_drawn = Signal(Tool, list)  # the tool and the ring's scene points, not closed
     point_placed = Signal(Tool, QPointF)
-    vertex_added = Signal(object, list)  # the EditablePolygon and its new points
+    vertex_added = Signal(object, int, list)  # the EditablePolygon, the ring's number, its new points
     delete_requested = Signal()
     menu_requested = Signal(QPoint)  # a right click, in viewport coordinates
 
@@ -178,9 +179,9 @@ class MapView(QGraphicsView):
             tolerance = PICK / max(self.transform().m11(), 1e-9)
             for item in self.scene().items():
                 if isinstance(item, EditablePolygon):
-                    points = item.insert_near(point, tolerance)
-                    if points is not None:
-                        self.vertex_added.emit(item, points)
+                    found = item.insert_near(point, tolerance)
+                    if found is not None:
+                        self.vertex_added.emit(item, *found)
                         return
         super().mouseDoubleClickEvent(event)
 

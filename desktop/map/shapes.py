@@ -1,5 +1,5 @@
 """The shapes the captain edits on the map: polygons with draggable vertices (the boundary and the
-sectors) and named point markers (meeting points and landmarks).
+sectors, holes included) and named point markers (meeting points and landmarks).
 
 Items only report what the hand did, through a callback, after the event is over (a zero-delay
 timer): the page saves the edit, the map reloads, and these items are replaced — an item must not
@@ -15,7 +15,7 @@ from PySide6.QtCore import QPointF, QRectF, Qt, QTimer
 from PySide6.QtGui import QBrush, QColor, QFont, QPainter, QPainterPath, QPen, QPolygonF
 from PySide6.QtWidgets import (
     QGraphicsItem,
-    QGraphicsPolygonItem,
+    QGraphicsPathItem,
     QGraphicsSceneMouseEvent,
     QGraphicsSimpleTextItem,
     QStyleOptionGraphicsItem,
@@ -25,18 +25,22 @@ from PySide6.QtWidgets import (
 HANDLE = 9.0  # pixels
 MARKER = 12.0  # pixels
 Moved = Callable[[list[QPointF]], None]
+RingEdited = Callable[[int, list[QPointF]], None]  # the ring's number (0: outer) and its new points
 
 
 def later(action: Callable[[], None]) -> None:
     QTimer.singleShot(0, action)
 
 
-class EditablePolygon(QGraphicsPolygonItem):
-    """A ring whose vertices are handles: drag one to move it, select one and press Delete to
-    remove it, double-click near an edge to add one there (see `insert_near`)."""
+class EditablePolygon(QGraphicsPathItem):
+    """One polygon of an area, its outer ring and its holes, whose vertices are handles: drag one
+    to move it, select one and press Delete to remove it, double-click near an edge to add one
+    there (see `insert_near`). It is filled by the odd-even rule, so a hole shows what is under it."""
 
-    def __init__(self, points: Sequence[QPointF], color: QColor, label: str, on_edit: Moved) -> None:
-        super().__init__(QPolygonF(list(points)))
+    def __init__(
+        self, rings: Sequence[Sequence[QPointF]], color: QColor, label: str, on_edit: RingEdited
+    ) -> None:
+        super().__init__()
         self.label = label
         self._on_edit = on_edit
         pen = QPen(color, 2.5)
@@ -45,46 +49,85 @@ class EditablePolygon(QGraphicsPolygonItem):
         fill = QColor(color)
         fill.setAlpha(22)
         self.setBrush(QBrush(fill))
-        self.handles = [VertexHandle(self, index, point, color) for index, point in enumerate(points)]
+        self.rings = [
+            [VertexHandle(self, ring, index, point, color) for index, point in enumerate(points)]
+            for ring, points in enumerate(rings)
+        ]
+        self.follow()
         if label:
             text = QGraphicsSimpleTextItem(label, self)
             text.setFlag(QGraphicsItem.GraphicsItemFlag.ItemIgnoresTransformations)
             text.setBrush(QBrush(color.darker(140)))
             text.setFont(QFont(text.font().family(), 10, QFont.Weight.Bold))
-            text.setPos(self.polygon().boundingRect().center())
+            text.setPos(self._label_point())
 
-    def points(self) -> list[QPointF]:
-        return [handle.pos() for handle in self.handles]
+    def _label_point(self) -> QPointF:
+        """The middle of the shape, or if that is in a hole (or outside a bent shape) the middle
+        of the first of its halves that is filled there."""
+        box = self.path().boundingRect()
+        halves = (
+            box,
+            box.adjusted(0, 0, 0, -box.height() / 2),
+            box.adjusted(0, box.height() / 2, 0, 0),
+            box.adjusted(0, 0, -box.width() / 2, 0),
+            box.adjusted(box.width() / 2, 0, 0, 0),
+        )
+        return next((half.center() for half in halves if self.path().contains(half.center())), box.center())
+
+    @property
+    def handles(self) -> list[VertexHandle]:
+        """The outer ring's handles."""
+        return self.rings[0]
+
+    def points(self, ring: int = 0) -> list[QPointF]:
+        return [handle.pos() for handle in self.rings[ring]]
 
     def follow(self) -> None:
-        """Redraw the outline while a handle is dragged."""
-        self.setPolygon(QPolygonF(self.points()))
+        """Redraw the outline (also while a handle is dragged)."""
+        path = QPainterPath()
+        path.setFillRule(Qt.FillRule.OddEvenFill)
+        for ring in range(len(self.rings)):
+            path.addPolygon(QPolygonF(self.points(ring)))
+            path.closeSubpath()
+        self.setPath(path)
 
-    def edited(self, points: list[QPointF]) -> None:
-        later(lambda: self._on_edit(points))
+    def holes_at(self, point: QPointF) -> list[int]:
+        """The numbers of the holes `point` (scene units) lies in."""
+        return [
+            ring
+            for ring in range(1, len(self.rings))
+            if QPolygonF(self.points(ring)).containsPoint(point, Qt.FillRule.OddEvenFill)
+        ]
 
-    def insert_near(self, point: QPointF, tolerance: float) -> list[QPointF] | None:
-        """The ring with a corner added on the edge within `tolerance` (scene units) of `point`,
-        exactly on that edge (so the shape stays as it was), or None if no edge is that near."""
-        points = self.points()
-        best: tuple[float, int, QPointF] | None = None
-        for index, start in enumerate(points):
-            foot = _foot(point, start, points[(index + 1) % len(points)])
-            distance = math.hypot(point.x() - foot.x(), point.y() - foot.y())
-            if distance <= tolerance and (best is None or distance < best[0]):
-                best = (distance, index, foot)
+    def edited(self, ring: int) -> None:
+        points = self.points(ring)
+        later(lambda: self._on_edit(ring, points))
+
+    def insert_near(self, point: QPointF, tolerance: float) -> tuple[int, list[QPointF]] | None:
+        """The ring (its number, its points) with a corner added on the edge within `tolerance`
+        (scene units) of `point`, exactly on that edge (so the shape stays as it was), or None if
+        no edge is that near."""
+        best: tuple[float, int, int, QPointF] | None = None
+        for ring in range(len(self.rings)):
+            points = self.points(ring)
+            for index, start in enumerate(points):
+                foot = _foot(point, start, points[(index + 1) % len(points)])
+                distance = math.hypot(point.x() - foot.x(), point.y() - foot.y())
+                if distance <= tolerance and (best is None or distance < best[0]):
+                    best = (distance, ring, index, foot)
         if best is None:
             return None
-        _, index, foot = best
-        return [*points[: index + 1], foot, *points[index + 1 :]]
+        _, ring, index, foot = best
+        points = self.points(ring)
+        return ring, [*points[: index + 1], foot, *points[index + 1 :]]
 
 
 class VertexHandle(QGraphicsItem):
     """A square of a few pixels at a vertex, whatever the zoom."""
 
-    def __init__(self, ring: EditablePolygon, index: int, point: QPointF, color: QColor) -> None:
-        super().__init__(ring)
-        self.ring, self.index, self._color = ring, index, color
+    def __init__(self, owner: EditablePolygon, ring: int, index: int, point: QPointF, color: QColor) -> None:
+        super().__init__(owner)
+        self.owner, self.ring, self.index, self._color = owner, ring, index, color
         self.setPos(point)
         self._pressed_at = QPointF(point)
         flags = QGraphicsItem.GraphicsItemFlag
@@ -97,9 +140,9 @@ class VertexHandle(QGraphicsItem):
             self.setFlag(flag)
         self.setCursor(Qt.CursorShape.SizeAllCursor)
         self.setZValue(10)
-        self.setToolTip(
-            f"Point {index + 1} of {ring.label or 'the boundary'}: drag to move, Delete to remove"
-        )
+        shape = owner.label or "the boundary"
+        where = shape if ring == 0 else f"hole {ring} of {shape}"
+        self.setToolTip(f"Point {index + 1} of {where}: drag to move, Delete to remove")
 
     def boundingRect(self) -> QRectF:
         return QRectF(-HANDLE / 2, -HANDLE / 2, HANDLE, HANDLE)
@@ -113,7 +156,7 @@ class VertexHandle(QGraphicsItem):
 
     def itemChange(self, change: QGraphicsItem.GraphicsItemChange, value: object) -> object:
         if change == QGraphicsItem.GraphicsItemChange.ItemPositionHasChanged:
-            self.ring.follow()
+            self.owner.follow()
         return super().itemChange(change, value)
 
     def mousePressEvent(self, event: QGraphicsSceneMouseEvent) -> None:
@@ -123,7 +166,7 @@ class VertexHandle(QGraphicsItem):
     def mouseReleaseEvent(self, event: QGraphicsSceneMouseEvent) -> None:
         super().mouseReleaseEvent(event)
         if self.pos() != self._pressed_at:
-            self.ring.edited(self.ring.points())
+            self.owner.edited(self.ring)
 
 
 class PlaceMarker(QGraphicsItem):

@@ -1,9 +1,12 @@
 """The Neighborhood page: the map where the captain draws the boundary, the sectors, the meeting
 points and the landmarks over streets and incidents, and the neighborhood profile beside it.
 
-The page holds the map as the database has it and turns each gesture into a new whole map, saved
-through `save_neighborhood_map` and pushed as one undo step; then every page reloads on
-`Session.changed("neighborhood")`, this one included, so what is drawn is always what is stored.
+The page holds the map and turns each gesture into a new whole map (`neighborhood_edits`). An
+edit is checked at once — a refused one changes nothing — then shown, pushed as one undo step and
+saved on a worker (`Saves`), so the window never waits for the database; edits made while a save
+runs are shown and saved after it, in order. A save refused because a colleague saved first (or
+any other failed save) reloads the map as stored and clears the undo steps, which were made on
+what is now stale.
 """
 
 from __future__ import annotations
@@ -12,10 +15,8 @@ from collections.abc import Callable, Sequence
 from dataclasses import replace
 from functools import partial
 from pathlib import Path
-from typing import TypeVar, cast
 
 from PySide6.QtCore import QPoint, QPointF, QRectF, Qt
-from PySide6.QtGui import QAction, QActionGroup, QColor, QKeySequence
 from PySide6.QtWidgets import (
     QFileDialog,
     QGraphicsItem,
@@ -31,47 +32,34 @@ from PySide6.QtWidgets import (
 
 from desktop.map.canvas import MapView, Tool
 from desktop.map.commands import SaveCommand
-from desktop.map.density import density
-from desktop.map.layers import DensityItem, PointsItem, StreetsItem
+from desktop.map.drawing import Shapes, layer_items
 from desktop.map.projection import Projection
+from desktop.map.saves import Saves
 from desktop.map.shapes import EditablePolygon, PlaceMarker, VertexHandle
+from desktop.pages.neighborhood_edits import (
+    Ring,
+    each_place,
+    shape_name,
+    with_boundary,
+    with_hole,
+    with_ring_edited,
+    without_hole,
+)
+from desktop.pages.neighborhood_tools import layer_actions, tip, tool_actions, view_actions
 from desktop.pages.profile_editor import ProfileEditor
 from desktop.session import Session
 from scheduler import actions
 from scheduler.actions import (
     BeatwalkError,
     Boundary,
+    Conflict,
     Landmark,
     MeetingPoint,
     NeighborhoodMap,
-    Place,
     Sector,
     Streets,
 )
 
-Position = tuple[float, float]
-Ring = tuple[Position, ...]
-BOUNDARY_COLOR = QColor(30, 90, 200)
-SECTOR_COLORS = [QColor(40, 150, 80), QColor(150, 80, 170), QColor(200, 140, 0), QColor(0, 140, 150)]
-MEETING_COLOR = QColor(40, 110, 230)
-LANDMARK_COLOR = QColor(20, 150, 90)
-TOOLS = (
-    (Tool.SELECT, "&Select and move", "S", "Drag the map to pan; drag a point or corner to move it"),
-    (
-        Tool.BOUNDARY,
-        "Draw &boundary",
-        "B",
-        "Click the corners of the neighborhood; double-click or Enter ends",
-    ),
-    (
-        Tool.SECTOR,
-        "Draw s&ector",
-        "E",
-        "Click the corners of a sector inside the boundary; double-click ends",
-    ),
-    (Tool.MEETING_POINT, "Add &meeting point", "M", "Click where walks should meet"),
-    (Tool.LANDMARK, "Add &landmark", "L", "Click a place residents know"),
-)
 HINT = (
     "No boundary yet: load a streets file with the Streets button to find your way, then choose Draw "
     "boundary and click the corners (double-click ends); or Import a GeoJSON file of the neighborhood."
@@ -87,26 +75,53 @@ class NeighborhoodPage(QWidget):
         self.incidents: tuple[tuple[float, float], ...] = ()
         self.projection: Projection | None = None
         self.layers: dict[str, QGraphicsItem] = {}
-        self._shapes: list[QGraphicsItem] = []
         # Replaced in tests: how the page asks for a name and shows a refusal.
         self.ask_name: Callable[[str, str], str | None] = self._ask_name
         self.warn: Callable[[str], None] = self._warn
+        self.saves = Saves(session, self)
+        self.saves.saved.connect(self._saved)
+        self.saves.failed.connect(self._save_failed)
 
         self.view = MapView()
+        self.shapes = Shapes(
+            self.view.scene(),
+            lambda item, ring, points: self._ring_edited(item, ring, points, "Move a point of"),
+            self._place_moved,
+        )
         self.view.polygon_drawn.connect(self._polygon_drawn)
         self.view.point_placed.connect(self._point_placed)
-        self.view.vertex_added.connect(lambda ring, points: self._ring_edited(ring, points, "Add a point to"))
+        self.view.vertex_added.connect(
+            lambda item, ring, points: self._ring_edited(item, ring, points, "Add a point to")
+        )
         self.view.delete_requested.connect(self.delete_selected)
         self.view.menu_requested.connect(self._menu)
         self.status = QLabel()
         self.status.setWordWrap(True)
         self.status.setAccessibleName("Map messages")
-        self.profile = ProfileEditor(session, self.refuse)
+        self.profile = ProfileEditor(session, self.saves, self.refuse)
 
         self.toolbar = QToolBar("Map tools")
         self.view_bar = QToolBar("Map view and files")
-        self.tool_actions = self._tools()
-        self.layer_actions = self._layers_and_files()
+        self.tool_actions = tool_actions(self, self.toolbar, self.view, self.set_tool)
+        view_actions(self, self.view_bar, self.view, self.zoom_to_fit)
+        self.layer_actions = layer_actions(
+            self,
+            self.view_bar,
+            self.show_layer,
+            (
+                (
+                    "Import…",
+                    "Replace the boundary, sectors and places with a GeoJSON file's",
+                    self._choose_import,
+                ),
+                ("Export…", "Save the boundary, sectors and places as GeoJSON", self._choose_export),
+                (
+                    "Streets…",
+                    "Show a GeoJSON file of streets under the map (not saved)",
+                    self._choose_streets,
+                ),
+            ),
+        )
         left = QWidget()
         left_layout = QVBoxLayout(left)
         left_layout.setContentsMargins(0, 0, 0, 0)
@@ -130,65 +145,12 @@ class NeighborhoodPage(QWidget):
         session.changed.connect(self._changed)
         self.reload()
 
-    # --- Toolbar ---------------------------------------------------------------------------------
-
-    def _tools(self) -> dict[Tool, QAction]:
-        group = QActionGroup(self)
-        found = {}
-        for tool, text, key, tip in TOOLS:
-            action = QAction(text, self, checkable=True)
-            action.setShortcut(QKeySequence(key))
-            action.setShortcutContext(Qt.ShortcutContext.WidgetShortcut)  # keys on the map only
-            action.setToolTip(f"{text.replace('&', '')} ({key}): {tip}")
-            action.setStatusTip(tip)
-            action.triggered.connect(lambda _=False, chosen=tool: self.set_tool(chosen))
-            group.addAction(action)
-            self.toolbar.addAction(action)
-            self.view.addAction(action)
-            found[tool] = action
-        found[Tool.SELECT].setChecked(True)
-        for text, shortcut, slot in (
-            ("Zoom in", QKeySequence(QKeySequence.StandardKey.ZoomIn), lambda: self.view.zoom(1.25)),
-            ("Zoom out", QKeySequence(QKeySequence.StandardKey.ZoomOut), lambda: self.view.zoom(0.8)),
-            ("Zoom to fit", QKeySequence("F"), self.zoom_to_fit),
-        ):
-            action = QAction(text, self)
-            action.setShortcut(shortcut)
-            action.setShortcutContext(Qt.ShortcutContext.WidgetShortcut)
-            action.triggered.connect(slot)
-            self.view_bar.addAction(action)
-            self.view.addAction(action)
-        return found
-
-    def _layers_and_files(self) -> dict[str, QAction]:
-        self.view_bar.addSeparator()
-        found = {}
-        for key, text in (("streets", "Streets"), ("incidents", "Incidents"), ("density", "Hot spots")):
-            action = QAction(text, self, checkable=True, checked=True)
-            action.setToolTip(f"Show or hide the {text.lower()} layer")
-            action.toggled.connect(lambda shown, layer=key: self.show_layer(layer, shown))
-            self.view_bar.addAction(action)
-            found[key] = action
-        self.view_bar.addSeparator()
-        for text, tip, slot in (
-            (
-                "Import…",
-                "Replace the boundary, sectors and places with a GeoJSON file's",
-                self._choose_import,
-            ),
-            ("Export…", "Save the boundary, sectors and places as GeoJSON", self._choose_export),
-            ("Streets…", "Show a GeoJSON file of streets under the map (not saved)", self._choose_streets),
-        ):
-            action = QAction(text, self)
-            action.setToolTip(tip)
-            action.triggered.connect(slot)
-            self.view_bar.addAction(action)
-        return found
+    # --- View ----------------------------------------------------------------------------------------
 
     def set_tool(self, tool: Tool) -> None:
         self.view.set_tool(tool)
         self.tool_actions[tool].setChecked(True)
-        self.status.setText(next(tip for chosen, _, _, tip in TOOLS if chosen is tool))
+        self.status.setText(tip(tool))
         self.view.setFocus()
 
     def show_layer(self, key: str, shown: bool) -> None:
@@ -207,6 +169,8 @@ class NeighborhoodPage(QWidget):
     # --- Loading and drawing ---------------------------------------------------------------------
 
     def _changed(self, what: str) -> None:
+        if self.saves.announcing:  # this page's own save: the map shown is the one saved
+            return
         if what == "neighborhood":
             self.reload(layers=False)
         elif what == "incidents":
@@ -215,9 +179,13 @@ class NeighborhoodPage(QWidget):
     def reload(self, layers: bool = True) -> None:
         """Read the map again and redraw it; `layers=False` keeps the streets, incidents and hot
         spots as drawn (an edit of the map changes none of them, and 20,000 incidents take a
-        noticeable moment to read and project)."""
+        noticeable moment to read and project). While saves run, the map shown is ahead of the
+        stored one and stays."""
         db, district = self.session.db, self.session.district
-        self.map = actions.neighborhood_map(db, district=district)
+        if not self.saves.busy:
+            stored = actions.neighborhood_map(db, district=district)
+            self.map = stored.value
+            self.saves.read("map", stored.version)
         if layers:
             self.incidents = actions.incident_locations(db, district=district)
         moved = self.projection is None or self.projection == Projection(0.0, 0.0)
@@ -231,6 +199,8 @@ class NeighborhoodPage(QWidget):
             self.zoom_to_fit()
         if self.map.boundary is None:
             self.status.setText(HINT)
+        elif self.status.text() == HINT:  # a boundary came (an import, a colleague's reload)
+            self.status.clear()
 
     def _positions(self) -> list[tuple[float, float]]:
         """Everything with a place on Earth, (longitude, latitude), to centre the map on."""
@@ -251,90 +221,98 @@ class NeighborhoodPage(QWidget):
         scene = self.view.scene()
         for item in self.layers.values():
             scene.removeItem(item)
-        self.layers = {}
-        to_scene = self.projection.to_scene
-        if self.streets is not None:
-            self.layers["streets"] = StreetsItem(
-                [[to_scene(*point) for point in line] for line in self.streets.lines]
-            )
-        points = [to_scene(longitude, latitude) for latitude, longitude in self.incidents]
-        if points:
-            self.layers["density"] = DensityItem(density(points))
-            self.layers["incidents"] = PointsItem(points)
+        self.layers = layer_items(self.projection, self.streets, self.incidents)
         for key, item in self.layers.items():
             item.setVisible(self.layer_actions[key].isChecked())
             scene.addItem(item)
 
     def _draw_shapes(self) -> None:
-        for item in self._shapes:
-            self.view.scene().removeItem(item)
-        self._shapes = []
-        if self.map.boundary is not None:
-            for part, polygon in enumerate(self.map.boundary.polygons):
-                self._add_shape(self._polygon(polygon[0], BOUNDARY_COLOR, "", ("boundary", part)))
-        for number, sector in enumerate(self.map.sectors):
-            color = SECTOR_COLORS[number % len(SECTOR_COLORS)]
-            for part, polygon in enumerate(sector.area.polygons):
-                self._add_shape(self._polygon(polygon[0], color, sector.name, (sector.name, part)))
-        for point in self.map.meeting_points:
-            self._add_shape(self._marker(point, MEETING_COLOR, True))
-        for landmark in self.map.landmarks:
-            self._add_shape(self._marker(landmark, LANDMARK_COLOR, False))
-
-    def _add_shape(self, item: QGraphicsItem) -> None:
-        self._shapes.append(item)
-        self.view.scene().addItem(item)
-
-    def _polygon(
-        self, ring: Sequence[tuple[float, float]], color: QColor, label: str, key: tuple[str, int]
-    ) -> EditablePolygon:
         assert self.projection is not None
-        points = [QPointF(*self.projection.to_scene(*position)) for position in ring[:-1]]
-        item = EditablePolygon(
-            points, color, label, lambda moved: self._ring_edited(item, moved, "Move a point of")
-        )
-        item.setData(0, key)
-        item.setZValue(0 if label else 1)  # the boundary's corners above the sectors' on them
-        return item
-
-    def _marker(self, place: MeetingPoint | Landmark, color: QColor, square: bool) -> PlaceMarker:
-        assert self.projection is not None
-        point = QPointF(*self.projection.to_scene(place.longitude, place.latitude))
-        return PlaceMarker(place.name, point, color, square, lambda moved: self._place_moved(place, moved[0]))
+        self.shapes.draw(self.map, self.projection)
 
     # --- Edits -----------------------------------------------------------------------------------
 
     def apply(self, text: str, after: NeighborhoodMap) -> bool:
-        """Save the edited map and make it one undo step; a refused edit changes nothing."""
-        before = self.map
+        """Check the edited map and make it one undo step, shown at once and saved on a worker;
+        a refused edit changes nothing."""
         try:
-            self._save(after)
+            actions.check_neighborhood_map(after)
         except BeatwalkError as error:
-            self.reload(layers=False)  # puts back what the hand moved
+            self._draw_shapes()  # puts back what the hand moved
             self.refuse(str(error))
             return False
-        self.session.undo_stack.push(SaveCommand(text, self._save, before, after, self.refuse))
-        self.status.setText(f"{text}: saved.")
+        self.session.undo_stack.push(SaveCommand(text, self._show_and_save, self.map, after))
+        self.status.setText(f"{text}: saving…")
         return True
 
-    def _save(self, neighborhood: NeighborhoodMap) -> None:
-        actions.save_neighborhood_map(
-            self.session.db, district=self.session.district, neighborhood=neighborhood
+    def _show_and_save(self, neighborhood: NeighborhoodMap) -> None:
+        self.map = neighborhood
+        self.view.cancel_drawing()
+        self._draw_shapes()
+        db, district, user = self.session.db, self.session.district, self.session.user
+        self.saves.submit(
+            "map",
+            lambda expected: actions.save_neighborhood_map(
+                db, district=district, neighborhood=neighborhood, expected_version=expected, user=user
+            ),
         )
-        self.session.notify("neighborhood")
+
+    def _saved(self, part: str) -> None:
+        if part == "map" and not self.saves.busy:
+            self.status.setText("Saved." if self.map.boundary is not None else HINT)
+
+    def _save_failed(self, error: Exception) -> None:
+        """A save was refused (a colleague saved first) or failed: what is shown and the undo
+        steps were made on a neighborhood that is not the stored one, so both are replaced by it."""
+        if isinstance(error, BeatwalkError):
+            conflict = isinstance(error, Conflict)
+            self.status.setText(str(error))
+            self.tell_reload(
+                "Someone else saved the neighborhood" if conflict else "The neighborhood was not saved",
+                f"{error}.\n\nYour change was not saved. The neighborhood is reloaded as it is saved "
+                "now; undo cannot go back past the reload.",
+            )
+        self.session.undo_stack.clear()
+        self.reload(layers=False)
+        self.profile.reload()
+        if not isinstance(error, BeatwalkError):
+            raise error  # a bug in Beatwalk: for the log
+
+    def tell_reload(self, title: str, text: str) -> None:
+        box = QMessageBox(
+            QMessageBox.Icon.Information, title, text, QMessageBox.StandardButton.NoButton, self
+        )
+        box.addButton("Reload", QMessageBox.ButtonRole.AcceptRole)
+        box.setAccessibleName(title)
+        box.exec()
 
     def refuse(self, message: str) -> None:
         self.status.setText(message)
         self.warn(message)
 
     def _polygon_drawn(self, tool: Tool, points: list[QPointF]) -> None:
-        drawn = Boundary(((self._ring(points),),))
-        if tool is Tool.BOUNDARY:
-            self.apply("Draw the boundary", self._within(drawn))
+        ring = self._ring(points)
+        if tool is Tool.SECTOR:
+            self._sector_drawn(ring)
             return
+        if tool is Tool.HOLE and self.map.boundary is None:
+            self.refuse("Draw or import the neighborhood's boundary first: holes are cut in it.")
+            return
+        try:
+            if tool is Tool.HOLE:
+                text, after = "Cut a hole in the boundary", with_hole(self.map, ring)
+            else:
+                text, after = "Draw the boundary", with_boundary(self.map, Boundary(((ring,),)))
+        except BeatwalkError as error:
+            self.refuse(str(error))
+            return
+        self.apply(text, after)
+
+    def _sector_drawn(self, ring: Ring) -> None:
         if self.map.boundary is None:
             self.refuse("Draw or import the neighborhood's boundary first: sectors lie inside it.")
             return
+        drawn = Boundary(((ring,),))
         area = actions.clip_to_boundary(self.map.boundary, drawn)
         if area is None:
             self.refuse("The sector lies outside the boundary: draw it inside the neighborhood.")
@@ -344,24 +322,6 @@ class NeighborhoodPage(QWidget):
             self.apply(
                 f"Draw sector {name}", replace(self.map, sectors=(*self.map.sectors, Sector(name, area)))
             )
-
-    def _within(self, boundary: Boundary) -> NeighborhoodMap:
-        """The map with a new boundary, its sectors clipped to it (those left outside go): a
-        redrawn line means the sectors end where it does."""
-        after = replace(self.map, boundary=boundary)
-        for sector in self.map.sectors:
-            if not actions.sector_inside(boundary, sector.area):
-                area = actions.clip_to_boundary(boundary, sector.area)
-                if area is None:
-                    after = actions.without_sector(after, sector.name)
-                else:
-                    after = replace(
-                        after,
-                        sectors=tuple(
-                            Sector(s.name, area) if s.name == sector.name else s for s in after.sectors
-                        ),
-                    )
-        return after
 
     def _point_placed(self, tool: Tool, point: QPointF) -> None:
         assert self.projection is not None
@@ -384,33 +344,15 @@ class NeighborhoodPage(QWidget):
                     replace(self.map, landmarks=(*self.map.landmarks, landmark)),
                 )
 
-    def _ring_edited(self, item: EditablePolygon, points: list[QPointF], verb: str) -> None:
+    def _ring_edited(self, item: EditablePolygon, ring: int, points: list[QPointF], verb: str) -> None:
         if len(points) < 3:
-            self.refuse("A boundary or sector needs at least 3 corners; delete the whole shape instead.")
+            self.refuse(
+                "A boundary, sector or hole needs at least 3 corners; delete the whole shape instead."
+            )
             return
         owner, part = item.data(0)
-        ring = self._ring(points)
-        if owner == "boundary":
-            assert self.map.boundary is not None
-            moved = _moved_corners(self.map.boundary.polygons[part][0], ring)
-            after = replace(
-                self.map,
-                boundary=_with_ring(self.map.boundary, part, ring),
-                sectors=tuple(
-                    replace(sector, area=_corners_moved(sector.area, moved)) for sector in self.map.sectors
-                ),
-            )
-            self.apply(f"{verb} the boundary", after)
-            return
-        edited = next(sector for sector in self.map.sectors if sector.name == owner)
-        moved = _moved_corners(edited.area.polygons[part][0], ring)
-        sectors = tuple(
-            Sector(owner, _with_ring(sector.area, part, ring))
-            if sector is edited
-            else replace(sector, area=_corners_moved(sector.area, moved))  # a shared border stays shared
-            for sector in self.map.sectors
-        )
-        self.apply(f"{verb} sector {owner}", replace(self.map, sectors=sectors))
+        after = with_ring_edited(self.map, owner, part, ring, self._ring(points))
+        self.apply(f"{verb} {'a hole of ' if ring else ''}{shape_name(owner)}", after)
 
     def _place_moved(self, place: MeetingPoint | Landmark, point: QPointF) -> None:
         assert self.projection is not None
@@ -421,7 +363,7 @@ class NeighborhoodPage(QWidget):
             longitude=longitude,
             sector=actions.sector_at(self.map, latitude, longitude),
         )
-        after = _each_place(self.map, lambda p: moved if p == place else p)
+        after = each_place(self.map, lambda p: moved if p == place else p)
         self.apply(f"Move {place.name}", after)
 
     def delete_selected(self) -> None:
@@ -432,25 +374,24 @@ class NeighborhoodPage(QWidget):
         if names:
             self.delete_places(names)
         elif handles:
-            ring = handles[0].ring
-            chosen = {handle for handle in handles if handle.ring is ring}
-            points = [
-                point
-                for handle, point in zip(ring.handles, ring.points(), strict=True)
-                if handle not in chosen
-            ]
-            self._ring_edited(ring, points, "Delete a point of")
+            owner, ring = handles[0].owner, handles[0].ring
+            points = [handle.pos() for handle in owner.rings[ring] if handle not in handles]
+            self._ring_edited(owner, ring, points, "Delete a point of")
 
     def menu_actions(self, where: QPoint) -> list[tuple[str, Callable[[], object]]]:
-        """What a right click at `where` (viewport pixels) offers: the places, sector and boundary
-        under it."""
+        """What a right click at `where` (viewport pixels) offers: the places, hole, sector and
+        boundary under it."""
         assert self.projection is not None
         found: list[tuple[str, Callable[[], object]]] = []
+        scene = self.view.mapToScene(where)
         for item in self.view.items(where):
             if isinstance(item, PlaceMarker):
                 found.append((f"Rename {item.name}…", partial(self.rename_place, item.name)))
                 found.append((f"Delete {item.name}", partial(self.delete_places, {item.name})))
-        scene = self.view.mapToScene(where)
+            if isinstance(item, EditablePolygon):
+                for ring in item.holes_at(scene):
+                    shape = shape_name(item.data(0)[0])
+                    found.append((f"Delete this hole of {shape}", partial(self.delete_hole, item, ring)))
         longitude, latitude = self.projection.to_degrees(scene.x(), scene.y())
         sector = actions.sector_at(self.map, latitude, longitude)
         if sector is not None:
@@ -468,14 +409,14 @@ class NeighborhoodPage(QWidget):
             menu.exec(self.view.viewport().mapToGlobal(where))
 
     def delete_places(self, names: set[str]) -> bool:
-        after = _each_place(self.map, lambda p: None if p.name in names else p)
+        after = each_place(self.map, lambda p: None if p.name in names else p)
         return self.apply(f"Delete {', '.join(sorted(names))}", after)
 
     def rename_place(self, name: str) -> bool:
         new = self.ask_name(f"Rename {name}", "New name:")
         if not new or new == name:
             return False
-        after = _each_place(self.map, lambda p: replace(p, name=new) if p.name == name else p)
+        after = each_place(self.map, lambda p: replace(p, name=new) if p.name == name else p)
         return self.apply(f"Rename {name} to {new}", after)
 
     def delete_sector(self, name: str) -> bool:
@@ -488,10 +429,14 @@ class NeighborhoodPage(QWidget):
         renamed = tuple(
             replace(sector, name=new) if sector.name == name else sector for sector in self.map.sectors
         )
-        after = _each_place(
+        after = each_place(
             replace(self.map, sectors=renamed), lambda p: replace(p, sector=new) if p.sector == name else p
         )
         return self.apply(f"Rename sector {name} to {new}", after)
+
+    def delete_hole(self, item: EditablePolygon, ring: int) -> bool:
+        owner, part = item.data(0)
+        return self.apply(f"Delete a hole of {shape_name(owner)}", without_hole(self.map, owner, part, ring))
 
     def delete_boundary(self) -> bool:
         after = self.map
@@ -518,6 +463,9 @@ class NeighborhoodPage(QWidget):
         return done
 
     def export_file(self, path: Path) -> None:
+        if self.saves.busy:  # the file is written from the database, which is catching up
+            self.refuse("Your last change is still being saved; export again in a moment.")
+            return
         try:
             actions.export_neighborhood_map(self.session.db, district=self.session.district, path=path)
         except BeatwalkError as error:
@@ -560,46 +508,3 @@ class NeighborhoodPage(QWidget):
 
     def _warn(self, message: str) -> None:
         QMessageBox.warning(self, "Neighborhood", message)
-
-
-def _with_ring(boundary: Boundary, part: int, ring: Ring) -> Boundary:
-    """The boundary with the outer ring of one part replaced, its holes kept."""
-    polygons = list(boundary.polygons)
-    polygons[part] = (ring, *polygons[part][1:])
-    return Boundary(tuple(polygons))
-
-
-def _moved_corners(old: Ring, new: Ring) -> dict[Position, Position]:
-    """The corners a drag moved (old position: new one); none when corners were added or deleted."""
-    if len(old) != len(new):
-        return {}
-    return {before: after for before, after in zip(old, new, strict=True) if before != after}
-
-
-def _corners_moved(area: Boundary, moved: dict[Position, Position]) -> Boundary:
-    """The area with its corners that lay on a moved corner moved with it: sectors follow the
-    boundary's corners and each other's, so a shared border stays shared and inside the line."""
-    if not moved:
-        return area
-    return Boundary(
-        tuple(
-            tuple(tuple(moved.get(point, point) for point in ring) for ring in polygon)
-            for polygon in area.polygons
-        )
-    )
-
-
-P = TypeVar("P", bound=Place)
-
-
-def _each_place(neighborhood: NeighborhoodMap, change: Callable[[Place], Place | None]) -> NeighborhoodMap:
-    """The map with `change` applied to every meeting point and landmark (None removes it).
-    `change` keeps a place's kind, since it works with `dataclasses.replace`."""
-
-    def each(places: tuple[P, ...]) -> tuple[P, ...]:
-        changed = (change(place) for place in places)
-        return tuple(cast(P, place) for place in changed if place is not None)
-
-    return replace(
-        neighborhood, meeting_points=each(neighborhood.meeting_points), landmarks=each(neighborhood.landmarks)
-    )

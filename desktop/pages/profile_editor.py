@@ -1,6 +1,7 @@
 """The neighborhood profile beside the map: community groups, upcoming events, and resources with
-their phone numbers, each a table edited in place. Every change saves the lists through one
-action and is one undo step; the meeting points and landmarks are edited on the map."""
+their phone numbers, each a table edited in place. Every change is checked at once, is one undo
+step and saves the lists through one action on a worker, queued with the map's saves (`Saves`);
+the meeting points and landmarks are edited on the map."""
 
 from __future__ import annotations
 
@@ -22,6 +23,7 @@ from PySide6.QtWidgets import (
 )
 
 from desktop.map.commands import SaveCommand
+from desktop.map.saves import Saves
 from desktop.session import Session
 from scheduler import actions
 from scheduler.actions import BeatwalkError, Event, Group, InputError, Profile, Resource
@@ -128,10 +130,10 @@ class ProfileEditor(QWidget):
     with undo."""
 
     def __init__(
-        self, session: Session, refuse: Callable[[str], None], parent: QWidget | None = None
+        self, session: Session, saves: Saves, refuse: Callable[[str], None], parent: QWidget | None = None
     ) -> None:
         super().__init__(parent)
-        self._session, self._refuse = session, refuse
+        self._session, self._saves, self._refuse = session, saves, refuse
         self.profile = Profile()
         self.groups = RowsModel("groups", GROUPS, lambda rows, text: self._edit(text, groups=rows), refuse)
         self.events = RowsModel("events", EVENTS, lambda rows, text: self._edit(text, events=rows), refuse)
@@ -158,13 +160,19 @@ class ProfileEditor(QWidget):
         self.reload()
 
     def reload(self) -> None:
-        self.profile = actions.neighborhood_profile(self._session.db, district=self._session.district)
-        self.groups.set_rows(self.profile.groups)
-        self.events.set_rows(self.profile.events)
-        self.resources.set_rows(self.profile.resources)
+        stored = actions.community_profile(self._session.db, district=self._session.district)
+        self._show(stored.value)
+        self._saves.read("profile", stored.version)
+
+    def _show(self, profile: Profile) -> None:
+        self.profile = profile
+        self.groups.set_rows(profile.groups)
+        self.events.set_rows(profile.events)
+        self.resources.set_rows(profile.resources)
 
     def _changed(self, what: str) -> None:
-        if what in ("profile", "neighborhood"):
+        """Another page's change; while this page's saves run, what is shown is ahead of it."""
+        if what in ("profile", "neighborhood") and not (self._saves.announcing or self._saves.busy):
             self.reload()
 
     def _tab(self, key: str, title: str, model: RowsModel[Any], new: Callable[[], Any]) -> None:
@@ -213,19 +221,24 @@ class ProfileEditor(QWidget):
             self._edit(f"Remove {names}", **{key: rows})
 
     def _edit(self, text: str, **lists: Any) -> bool:
-        before, after = self.profile, replace(self.profile, **lists)
+        after = replace(self.profile, **lists)
         try:
-            self._save(after)
+            actions.check_community_profile(after)
         except BeatwalkError as error:
-            self.reload()
             self._refuse(str(error))
             return False
-        self._session.undo_stack.push(SaveCommand(text, self._save, before, after, self._refuse))
+        self._session.undo_stack.push(SaveCommand(text, self._show_and_save, self.profile, after))
         return True
 
-    def _save(self, profile: Profile) -> None:
-        actions.save_community_profile(self._session.db, district=self._session.district, profile=profile)
-        self._session.notify("profile")
+    def _show_and_save(self, profile: Profile) -> None:
+        self._show(profile)
+        db, district, user = self._session.db, self._session.district, self._session.user
+        self._saves.submit(
+            "profile",
+            lambda expected: actions.save_community_profile(
+                db, district=district, profile=profile, expected_version=expected, user=user
+            ),
+        )
 
     def _new_event(self) -> Event:
         day = self._session.now().date() + timedelta(days=NEW_EVENT_DAYS)

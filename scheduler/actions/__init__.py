@@ -66,6 +66,9 @@ from scheduler.actions.incidents import (
 )
 from scheduler.actions.neighborhood import (
     PROFILE,
+    check_community_profile,
+    check_neighborhood_map,
+    community_profile,
     export_neighborhood_map,
     incident_locations,
     neighborhood_map,
@@ -147,6 +150,7 @@ from scheduler.rules.walk_types import COUNT as ROLE_COUNT
 from scheduler.rules.walk_types import MINIMUM as WALK_MINIMUM
 from scheduler.rules.walk_types import MINUTES as WALK_MINUTES
 from scheduler.store import Database, DistrictRef, ImportSummary, SavedDistrict, StoredPlan
+from scheduler.store.neighborhood_saves import Versioned
 from scheduler.store.partners import PartnersImported
 
 __all__ = [
@@ -229,6 +233,7 @@ __all__ = [
     "SwappedPeople",
     "TalkingPoints",
     "Unit",
+    "Versioned",
     "Violation",
     "Walk",
     "WalkType",
@@ -238,9 +243,12 @@ __all__ = [
     "add_walk",
     "boundary_shape",
     "briefing_days",
+    "check_community_profile",
     "check_document_output",
+    "check_neighborhood_map",
     "check_plan",
     "clip_to_boundary",
+    "community_profile",
     "confirm_incident_walk",
     "create_demo",
     "create_district",

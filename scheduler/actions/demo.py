@@ -40,7 +40,13 @@ def create_demo(db: Database, *, now: datetime) -> DemoCreated:
     import_profile(db, district=district, path=DEMO_FILES / "profile.toml")
     sectors = read_neighborhood_file(path=DEMO_FILES / "sectors.geojson").sectors
     stored = neighborhood_map(db, district=district)
-    save_neighborhood_map(db, district=district, neighborhood=replace(stored, sectors=sectors))
+    save_neighborhood_map(
+        db,
+        district=district,
+        neighborhood=replace(stored.value, sectors=sectors),
+        expected_version=stored.version,
+        user="the demo",
+    )
     import_incidents(db, district=district, path=DEMO_FILES / "incidents.csv", now=now)
     local = now.astimezone(ZoneInfo(district_settings(db, district=district).timezone))
     return DemoCreated(district, Month(local.year, local.month))

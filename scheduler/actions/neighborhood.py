@@ -3,7 +3,9 @@ the profile's community lists, each saved whole by one call, so that an undo ste
 was there before"; GeoJSON in and out; the streets and incidents the map shows under it.
 
 Every save checks first and changes nothing when it refuses: a boundary that crosses itself, a
-sector outside it, a group without a name.
+sector outside it, a group without a name, or an edit made on a version a colleague has saved over
+since (NeighborhoodConflict: each read returns the version to pass back). The checks are also
+offered alone, so the app can refuse an edit at once and save it on a worker.
 """
 
 from __future__ import annotations
@@ -20,21 +22,36 @@ from scheduler.formats.streets import read_streets as _read_streets
 from scheduler.formats.text import unprintable
 from scheduler.store import Database, DistrictRef
 from scheduler.store.neighborhood_map import incident_locations as _incident_locations
-from scheduler.store.neighborhood_map import load_map, save_map
-from scheduler.store.profile import save_community
+from scheduler.store.neighborhood_map import load_map, save_map, stored_map
+from scheduler.store.neighborhood_saves import Versioned
+from scheduler.store.profile import save_community, stored_profile
 
 PROFILE = "the neighborhood profile"  # names the page's tables (not a file) in messages
 
 
-def neighborhood_map(db: Database, *, district: DistrictRef) -> NeighborhoodMap:
-    """The district's map as stored (empty until a boundary is drawn or imported)."""
-    return load_map(db, district.id)
+def neighborhood_map(db: Database, *, district: DistrictRef) -> Versioned[NeighborhoodMap]:
+    """The district's map as stored (empty until a boundary is drawn or imported), with its version."""
+    return stored_map(db, district.id)
 
 
-def save_neighborhood_map(db: Database, *, district: DistrictRef, neighborhood: NeighborhoodMap) -> None:
-    """Make the map the district's, after checking it; the profile's other lists stay as stored."""
+def check_neighborhood_map(neighborhood: NeighborhoodMap) -> None:
+    """InputError naming what is wrong with the map (the save's own check, without saving)."""
     check_map(neighborhood)
-    save_map(db, district.id, neighborhood)
+
+
+def save_neighborhood_map(
+    db: Database,
+    *,
+    district: DistrictRef,
+    neighborhood: NeighborhoodMap,
+    expected_version: int | None,
+    user: str,
+) -> int:
+    """Make the map the district's, after checking it; the profile's other lists stay as stored.
+    `expected_version` is the version the edited map was read at (None: nothing was stored);
+    returns the new version."""
+    check_map(neighborhood)
+    return save_map(db, district.id, neighborhood, expected_version, user)
 
 
 def read_neighborhood_file(*, path: Path) -> NeighborhoodMap:
@@ -64,9 +81,23 @@ def incident_locations(db: Database, *, district: DistrictRef) -> tuple[tuple[fl
     return _incident_locations(db, district.id)
 
 
-def save_community_profile(db: Database, *, district: DistrictRef, profile: Profile) -> None:
+def community_profile(db: Database, *, district: DistrictRef) -> Versioned[Profile]:
+    """The district's neighborhood profile with the version to save an edit of it against."""
+    return stored_profile(db, district.id)
+
+
+def save_community_profile(
+    db: Database, *, district: DistrictRef, profile: Profile, expected_version: int | None, user: str
+) -> int:
     """Make the profile's groups, events and resources the district's; its meeting points and
-    landmarks are the map's business and stay as stored."""
+    landmarks are the map's business and stay as stored. Returns the new version."""
+    check_community_profile(profile)
+    return save_community(db, district.id, profile, expected_version, user)
+
+
+def check_community_profile(profile: Profile) -> None:
+    """InputError naming the first entry without a name, with a name used twice, or with text
+    that cannot be printed."""
     _check_names(PROFILE, "groups", [group.name for group in profile.groups])
     _check_names(PROFILE, "events", [event.name for event in profile.events])
     _check_names(PROFILE, "resources", [resource.name for resource in profile.resources])
@@ -80,7 +111,6 @@ def save_community_profile(db: Database, *, district: DistrictRef, profile: Prof
                 problem = unprintable(value)
                 if problem:
                     raise InputError(PROFILE, f"{value[:20]!r} {problem}", field=f"{section}[{index}]")
-    save_community(db, district.id, profile)
 
 
 def _check_names(source: str, section: str, names: Sequence[str]) -> None:

@@ -22,6 +22,7 @@ from scheduler.domain.incidents import WITHIN, Incident
 from scheduler.formats.boundary import Boundary, is_outside, parse_boundary, to_geojson
 from scheduler.store.convert import walk_from_row
 from scheduler.store.database import Database, first_line
+from scheduler.store.neighborhood_saves import touch
 from scheduler.store.queries import department_person_ids, district_row
 from scheduler.store.schema import DistrictRow, IncidentRow, NeighborhoodRow, PlanRow, WalkRow, utc_now
 from scheduler.store.services import StoredPlan, as_stored, plan_save, store_plan
@@ -58,6 +59,7 @@ def save_boundary(db: Database, district_id: int, boundary: Boundary) -> bool:
             session.add(row)
         replaced = row.boundary_geojson is not None
         row.boundary_geojson = to_geojson(boundary)
+        touch(row, None)
         return replaced
 
 

@@ -14,6 +14,7 @@ from scheduler.domain.errors import InputError
 from scheduler.domain.neighborhood import Event, Group, Landmark, MeetingPoint, Place, Profile, Resource
 from scheduler.store.database import Database, first_line
 from scheduler.store.neighborhood import _neighborhood
+from scheduler.store.neighborhood_saves import Versioned, checked_save, touch
 from scheduler.store.queries import district_row
 from scheduler.store.schema import (
     CommunityEventRow,
@@ -37,6 +38,7 @@ def save_profile(db: Database, district_id: int, profile: Profile, source_file: 
             replaced = replaced or bool(row.community_resources)
             set_places(row, profile.meeting_points, profile.landmarks)
             _set_community(row, profile)
+            touch(row, None)
             session.flush()
             return replaced
     except IntegrityError as error:
@@ -45,11 +47,13 @@ def save_profile(db: Database, district_id: int, profile: Profile, source_file: 
         ) from None
 
 
-def save_community(db: Database, district_id: int, profile: Profile) -> None:
+def save_community(
+    db: Database, district_id: int, profile: Profile, expected_version: int | None, user: str
+) -> int:
     """Make the profile's groups, events and resources the district's; its places stay as stored
-    (the map edits those)."""
-    with db.session(write=True) as session:
-        _set_community(neighborhood_row(session, district_id), profile)
+    (the map edits those). Returns the new version; NeighborhoodConflict if the stored one is not
+    `expected_version`."""
+    return checked_save(db, district_id, expected_version, user, lambda _, row: _set_community(row, profile))
 
 
 def neighborhood_row(session: Session, district_id: int) -> NeighborhoodRow:
@@ -86,12 +90,17 @@ def _set_community(row: NeighborhoodRow, profile: Profile) -> None:
 
 def load_profile(db: Database, district_id: int) -> Profile:
     """The district's neighborhood profile, in the order it was imported (empty if none was)."""
+    return stored_profile(db, district_id).value
+
+
+def stored_profile(db: Database, district_id: int) -> Versioned[Profile]:
+    """The profile and the version to save an edit of it against."""
     with db.session() as session:
         row = _neighborhood(session, district_row(session, district_id))
         if row is None:
-            return Profile()
+            return Versioned(Profile(), None)
         meeting_points, landmarks = stored_places(row)
-        return Profile(
+        profile = Profile(
             meeting_points=meeting_points,
             landmarks=landmarks,
             groups=tuple(Group(group.name, group.contact, group.phone) for group in row.community_groups),
@@ -104,6 +113,7 @@ def load_profile(db: Database, district_id: int) -> Profile:
                 Resource(resource.name, resource.kind, resource.phone) for resource in row.community_resources
             ),
         )
+        return Versioned(profile, row.version)
 
 
 def sector_names(db: Database, district_id: int) -> tuple[str, ...]:

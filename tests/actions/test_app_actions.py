@@ -115,7 +115,7 @@ def test_the_demo_district_has_everything_a_captain_sets_up(tmp_path):
         assert actions.neighborhood_profile(db, district=demo.district).meeting_points
         assert len(actions.district_incidents(db, district=demo.district)) == 60
         assert actions.create_demo(db, now=now).district == demo.district  # again: nothing new
-        neighborhood = actions.neighborhood_map(db, district=demo.district)
+        neighborhood = actions.neighborhood_map(db, district=demo.district).value
         assert [sector.name for sector in neighborhood.sectors] == ["North", "Central", "South"]
         assert neighborhood.meeting_points
         for point in neighborhood.meeting_points:  # each lies in the sector the profile names

@@ -39,29 +39,48 @@ MAP = NeighborhoodMap(
 )
 
 
+def save_map(db, district, neighborhood: NeighborhoodMap) -> int:
+    """Save over whatever is stored (read, then save against what was read)."""
+    version = actions.neighborhood_map(db, district=district).version
+    return actions.save_neighborhood_map(
+        db, district=district, neighborhood=neighborhood, expected_version=version, user="alvarez"
+    )
+
+
+def save_profile(db, district, profile: Profile) -> int:
+    version = actions.community_profile(db, district=district).version
+    return actions.save_community_profile(
+        db, district=district, profile=profile, expected_version=version, user="alvarez"
+    )
+
+
+def stored_map(db, district) -> NeighborhoodMap:
+    return actions.neighborhood_map(db, district=district).value
+
+
 def test_a_saved_map_reads_back_whole_and_keeps_the_community_lists(db, district):
     profile = Profile(groups=(Group("Block club", "Ann", "555-0100"),))
-    actions.save_community_profile(db, district=district, profile=profile)
-    actions.save_neighborhood_map(db, district=district, neighborhood=MAP)
-    assert actions.neighborhood_map(db, district=district) == MAP
+    save_profile(db, district, profile)
+    save_map(db, district, MAP)
+    assert stored_map(db, district) == MAP
     stored = actions.neighborhood_profile(db, district=district)
     assert stored.groups == profile.groups
     assert stored.meeting_points == MAP.meeting_points
 
 
 def test_a_boundary_that_crosses_itself_is_refused_and_nothing_is_saved(db, district):
-    actions.save_neighborhood_map(db, district=district, neighborhood=MAP)
+    save_map(db, district, MAP)
     with pytest.raises(InputError, match="crosses itself"):
-        actions.save_neighborhood_map(db, district=district, neighborhood=NeighborhoodMap(BOWTIE))
-    assert actions.neighborhood_map(db, district=district) == MAP
+        save_map(db, district, NeighborhoodMap(BOWTIE))
+    assert stored_map(db, district) == MAP
 
 
 def test_a_sector_outside_the_boundary_is_refused_and_one_drawn_across_it_is_clipped(db, district):
     east = box(-84.19, 39.78, -84.17, 39.79)
     outside = NeighborhoodMap(SQUARE, (Sector("East", east),))
     with pytest.raises(InputError, match="sector 'East' reaches outside the boundary"):
-        actions.save_neighborhood_map(db, district=district, neighborhood=outside)
-    assert actions.neighborhood_map(db, district=district) == NeighborhoodMap()
+        save_map(db, district, outside)
+    assert stored_map(db, district) == NeighborhoodMap()
     clipped = actions.clip_to_boundary(SQUARE, east)
     assert clipped is not None
     longitudes = [lon for lon, _ in clipped.polygons[0][0]]
@@ -71,7 +90,7 @@ def test_a_sector_outside_the_boundary_is_refused_and_one_drawn_across_it_is_cli
 
 
 def test_geojson_export_and_import_round_trip(db, district, tmp_path):
-    actions.save_neighborhood_map(db, district=district, neighborhood=MAP)
+    save_map(db, district, MAP)
     out = tmp_path / "neighborhood.geojson"
     actions.export_neighborhood_map(db, district=district, path=out)
     assert actions.read_neighborhood_file(path=out) == MAP
@@ -126,7 +145,7 @@ def test_community_lists_are_saved_and_a_nameless_entry_refused(db, district):
         events=(Event("Block party", date(2026, 12, 12), "Oak park"),),
         resources=(Resource("Shelter", "housing", "555-0199"),),
     )
-    actions.save_community_profile(db, district=district, profile=profile)
+    save_profile(db, district, profile)
     stored = actions.neighborhood_profile(db, district=district)
     assert (stored.groups, stored.events, stored.resources) == (
         profile.groups,
@@ -134,5 +153,25 @@ def test_community_lists_are_saved_and_a_nameless_entry_refused(db, district):
         profile.resources,
     )
     with pytest.raises(InputError, match=r"field 'resources\[1\].name': every entry needs a name"):
-        actions.save_community_profile(db, district=district, profile=Profile(resources=(Resource(" "),)))
+        save_profile(db, district, Profile(resources=(Resource(" "),)))
     assert actions.neighborhood_profile(db, district=district).resources == profile.resources
+
+
+def test_a_save_from_a_version_a_colleague_saved_over_is_a_conflict(db, district):
+    opened = actions.neighborhood_map(db, district=district)
+    actions.save_neighborhood_map(
+        db, district=district, neighborhood=MAP, expected_version=opened.version, user="okafor"
+    )
+    with pytest.raises(actions.Conflict, match="was changed by okafor"):
+        actions.save_neighborhood_map(
+            db,
+            district=district,
+            neighborhood=NeighborhoodMap(),
+            expected_version=opened.version,
+            user="alvarez",
+        )
+    with pytest.raises(actions.Conflict, match="was changed by okafor"):
+        actions.save_community_profile(
+            db, district=district, profile=Profile(), expected_version=opened.version, user="alvarez"
+        )
+    assert stored_map(db, district) == MAP

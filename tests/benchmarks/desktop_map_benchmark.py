@@ -96,7 +96,9 @@ def main() -> int:
         db = actions.open_department(f"sqlite:///{folder / 'department.sqlite3'}")
         district = actions.import_settings(db, path=folder / "district.toml").district
         session = Session(db, district, Month(2026, 12), clock=lambda: NOW)
-        actions.save_neighborhood_map(db, district=district, neighborhood=MAP)
+        actions.save_neighborhood_map(
+            db, district=district, neighborhood=MAP, expected_version=None, user="bench"
+        )
         store_incidents(session, folder, arguments.points)
         start = time.perf_counter()
         page = NeighborhoodPage(session)
@@ -117,15 +119,17 @@ def main() -> int:
         page.zoom_to_fit()
         rows.append(figures("pan, zoom to fit, hot spots hidden", frames(page, pan(page), arguments.frames)))
         edits = []
-        for number in range(10):  # move a landmark to and fro: save, reload the map, redraw it
+        for number in range(10):  # move a landmark to and fro: check the map, redraw it
             landmark = replace(MAP.landmarks[0], latitude=MAP.landmarks[0].latitude + 0.001 * (number % 2))
             start = time.perf_counter()
             page.apply("Move the water tower", replace(MAP, landmarks=(landmark,)))
             edits.append((time.perf_counter() - start) * 1000)
+            while page.saves.busy:  # the save runs on a worker
+                app.processEvents()
         page.close()
         db.close()
     print(f"{arguments.points:,} incidents, {arguments.frames} frames a row; page load {load * 1000:.0f} ms")
-    print(f"an edit (save, reload the map, redraw it): median {statistics.median(edits):.0f} ms")
+    print(f"an edit (check the map, redraw it; saved on a worker): median {statistics.median(edits):.0f} ms")
     print(
         f"Python {platform.python_version()}, PySide6 {PySide6.__version__}, "
         f"{platform.system()} {platform.machine()}, {os.cpu_count()} CPUs, "

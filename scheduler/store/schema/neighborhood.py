@@ -18,7 +18,12 @@ PLACE_KINDS = ("landmark", "meeting_point")
 
 
 class NeighborhoodRow(Base):
-    """The high-victimization neighborhood a district walks: boundary, sectors and profile."""
+    """The high-victimization neighborhood a district walks: boundary, sectors and profile.
+
+    `version` counts saves of any of it; SQLAlchemy checks it on every UPDATE (`version_id_col`),
+    so an edit of the map or the profile made on an older version can never overwrite a
+    colleague's save. Rows saved before it was kept start at 1, with nobody and no time.
+    """
 
     __tablename__ = "neighborhoods"
 
@@ -27,6 +32,11 @@ class NeighborhoodRow(Base):
     name: Mapped[str]
     boundary_geojson: Mapped[str | None] = mapped_column(Text)  # Polygon or MultiPolygon, WGS 84
     notes: Mapped[str] = mapped_column(Text, default="")
+    version: Mapped[int] = mapped_column(server_default="1")
+    updated_at: Mapped[datetime | None]
+    updated_by: Mapped[str | None]
+
+    __mapper_args__ = {"version_id_col": version}  # noqa: RUF012 - SQLAlchemy's declared form
 
     district: Mapped[DistrictRow] = relationship(back_populates="neighborhood")
     sectors: Mapped[list[SectorRow]] = relationship(
