@@ -13,19 +13,17 @@ from datetime import date, datetime, time
 from zoneinfo import ZoneInfo
 
 from sqlalchemy import select
-from sqlalchemy.exc import IntegrityError
 from sqlalchemy.orm import Session
 
 from scheduler.domain import Month, Plan, Walk
-from scheduler.domain.errors import InputError
 from scheduler.domain.incidents import WITHIN, Incident
 from scheduler.formats.boundary import Boundary, is_outside, parse_boundary, to_geojson
 from scheduler.store.convert import walk_from_row
-from scheduler.store.database import Database, first_line
+from scheduler.store.database import Database
 from scheduler.store.neighborhood_saves import touch
+from scheduler.store.plans import StoredPlan, as_stored, plan_save, store_plan
 from scheduler.store.queries import department_person_ids, district_row
 from scheduler.store.schema import DistrictRow, IncidentRow, NeighborhoodRow, PlanRow, WalkRow, utc_now
-from scheduler.store.services import StoredPlan, as_stored, plan_save, store_plan
 
 
 @dataclass(frozen=True)
@@ -98,24 +96,19 @@ def import_incidents(
     `source_file` names where the incidents came from, for messages; `recorded_at` is when the
     district learnt of them (default: now), which decides whether they owe a walk.
     """
-    try:
-        with db.session(write=True) as session:
-            district = district_row(session, district_id)
-            boundary = _boundary(session, district)
-            query = select(IncidentRow.external_id).where(IncidentRow.district_id == district.id)
-            known = set(session.scalars(query))
-            new = []
-            for incident in incidents:
-                if incident.id in known:
-                    continue
-                known.add(incident.id)
-                session.add(_incident_row(district.id, incident, recorded_at))
-                new.append(_flagged(incident, boundary))
-            session.flush()
-    except IntegrityError as error:
-        raise InputError(
-            source_file, f"nothing was imported: the database refused a value ({first_line(error)})"
-        ) from None
+    with db.import_session(source_file) as session:
+        district = district_row(session, district_id)
+        boundary = _boundary(session, district)
+        query = select(IncidentRow.external_id).where(IncidentRow.district_id == district.id)
+        known = set(session.scalars(query))
+        new = []
+        for incident in incidents:
+            if incident.id in known:
+                continue
+            known.add(incident.id)
+            session.add(_incident_row(district.id, incident, recorded_at))
+            new.append(_flagged(incident, boundary))
+        session.flush()
     return IncidentImport(tuple(new), len(incidents) - len(new), boundary is not None)
 
 

@@ -7,12 +7,10 @@ from collections.abc import Iterable
 from datetime import UTC, datetime, time
 from typing import TypeVar
 
-from sqlalchemy.exc import IntegrityError
 from sqlalchemy.orm import Session
 
-from scheduler.domain.errors import InputError
 from scheduler.domain.neighborhood import Event, Group, Landmark, MeetingPoint, Place, Profile, Resource
-from scheduler.store.database import Database, first_line
+from scheduler.store.database import Database
 from scheduler.store.neighborhood import _neighborhood
 from scheduler.store.neighborhood_saves import Versioned, checked_save, touch
 from scheduler.store.queries import district_row
@@ -31,20 +29,15 @@ P = TypeVar("P", bound=Place)
 def save_profile(db: Database, district_id: int, profile: Profile, source_file: str) -> bool:
     """Make `profile` the district's neighborhood profile, all or nothing; returns whether it
     replaced one. The boundary and sectors stay as they are."""
-    try:
-        with db.session(write=True) as session:
-            row = neighborhood_row(session, district_id)
-            replaced = bool(row.places or row.community_groups or row.community_events)
-            replaced = replaced or bool(row.community_resources)
-            set_places(row, profile.meeting_points, profile.landmarks)
-            _set_community(row, profile)
-            touch(row, None)
-            session.flush()
-            return replaced
-    except IntegrityError as error:
-        raise InputError(
-            source_file, f"nothing was imported: the database refused a value ({first_line(error)})"
-        ) from None
+    with db.import_session(source_file) as session:
+        row = neighborhood_row(session, district_id)
+        replaced = bool(row.places or row.community_groups or row.community_events)
+        replaced = replaced or bool(row.community_resources)
+        set_places(row, profile.meeting_points, profile.landmarks)
+        _set_community(row, profile)
+        touch(row, None)
+        session.flush()
+        return replaced
 
 
 def save_community(
