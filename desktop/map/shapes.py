@@ -122,14 +122,34 @@ class EditablePolygon(QGraphicsPathItem):
         return ring, [*points[: index + 1], foot, *points[index + 1 :]]
 
 
-class VertexHandle(QGraphicsItem):
+class DraggedItem(QGraphicsItem):
+    """An item the user drags: `dropped` runs once when a drag ends somewhere else, not on a mere
+    click, so a click never becomes an edit (or an undo step)."""
+
+    def __init__(self, parent: QGraphicsItem | None, point: QPointF) -> None:
+        super().__init__(parent)
+        self.setPos(point)
+        self._pressed_at = QPointF(point)
+
+    def dropped(self) -> None:
+        raise NotImplementedError
+
+    def mousePressEvent(self, event: QGraphicsSceneMouseEvent) -> None:
+        self._pressed_at = self.pos()
+        super().mousePressEvent(event)
+
+    def mouseReleaseEvent(self, event: QGraphicsSceneMouseEvent) -> None:
+        super().mouseReleaseEvent(event)
+        if self.pos() != self._pressed_at:
+            self.dropped()
+
+
+class VertexHandle(DraggedItem):
     """A square of a few pixels at a vertex, whatever the zoom."""
 
     def __init__(self, owner: EditablePolygon, ring: int, index: int, point: QPointF, color: QColor) -> None:
-        super().__init__(owner)
+        super().__init__(owner, point)
         self.owner, self.ring, self.index, self._color = owner, ring, index, color
-        self.setPos(point)
-        self._pressed_at = QPointF(point)
         flags = QGraphicsItem.GraphicsItemFlag
         for flag in (
             flags.ItemIsMovable,
@@ -159,24 +179,16 @@ class VertexHandle(QGraphicsItem):
             self.owner.follow()
         return super().itemChange(change, value)
 
-    def mousePressEvent(self, event: QGraphicsSceneMouseEvent) -> None:
-        self._pressed_at = self.pos()
-        super().mousePressEvent(event)
-
-    def mouseReleaseEvent(self, event: QGraphicsSceneMouseEvent) -> None:
-        super().mouseReleaseEvent(event)
-        if self.pos() != self._pressed_at:
-            self.owner.edited(self.ring)
+    def dropped(self) -> None:
+        self.owner.edited(self.ring)
 
 
-class PlaceMarker(QGraphicsItem):
+class PlaceMarker(DraggedItem):
     """A meeting point (a square) or a landmark (a diamond) with its name; drag it to move it."""
 
     def __init__(self, name: str, point: QPointF, color: QColor, square: bool, on_move: Moved) -> None:
-        super().__init__()
+        super().__init__(None, point)
         self.name, self._color, self._square, self._on_move = name, color, square, on_move
-        self.setPos(point)
-        self._pressed_at = QPointF(point)
         flags = QGraphicsItem.GraphicsItemFlag
         for flag in (flags.ItemIsMovable, flags.ItemIsSelectable, flags.ItemIgnoresTransformations):
             self.setFlag(flag)
@@ -206,15 +218,9 @@ class PlaceMarker(QGraphicsItem):
             )
             painter.drawPath(diamond)
 
-    def mousePressEvent(self, event: QGraphicsSceneMouseEvent) -> None:
-        self._pressed_at = self.pos()
-        super().mousePressEvent(event)
-
-    def mouseReleaseEvent(self, event: QGraphicsSceneMouseEvent) -> None:
-        super().mouseReleaseEvent(event)
-        if self.pos() != self._pressed_at:
-            point = self.pos()
-            later(lambda: self._on_move([point]))
+    def dropped(self) -> None:
+        point = self.pos()
+        later(lambda: self._on_move([point]))
 
 
 def _foot(point: QPointF, start: QPointF, end: QPointF) -> QPointF:
