@@ -16,18 +16,16 @@ from __future__ import annotations
 
 from collections import Counter, defaultdict
 from collections.abc import Mapping, Sequence
-from datetime import time
 from typing import TYPE_CHECKING
 
 from ortools.sat.python import cp_model
 
-from scheduler.domain import Person, WalkType
+from scheduler.domain import WalkType
 from scheduler.planning import costs
-from scheduler.planning.candidates import Candidate, Slot
+from scheduler.planning.candidates import Leads
 from scheduler.planning.costs import BusiestLoad
 from scheduler.planning.groups import Group, RoleKey, group_loads, interchangeable_groups
 from scheduler.planning.load_bounds import LoadFloors, most_walks
-from scheduler.rules.hard_rules import walks_with
 
 if TYPE_CHECKING:
     from scheduler.planning.walk_model import WalkModel
@@ -132,7 +130,7 @@ def _kinds_of_places(models: Sequence[WalkModel]) -> dict[str, set[tuple[int, st
     kinds: dict[str, set[tuple[int, str, bool]]] = defaultdict(set)
     for index, walk_model in enumerate(models):
         for slot in walk_model.slots:
-            leads = _Leads(slot)
+            leads = Leads(slot.walk_type, slot.candidates)
             for candidate in slot.candidates:
                 pid, type_key = candidate.person.id, slot.walk_type.key
                 if 0 in candidate.roles:
@@ -140,34 +138,6 @@ def _kinds_of_places(models: Sequence[WalkModel]) -> dict[str, set[tuple[int, st
                 if any(i > 0 for i in candidate.roles) and leads.of(candidate) - {pid}:
                     kinds[pid].add((index, type_key, False))
     return kinds
-
-
-class _Leads:
-    """Who could lead a walk of the slot with a candidate in a later place: on duty with them at
-    one of its starts, and (for squad and shift walks) of their crew. Leads alike in their starts,
-    squad and shift start are one class, and so are such candidates, so each pair is tried once."""
-
-    def __init__(self, slot: Slot):
-        self.walk_type = slot.walk_type
-        self.classes: dict[tuple[frozenset[int], str, time], tuple[Person, set[str]]] = {}
-        for lead in slot.candidates:
-            if 0 in lead.roles:
-                key = (lead.starts, lead.person.squad, lead.person.shift_start)
-                self.classes.setdefault(key, (lead.person, set()))[1].add(lead.person.id)
-        self._found: dict[tuple[frozenset[int], str, time], frozenset[str]] = {}
-
-    def of(self, candidate: Candidate) -> frozenset[str]:
-        person = candidate.person
-        key = (candidate.starts, person.squad, person.shift_start)
-        if key not in self._found:
-            self._found[key] = frozenset().union(
-                *(
-                    ids
-                    for (starts, _, _), (lead, ids) in self.classes.items()
-                    if starts & candidate.starts and walks_with(self.walk_type, lead, person)
-                )
-            )
-        return self._found[key]
 
 
 def _add_beside_coordinators(
@@ -199,7 +169,7 @@ def _add_beside_coordinators(
             if theirs:
                 slots += 1
                 roles.update(i for c in theirs for i in c.roles)
-                leads = _Leads(slot)
+                leads = Leads(slot.walk_type, slot.candidates)
                 coordinators.update(*(leads.of(c) for c in theirs))
         most += min(demand.required, slots)
     per_walk = sum(walk_type.roles[i].count for i in roles)
