@@ -12,13 +12,13 @@ import math
 from collections import Counter, defaultdict
 from collections.abc import Iterable, Sequence
 from dataclasses import dataclass
-from datetime import date, datetime, timedelta
+from datetime import date, datetime, time, timedelta
 from zoneinfo import ZoneInfo
 
 from scheduler.domain import Per, Person, PlanningProblem, Walk, WalkType
 from scheduler.domain.availability import Window, at_minutes, duty_windows
 from scheduler.domain.periods import Period, periods_for
-from scheduler.rules.hard_rules import start_minutes
+from scheduler.rules.hard_rules import start_minutes, walks_with
 
 
 @dataclass(frozen=True)
@@ -134,7 +134,41 @@ def day_candidates(
             kept[c.starts] = c.starts & keep
         if kept[c.starts]:
             candidates.append(Candidate(c.person, c.roles, kept[c.starts]))
-    return feasible, tuple(candidates)
+    # Someone who could only take a later place beside a coordinator who never walks with them (a
+    # squad walk's officers of another squad) could never join: most of a large department's
+    # officers on squad walks.
+    leads = Leads(walk_type, candidates)
+    return feasible, tuple(c for c in candidates if 0 in c.roles or leads.of(c) - {c.person.id})
+
+
+class Leads:
+    """Who could lead a walk of a slot with a candidate in a later place: on duty with them at one
+    of its starts, and (for squad and shift walks) of their crew (`hard_rules.walks_with`). Leads
+    alike in their starts, squad and shift start are one class, and so are such candidates, so
+    each pair of classes is tried once."""
+
+    def __init__(self, walk_type: WalkType, candidates: Iterable[Candidate]):
+        self.walk_type = walk_type
+        self.classes: dict[tuple[frozenset[int], str, time], tuple[Person, set[str]]] = {}
+        for lead in candidates:
+            if 0 in lead.roles:
+                key = (lead.starts, lead.person.squad, lead.person.shift_start)
+                self.classes.setdefault(key, (lead.person, set()))[1].add(lead.person.id)
+        self._found: dict[tuple[frozenset[int], str, time], frozenset[str]] = {}
+
+    def of(self, candidate: Candidate) -> frozenset[str]:
+        """The ids of everyone who could lead `candidate` (themselves too, if they could lead)."""
+        person = candidate.person
+        key = (candidate.starts, person.squad, person.shift_start)
+        if key not in self._found:
+            self._found[key] = frozenset().union(
+                *(
+                    ids
+                    for (starts, _, _), (lead, ids) in self.classes.items()
+                    if starts & candidate.starts and walks_with(self.walk_type, lead, person)
+                )
+            )
+        return self._found[key]
 
 
 def _fillable(walk_type: WalkType, present: Sequence[tuple[tuple[int, ...], int]]) -> bool:

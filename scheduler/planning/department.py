@@ -2,7 +2,7 @@
 
 Each district keeps its own walk types, settings, minimums, squad limit, crews and spread, and
 gets its own plan; a person several districts share is one person across them, never on two walks
-at once and with one load in every fairness group they belong to (`walk_model.department_models`),
+at once and with one load in every fairness group they belong to (`department_model.department_models`),
 so the districts share such people instead of the first one planned taking them. The search starts
 from the districts planned one after the other with first-fit, each around the walks given before
 it (a valid department plan, nobody double-booked) and keeps each district's plan no worse than
@@ -62,7 +62,7 @@ def make_department_plan(
     parts = list(zip(problems, demands, first_fit_in_turn(problems, demands), strict=True))
 
     def build(in_time: Callable[[], bool]) -> Sequence[WalkModel]:
-        from scheduler.planning.walk_model import department_models  # OR-Tools loads only to plan
+        from scheduler.planning.department_model import department_models  # OR-Tools loads only to plan
 
         return department_models(list(zip(problems, demands, strict=True)), in_time=in_time)
 

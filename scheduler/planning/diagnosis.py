@@ -35,7 +35,8 @@ from scheduler.planning.candidates import (
     starts_on,
 )
 from scheduler.planning.deadline import Deadline
-from scheduler.planning.walk_model import OutOfTime, WalkModel
+from scheduler.planning.department_model import district_model
+from scheduler.planning.walk_model import OutOfTime
 
 OUT_OF_TIME = "the time limit ran out before the reason could be worked out"
 SUB_SOLVE_EFFORT = 2.0  # deterministic units for each sub-solve
@@ -188,7 +189,7 @@ class Diagnosis:
         self._check_time(SUB_SOLVE_LEAST_SECONDS)
         deadline = self.deadline
         in_time = (lambda: not deadline.expired()) if deadline is not None else (lambda: True)
-        alone = WalkModel(self.problem, [demand], squad_limit=squad_limit, in_time=in_time)
+        alone = district_model(self.problem, [demand], squad_limit=squad_limit, in_time=in_time)
         solver = cp_model.CpSolver()
         solver.parameters.max_deterministic_time = SUB_SOLVE_EFFORT
         solver.parameters.num_workers = 1

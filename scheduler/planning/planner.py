@@ -230,9 +230,9 @@ def _solve(
     hint = fill(problem, demands)  # first-fit's plan, valid by construction
 
     def build(in_time: Callable[[], bool]) -> Sequence[WalkModel]:
-        from scheduler.planning.walk_model import WalkModel  # OR-Tools: see solve_models
+        from scheduler.planning.department_model import district_model  # OR-Tools: see solve_models
 
-        return (WalkModel(problem, demands, changes_made=changes_made, in_time=in_time),)
+        return (district_model(problem, demands, changes_made=changes_made, in_time=in_time),)
 
     (solved,) = solve_models(((problem, demands, hint),), build, options, deadline, share=share)
     return solved

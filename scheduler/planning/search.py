@@ -54,8 +54,9 @@ def search(
 
 # Interleaved search shares the two cores among all of CP-SAT's full-problem subsolvers, so each
 # one kept costs the others time (and memory: each holds its own copy of the model). These three
-# found the best plans and proved them optimal: a 160-person month is proven optimal after 3.7
-# deterministic seconds with them, against 12.5 with the full set.
+# found the best plans and prove a 160-person month optimal after 4.0-4.6 deterministic seconds
+# (seeds 0-2). Only max_lp_sym and reduced_costs prove it after 2.7-3.3, but they are slower on
+# danville (2.5 against 2.0) and left boulder a worse plan after 8 (tests/benchmarks/results.md).
 KEPT_SUBSOLVERS = ("default_lp", "max_lp_sym", "reduced_costs")
 # Above this many person-slot variables the model is "large": symmetry detection and probing cost
 # more presolve time than they save (a 900-person department spent 12 s in them before its first

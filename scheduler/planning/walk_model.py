@@ -1,52 +1,33 @@
-"""The CP-SAT model of one month of walks, built only from what `candidates.py` found possible.
+"""One district's part of the CP-SAT model of a month of walks, built only from what
+`candidates.py` found possible.
 
-Hard rules: each walk's composition, everyone on duty for the whole walk, nobody on two walks at
-once, the squad walking limit, locked walks kept, and no more walks than a minimum needs. A
-missed minimum is not infeasible: it costs more than anything else, so the solver still returns
-the best plan and the shortfall can be explained. Every soft rule adds to its own named `Cost`,
-so a plan can say what it paid for each rule; `weights.Weights` puts the rules in their priority
-order.
-
-Several districts' months can be one model (`department_models`): each district is a `WalkModel`
-with its own slots and per-district rules, and the rules about people (nobody on two walks at once,
-fairness) and the objective are built across all of them, so a shared person is one person.
+Hard rules: each walk's composition, everyone on duty for the whole walk, the squad walking limit,
+locked walks kept, and no more walks than a minimum needs (nobody on two walks at once is built
+across districts, in `department_model.py`). A missed minimum is not infeasible: it costs more than
+anything else, so the solver still returns the best plan and the shortfall can be explained. Every
+soft rule adds to its own named `Cost`, so a plan can say what it paid for each rule;
+`weights.Weights` puts the rules in their priority order. Fairness (`fairness.py`) is built across
+districts too; pairing, spread (`spread.py`) and changed walks are the district's own.
 """
 
 from __future__ import annotations
 
-import math
-from collections import Counter, defaultdict
-from collections.abc import Callable, Mapping, Sequence
+from collections import defaultdict
+from collections.abc import Callable, Sequence
 from datetime import date, time
 from zoneinfo import ZoneInfo
 
 from ortools.sat.python import cp_model
 
-from scheduler.domain import Crew, Engagement, Per, Person, PlanningProblem
-from scheduler.domain.periods import week_start_of
+from scheduler.domain import Crew, Engagement, Person, PlanningProblem
 from scheduler.planning import costs
 from scheduler.planning.assembly import Assignment, previous_slot_ids
 from scheduler.planning.candidates import Candidate, Demand, Slot, slot_key, walk_interval
 from scheduler.planning.costs import BusiestLoad, Cost, Definition, Unpaired, Value
-from scheduler.planning.groups import Group, RoleKey, group_loads, interchangeable_groups
-from scheduler.planning.load_bounds import LoadFloors, most_walks
+from scheduler.planning.groups import RoleKey
+from scheduler.planning.spread import add_spread
 from scheduler.planning.weights import RULES, Weights
 from scheduler.rules.hard_rules import limited_squads, walks_with
-
-__all__ = [
-    "RULES",
-    "TIME_OF_DAY_BOUNDS",
-    "OutOfTime",
-    "WalkModel",
-    "Weights",
-    "add_hints",
-    "complete",
-    "department_models",
-    "spread_group",
-]
-
-# Boundaries (minutes after midnight) between morning, afternoon and evening walks.
-TIME_OF_DAY_BOUNDS = (12 * 60, 16 * 60)
 
 
 class OutOfTime(Exception):
@@ -66,19 +47,18 @@ class WalkModel:
         self,
         problem: PlanningProblem,
         demands: Sequence[Demand],
+        model: cp_model.CpModel,
         *,
-        squad_limit: bool = True,
         changes_made: int = 0,
         in_time: Callable[[], bool] = lambda: True,
-        model: cp_model.CpModel | None = None,
     ):
-        """With `model`, the district is one part of a department's model (`department_models`),
-        which builds it together with the other districts; otherwise it is built here, alone."""
+        """The district's variables and rules go into `model`, which `department_model.py` builds
+        with every district of the planning call (`add_walks`, `add_limits`, `add_preferences`)."""
         self.problem = problem
         self.demands = demands
         self.changes_made = changes_made
         self._in_time = in_time
-        self.model = model or cp_model.CpModel()
+        self.model = model
         self.tz = ZoneInfo(problem.district.timezone)
         self.slots: list[Slot] = [slot for demand in demands for slot in demand.slots]
         self.active: dict[str, cp_model.IntVar] = {}
@@ -87,9 +67,9 @@ class WalkModel:
         self.place: dict[tuple[str, str, int], cp_model.IntVar] = {}
         self.places_of: dict[tuple[str, RoleKey], list[cp_model.IntVar]] = defaultdict(list)
         self.companions: dict[str, dict[str, cp_model.IntVar]] = defaultdict(dict)  # slot key -> person
-        self._intervals: dict[tuple[str, date], list[cp_model.IntervalVar]] = defaultdict(list)
+        self.walking: dict[tuple[str, date], list[cp_model.IntervalVar]] = defaultdict(list)
         # Other districts' walks, by walk id: districts planned together list the same ones.
-        self._elsewhere: dict[tuple[str, date], dict[str, cp_model.IntervalVar]] = defaultdict(dict)
+        self.elsewhere: dict[tuple[str, date], dict[str, cp_model.IntervalVar]] = defaultdict(dict)
         self.costs: dict[str, Cost] = {rule: Cost() for rule in RULES}
         self.missed: list[tuple[Demand, cp_model.IntVar]] = []
         self.busiest: list[BusiestLoad] = []
@@ -100,12 +80,35 @@ class WalkModel:
         # Auxiliary variables with the rule that gives their value from the decisions, in order
         # of definition, so a hint can be completed (CP-SAT is much faster with a full hint).
         self._defined: list[tuple[cp_model.IntVar, Definition]] = []
-        if model is None:
-            _build((self,), squad_limit=squad_limit)
 
-    def _check_time(self) -> None:
+    def check_time(self) -> None:
         if not self._in_time():
             raise OutOfTime
+
+    # -- the stages of building, in the order `department_model` calls them ---------------------
+
+    def add_walks(self) -> None:
+        """Every slot's walk and who could fill it, companions, crews, and the fixed walks."""
+        for slot in self.slots:
+            self.check_time()
+            self._add_slot(slot)
+        self._add_companions()
+        self._add_crews()
+        self._add_fixed_walks()
+
+    def add_limits(self, *, squad_limit: bool) -> None:
+        """The squad walking limit (unless lifted) and the minimums."""
+        if squad_limit:
+            self._add_squad_limit()
+        self._add_minimums()
+
+    def add_preferences(self) -> None:
+        """The district's own soft rules below fairness: pairing, spread and changed walks."""
+        self.check_time()
+        self._add_pairing()
+        self.check_time()
+        add_spread(self)
+        self._add_changes(self.changes_made)
 
     # -- hard rules ---------------------------------------------------------------------------
 
@@ -153,7 +156,7 @@ class WalkModel:
         interval = self.model.new_optional_fixed_size_interval_var(
             self.start[key], slot.walk_type.minutes, present, f"walking[{key},{pid}]"
         )
-        self._intervals[(pid, slot.day)].append(interval)
+        self.walking[(pid, slot.day)].append(interval)
 
     def _add_companions(self) -> None:
         """Minimums are "at least": a natural engager may join a walk beyond its places to pair a
@@ -229,21 +232,21 @@ class WalkModel:
                 interval = self.model.new_fixed_size_interval_var(
                     start, end - start, f"locked[{walk.id},{pid}]"
                 )
-                self._intervals[(pid, day)].append(interval)
+                self.walking[(pid, day)].append(interval)
         for walk, shared in self.problem.busy_elsewhere:
             day, start, end = walk_interval(walk, self.tz)
             for pid in shared:
                 interval = self.model.new_fixed_size_interval_var(
                     start, end - start, f"elsewhere[{walk.id},{pid}]"
                 )
-                self._elsewhere[(pid, day)][walk.id] = interval
+                self.elsewhere[(pid, day)][walk.id] = interval
 
     def _add_squad_limit(self) -> None:
         """At most `max_walking_per_squad` of one patrol squad walking at once, so calls for
         service are still answered (who counts: `hard_rules.limited_squad`)."""
         squad_of = limited_squads(self.problem.people)
         squads: dict[tuple[str, date], list[cp_model.IntervalVar]] = defaultdict(list)
-        for (pid, day), intervals in self._intervals.items():
+        for (pid, day), intervals in self.walking.items():
             if pid in squad_of:
                 squads[(squad_of[pid], day)].extend(intervals)
         limit = self.problem.district.max_walking_per_squad
@@ -261,36 +264,12 @@ class WalkModel:
             actives = [self.active[slot.key] for slot in demand.slots]
             missed = self.model.new_int_var(0, demand.required, f"missed[{name}]")
             self.model.add(sum(actives) + missed == demand.required).with_name(f"minimum[{name}]")
-            self._define(missed, costs.shortfall_of(demand.required, actives))
+            self.define(missed, costs.shortfall_of(demand.required, actives))
             cost.add(missed)
             cost.ceiling += demand.required
             self.missed.append((demand, missed))
 
     # -- soft rules ---------------------------------------------------------------------------
-
-    def _add_busiest(
-        self,
-        group: Group,
-        loads: Mapping[str, tuple[list[cp_model.IntVar], int]],
-        most: int,
-        floors: LoadFloors,
-    ) -> None:
-        """The busiest member of each group of interchangeable people (walks in the group's roles),
-        so those places are shared among everyone who could take them, whatever their rank. Its
-        floor (the least any plan can do) is free, and a tight floor lets the solver prove a plan
-        optimal instead of searching on."""
-        floor = floors.floor(group.roles, frozenset(loads))
-        top = max(most, floor)
-        name = group.label
-        busiest = self.model.new_int_var(floor, top, f"busiest_load[{name}]")
-        for pid, (members, fixed) in loads.items():
-            self.model.add(busiest >= sum(members) + fixed).with_name(f"busiest_load[{name},{pid}]")
-        self._define(busiest, costs.busiest_of(floor, list(loads.values())))
-        cost = self.costs["busiest_person"]
-        cost.add(busiest)
-        cost.constant -= floor
-        cost.ceiling += top - floor
-        self.busiest.append(BusiestLoad(group.label, busiest, floor))
 
     def _add_pairing(self) -> None:
         """(2) A developing person walks with someone for whom engagement comes naturally."""
@@ -298,7 +277,7 @@ class WalkModel:
         for demand in self.demands:
             found = widest = 0
             for slot in demand.slots:
-                self._check_time()
+                self.check_time()
                 naturals = [
                     self.member[(slot.key, c.person.id)]
                     for c in slot.candidates
@@ -317,90 +296,11 @@ class WalkModel:
                         self.model.add(member <= literal + any_natural).with_name(
                             f"pair_developing_with_natural[{slot.key},{person.id}]"
                         )
-                        self._define(literal, costs.walks_alone(member, naturals))
+                        self.define(literal, costs.walks_alone(member, naturals))
                     cost.add(literal)
                     self.unpaired.append(Unpaired(slot, person, literal, bool(naturals)))
                     found += 1
             cost.ceiling += min(found, demand.required * widest)
-
-    def _add_spread(self) -> None:
-        """(3) Walks of a type on different days and at different times of day."""
-        week_start = self.problem.district.week_start
-        locked_days = Counter((w.type, w.start.astimezone(self.tz).date()) for w in self.problem.locked)
-        needed: Counter[tuple[str, date]] = Counter()
-        same_day = self.costs["second_walk_same_day"]
-        parts: dict[tuple[str, date, int], list[Slot]] = defaultdict(list)
-        for demand in self.demands:
-            type_key = demand.walk_type.key
-            group = spread_group(demand.walk_type.per, demand.period.first, week_start)
-            needed[(type_key, group)] += demand.required
-            repeats = [
-                self.active[s.key]
-                for s in demand.slots
-                if s.index + locked_days[(s.walk_type.key, s.day)] > 0
-            ]
-            for active in repeats:
-                same_day.add(active)
-            same_day.ceiling += min(len(repeats), demand.required)
-            for slot in demand.slots:
-                for part in sorted({_part_of(start) for start in slot.starts}):
-                    parts[(type_key, group, part)].append(slot)
-        self._add_weeks_of_month()
-        crowded = self.costs["crowded_time_of_day"]
-        for (type_key, group, part), slots in parts.items():
-            fair_share = math.ceil(needed[(type_key, group)] / len(TIME_OF_DAY_BOUNDS) + 1)
-            most = min(len(slots), needed[(type_key, group)]) - fair_share
-            if most <= 0:
-                continue  # no plan can crowd this part of the day
-            members = [self._in_part(slot, part) for slot in slots]
-            name = f"{type_key},{group},{part}"
-            crowding = self.model.new_int_var(0, most, f"crowded[{name}]")
-            self.model.add(crowding >= sum(members) - fair_share).with_name(f"crowded_time_of_day[{name}]")
-            self._define(crowding, costs.excess_over(members, fair_share))
-            crowded.add(crowding)
-            crowded.ceiling += most
-
-    def _add_weeks_of_month(self) -> None:
-        """A monthly type's walks in different work weeks (from the district's `week_start`), so
-        the two district walks are not on consecutive days: each week holds its fair share at
-        most (the walks over the weeks that have a slot, rounded up) before it costs."""
-        cost = self.costs["crowded_week"]
-        week_start = self.problem.district.week_start
-        for demand in self.demands:
-            if demand.walk_type.per is not Per.MONTH or demand.required < 1:
-                continue
-            weeks: dict[date, list[cp_model.IntVar]] = defaultdict(list)
-            for slot in demand.slots:
-                weeks[week_start_of(slot.day, week_start)].append(self.active[slot.key])
-            share = math.ceil(demand.required / len(weeks)) if weeks else 0
-            for week, actives in weeks.items():
-                most = min(len(actives), demand.required) - share
-                if most <= 0:
-                    continue  # no plan can crowd this week
-                name = f"{demand.walk_type.key},{week}"
-                crowding = self.model.new_int_var(0, most, f"crowded_week[{name}]")
-                self.model.add(crowding >= sum(actives) - share).with_name(f"crowded_week[{name}]")
-                self._define(crowding, costs.excess_over(actives, share))
-                cost.add(crowding)
-                cost.ceiling += most
-
-    def _in_part(self, slot: Slot, part: int) -> cp_model.IntVar:
-        """A literal true when the slot's walk is held and starts in that part of the day."""
-        m, key = self.model, slot.key
-        name = f"{key},{part}"
-        literal = m.new_bool_var(f"part_of_day[{name}]")
-        m.add_implication(literal, self.active[key]).with_name(f"part_of_day_held[{name}]")
-        starts = [s for s in slot.starts if _part_of(s) == part]
-        others = [s for s in slot.starts if _part_of(s) != part]
-        self._define(literal, costs.held_at(self.active[key], self.start[key], frozenset(starts)))
-        m.add_linear_expression_in_domain(
-            self.start[key], cp_model.Domain.from_values(starts)
-        ).only_enforce_if(literal).with_name(f"part_of_day_start[{name}]")
-        if others:
-            m.add_linear_expression_in_domain(self.start[key], cp_model.Domain.from_values(others)).with_name(
-                f"part_of_day_other_start[{name}]"
-            ).only_enforce_if([self.active[key], ~literal])
-        return literal
 
     def _add_changes(self, changes_made: int) -> None:
         """Re-planning: each walk of the previous plan that does not stay as it was is paid for."""
@@ -435,12 +335,12 @@ class WalkModel:
                 self.member[(key, pid)] for pid in walk.participants
             ]
             self.model.add_bool_and(kept).only_enforce_if(same).with_name(f"unchanged_people[{key}]")
-            self._define(same, costs.unchanged(kept, self.start[key], start))
+            self.define(same, costs.unchanged(kept, self.start[key], start))
             cost.add(same, -1)
 
     # -- hints and results --------------------------------------------------------------------
 
-    def _define(self, var: cp_model.IntVar, definition: Definition) -> None:
+    def define(self, var: cp_model.IntVar, definition: Definition) -> None:
         self._defined.append((var, definition))
 
     def solution(self, decide: Value) -> Value:
@@ -515,131 +415,6 @@ class WalkModel:
         return len(self.problem.locked) + sum(value(active) for active in self.active.values())
 
 
-def department_models(
-    parts: Sequence[tuple[PlanningProblem, Sequence[Demand]]], *, in_time: Callable[[], bool] = lambda: True
-) -> tuple[WalkModel, ...]:
-    """One model of several districts' months, one `WalkModel` a district on one `CpModel`: each
-    district keeps its own slots, minimums, squad limit, crews and spread, while a person shared
-    by several districts is one person (never on two walks at once, one load in every group they
-    belong to, left out at most once) and one objective weighs every district alike. The
-    districts must share a timezone: busy times are compared as minutes of the same local day."""
-    model = cp_model.CpModel()
-    models = tuple(WalkModel(problem, demands, in_time=in_time, model=model) for problem, demands in parts)
-    _build(models, squad_limit=True)
-    return models
-
-
-def _build(models: Sequence[WalkModel], *, squad_limit: bool) -> None:
-    """Every rule of the districts' model, in the order of the rules; the rules across districts
-    (no double booking, fairness, the objective) see all of them."""
-    for walk_model in models:
-        for slot in walk_model.slots:
-            walk_model._check_time()
-            walk_model._add_slot(slot)
-        walk_model._add_companions()
-        walk_model._add_crews()
-        walk_model._add_fixed_walks()
-    _add_no_double_booking(models)
-    for walk_model in models:
-        if squad_limit:  # lifted only by the diagnosis, to see whether the limit is the cause
-            walk_model._add_squad_limit()
-        walk_model._add_minimums()
-    models[0]._check_time()
-    _add_fairness(models)
-    for walk_model in models:
-        for add in (walk_model._add_pairing, walk_model._add_spread):
-            walk_model._check_time()
-            add()
-        walk_model._add_changes(walk_model.changes_made)
-    ceilings = {rule: sum(m.costs[rule].ceiling for m in models) for rule in RULES}
-    weights = Weights.tiered(ceilings)
-    for walk_model in models:
-        walk_model.weights = weights
-    _minimize(models)
-
-
-def _add_no_double_booking(models: Sequence[WalkModel]) -> None:
-    """Nobody on two walks at once, whichever district's walks they are."""
-    own: dict[tuple[str, date], list[cp_model.IntervalVar]] = defaultdict(list)
-    elsewhere: dict[tuple[str, date], dict[str, cp_model.IntervalVar]] = defaultdict(dict)
-    for walk_model in models:
-        for key, intervals in walk_model._intervals.items():
-            own[key].extend(intervals)
-        for key, fixed in walk_model._elsewhere.items():
-            elsewhere[key].update(fixed)
-    for (pid, day), walking in own.items():
-        intervals = walking + list(elsewhere[(pid, day)].values())
-        if len(intervals) > 1:
-            models[0].model.add_no_overlap(intervals).with_name(f"one_walk_at_a_time[{pid},{day}]")
-
-
-def _add_fairness(models: Sequence[WalkModel]) -> None:
-    """(1) Involve as many people as possible; keep each group's busiest member's load low. A
-    person of several districts is one person: they are left out (or walk) once, in the first
-    district that could have them, and their load in each of a district's groups counts their
-    walks in the group's roles in every district."""
-    walks_of: dict[str, list[cp_model.IntVar]] = defaultdict(list)
-    first: dict[str, WalkModel] = {}
-    for walk_model in models:
-        for (_, pid), member in walk_model.member.items():
-            walks_of[pid].append(member)
-            first.setdefault(pid, walk_model)
-    # Walks already given count: locked ones, and those of people shared with other districts.
-    given = list(
-        {
-            **{(index, walk.id): walk for index, m in enumerate(models) for walk in m.problem.locked},
-            **{(-1, walk.id): walk for m in models for walk, _ in m.problem.busy_elsewhere},
-        }.values()
-    )
-    fixed_load = Counter(pid for walk in given for pid in dict.fromkeys(walk.participants))
-    for pid, members in walks_of.items():
-        if fixed_load[pid]:
-            continue  # already walking on a locked walk
-        owner = first[pid]
-        walks = owner.model.new_bool_var(f"walks[{pid}]")
-        owner.model.add(walks <= sum(members)).with_name(f"walks_only_on_a_walk[{pid}]")
-        owner._define(walks, costs.walks_at_all(members))
-        owner.costs["person_left_out"].add(walks, -1)
-        owner.walkers.append(walks)
-    # No more people can walk than the places the minimums still ask for.
-    for walk_model in models:
-        walk_model.places = sum(d.required * d.walk_type.size for d in walk_model.demands)
-    places = sum(walk_model.places for walk_model in models)
-    for walk_model in models:
-        left_out = walk_model.costs["person_left_out"]
-        left_out.constant = left_out.ceiling = min(len(walk_model.walkers), places)
-    most = most_walks([d for walk_model in models for d in walk_model.demands], fixed_load)
-    for walk_model in models:
-        floors = LoadFloors(walk_model.demands)
-        for group in interchangeable_groups(walk_model.problem):
-            walk_model._check_time()
-            fixed = group_loads(group, given)
-            loads = {
-                pid: (
-                    [var for m in models for role in group.roles for var in m.places_of.get((pid, role), ())],
-                    fixed[pid],
-                )
-                for pid in sorted(group.members)
-                if pid in walks_of
-            }
-            if len(loads) > 1:
-                walk_model._add_busiest(group, loads, max(most[pid] for pid in loads), floors)
-
-
-def _minimize(models: Sequence[WalkModel]) -> None:
-    variables: list[cp_model.IntVar] = []
-    coefficients: list[int] = []
-    offset = 0
-    for walk_model in models:
-        for rule, cost in walk_model.costs.items():
-            weight = walk_model.weights.of(rule)
-            offset += weight * cost.constant
-            for var, coefficient in cost.parts:
-                variables.append(var)
-                coefficients.append(weight * coefficient)
-    models[0].model.minimize(cp_model.LinearExpr.weighted_sum(variables, coefficients) + offset)
-
-
 def complete(models: Sequence[WalkModel], decide: Value) -> Value:
     """`WalkModel.solution` for the districts of one model together."""
     known: dict[int, int] = {}
@@ -668,15 +443,6 @@ def add_hints(plans: Sequence[tuple[WalkModel, Sequence[Assignment]]]) -> Value:
         for var, _ in walk_model._defined:
             model.add_hint(var, value(var))
     return value
-
-
-def spread_group(per: Per, day: date, week_start: int) -> date:
-    """The span a type's walks are spread over: its month, or the district's work week."""
-    return day.replace(day=1) if per is Per.MONTH else week_start_of(day, week_start)
-
-
-def _part_of(start: int) -> int:
-    return sum(1 for bound in TIME_OF_DAY_BOUNDS if start >= bound)
 
 
 def _roles_in_order(slot: Slot, people: Sequence[str]) -> dict[str, int]:

@@ -9,7 +9,8 @@ planner (time to its first valid plan and to its final one, and the final gap), 
 after a shooting; it compares the two plans' quality and validates them. A second table checks
 that the time limit is kept: the two target sizes planned with short limits (`--kept-limits`),
 each in its own subprocess, with the wall-clock time of the `make_plan` call and of the whole
-process. The tables go to stdout, and to `tests/benchmarks/results.md` with `--write`.
+process. The tables go to stdout, and to `tests/benchmarks/results.md` with `--write`, which keeps
+the notes written by hand from the file's "## Notes" heading on.
 """
 
 from __future__ import annotations
@@ -35,6 +36,7 @@ if TYPE_CHECKING:
     from scheduler.domain.incidents import Incident
 
 RESULTS = Path(__file__).with_name("results.md")
+NOTES = "## Notes"  # the results file from this heading on is written by hand, and kept
 REPO = Path(__file__).resolve().parents[2]
 RESULT_PREFIX = "RESULT "
 KEPT_AGENCIES = ("target-160", "target-900")  # planned with short limits, to check they are kept
@@ -74,7 +76,7 @@ def main(argv: list[str] | None = None) -> int:
     report = render(rows, month, args.time_limit, args.seed) + render_kept(kept_rows)
     print(report)
     if args.write:
-        write_atomically(RESULTS, report)
+        write_atomically(RESULTS, report + kept_notes(RESULTS))
         print(f"written to {RESULTS.relative_to(REPO)}", file=sys.stderr)
     ok = all("error" not in row and not any(row["violations"].values()) for row in rows)
     ok = ok and all("error" not in row and row["violations"] == 0 for row in kept_rows)
@@ -329,6 +331,14 @@ def _ending(row: dict[str, Any]) -> str:
         return f"{ending}, first-fit plan (no time to build the model)"
     gap = "inf" if row["gap"] is None or row["gap"] == float("inf") else f"{100 * row['gap']:.1f}%"
     return f"{ending}, gap {gap}"
+
+
+def kept_notes(results: Path) -> str:
+    """What the results file holds from NOTES on (measurements made by hand, what was tried and
+    rejected): a new run rewrites the tables above it, not the notes."""
+    text = results.read_text(encoding="utf-8") if results.exists() else ""
+    at = text.find(NOTES)
+    return "" if at < 0 else "\n" + text[at:]
 
 
 def render_kept(rows: list[dict[str, Any]]) -> str:

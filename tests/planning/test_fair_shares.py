@@ -16,12 +16,12 @@ from scheduler.domain.periods import week_start_of
 from scheduler.formats.district_settings import parse_settings
 from scheduler.planning.assembly import assemble_plan
 from scheduler.planning.candidates import build_demands
+from scheduler.planning.department_model import district_model
 from scheduler.planning.firstfit import fill as first_fit_assignments
 from scheduler.planning.firstfit import first_fit
 from scheduler.planning.groups import busiest_in_groups, interchangeable_groups
 from scheduler.planning.metrics import plan_metrics
 from scheduler.planning.planner import make_plan
-from scheduler.planning.walk_model import WalkModel
 from scheduler.rules.hard_rules import walks_with
 from scheduler.rules.validator import validate
 from tests.factories import MONTH, person, problem
@@ -149,7 +149,7 @@ def test_the_search_keeps_to_plans_no_worse_than_first_fit():
     """The promise above is a constraint, not luck: each figure of first-fit's plan bounds the model."""
     p = problem()
     demands = build_demands(p)
-    model = WalkModel(p, demands)
+    model = district_model(p, demands)
     model.no_worse_than(model.add_hint(first_fit_assignments(p, demands)))
     names = {c.name.split("[")[0] for c in model.model.proto.constraints}
     assert {
@@ -174,7 +174,7 @@ def test_a_companion_joins_a_walk_beyond_its_places_and_the_plan_keeps_every_rul
     more than its places, the plan is valid, and the cost names the companion."""
     p = only_walk_types(problem(), "officer")
     demands = build_demands(p)
-    walk_model = WalkModel(p, demands)
+    walk_model = district_model(p, demands)
     key, natural = next((key, pid) for key, extras in walk_model.companions.items() for pid in extras)
     assert p.people_by_id[natural].engagement is Engagement.NATURAL
     walk_model.model.add(walk_model.companions[key][natural] == 1)

@@ -10,10 +10,10 @@ from hypothesis import strategies as st
 
 from scheduler.domain import DateRange, Engagement, Month, Person, Rank, Unit, WorkPattern
 from scheduler.planning.candidates import build_demands
+from scheduler.planning.department_model import district_model
 from scheduler.planning.firstfit import fill, first_fit
 from scheduler.planning.metrics import plan_metrics
 from scheduler.planning.planner import make_plan
-from scheduler.planning.walk_model import WalkModel
 from scheduler.rules.validator import validate
 from tests.factories import district, problem
 
@@ -95,7 +95,7 @@ def test_no_plan_costs_a_rule_more_than_its_ceiling(p):
     """The tiers' weights rest on each rule's ceiling: first-fit's plan (the solver's starting
     point) and the empty plan stay within every one."""
     demands = build_demands(p)
-    model = WalkModel(p, demands)
+    model = district_model(p, demands)
     for value in (model.add_hint(fill(p, demands)), model.add_hint([])):
         for rule, cost in model.costs.items():
             assert 0 <= cost.amount(value) <= cost.ceiling, rule

@@ -10,10 +10,13 @@ import pytest
 
 from scheduler.domain import Engagement, Month, Per, Rank, Unit
 from scheduler.planning.candidates import build_demands
+from scheduler.planning.department_model import district_model
 from scheduler.planning.firstfit import fill
 from scheduler.planning.groups import busiest_in_groups, interchangeable_groups
 from scheduler.planning.planner import make_plan
-from scheduler.planning.walk_model import RULES, WalkModel, Weights, spread_group
+from scheduler.planning.spread import spread_group
+from scheduler.planning.walk_model import WalkModel
+from scheduler.planning.weights import RULES, Weights
 from scheduler.rules.validator import validate
 from tests.benchmarks.agencies import agency, make_problem
 from tests.factories import district, person, problem, small_roster
@@ -88,7 +91,7 @@ def test_a_plan_from_first_fit_is_priced_too():
 
 def _model(p):
     demands = build_demands(p)
-    return WalkModel(p, demands), demands
+    return district_model(p, demands), demands
 
 
 def _lower_tiers_cost(model: WalkModel, tier: int) -> int:
