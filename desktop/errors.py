@@ -2,9 +2,13 @@
 
 from __future__ import annotations
 
+import logging
+
 from PySide6.QtWidgets import QMessageBox, QWidget
 
 from scheduler.actions import BeatwalkError, InputErrors
+
+log = logging.getLogger(__name__)
 
 
 def show_error(parent: QWidget | None, error: BaseException, title: str = "Beatwalk") -> None:
@@ -18,6 +22,7 @@ def show_error(parent: QWidget | None, error: BaseException, title: str = "Beatw
     else:
         text = f"Something went wrong inside Beatwalk, and nothing was changed ({type(error).__name__})."
         details = str(error)
+        log.error("Unexpected error shown to the user", exc_info=error)
     box = QMessageBox(QMessageBox.Icon.Warning, title, text, QMessageBox.StandardButton.Ok, parent)
     if details:
         box.setDetailedText(details)

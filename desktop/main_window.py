@@ -118,6 +118,7 @@ class MainWindow(QMainWindow):
         self.recent_menu = QMenu("&Recent databases", self)
         file_menu.addMenu(self.recent_menu)
         self.recent_menu.aboutToShow.connect(self._fill_recent)
+        self._fill_recent()  # an empty list is shown greyed out, not as a menu that opens on nothing
         self.switch_action = file_menu.addAction("&Switch district…")
         self.switch_action.triggered.connect(self._ask_district)
         file_menu.addSeparator()
@@ -191,6 +192,7 @@ class MainWindow(QMainWindow):
         self._close_database()
         self.db = db
         self.settings.add_recent_database(db.url)
+        self._fill_recent()
         if db.backup is not None:
             self.statusBar().showMessage(f"Upgraded the database; the copy from before is {db.backup}")
         try:

@@ -110,8 +110,14 @@ class IncidentsPage(QWidget):
         note.setWordWrap(True)
         form.addRow(note)
 
+        self.count = QLabel()
+        self.count.setWordWrap(True)
+        self.count.setAccessibleName("Incidents listed")
+        listing = QVBoxLayout()
+        listing.addWidget(self.table, 1)
+        listing.addWidget(self.count)
         layout = QHBoxLayout(self)
-        layout.addWidget(self.table, 3)
+        layout.addLayout(listing, 3)
         side = QVBoxLayout()
         side.addWidget(add)
         side.addStretch()
@@ -124,7 +130,14 @@ class IncidentsPage(QWidget):
     def reload(self) -> None:
         db, district = self.session.db, self.session.district
         self.has_boundary = actions.neighborhood_boundary(db, district=district) is not None
-        self.model.set_records(actions.district_incidents(db, district=district))
+        incidents = actions.district_incidents(db, district=district)
+        self.model.set_records(incidents)
+        count = len(incidents)
+        self.count.setText(
+            f"{count} incident{'s' if count != 1 else ''}, newest first."
+            if count
+            else "No incidents recorded yet: add one with the form beside this list."
+        )
 
     def _clear_form(self) -> None:
         for edit in (self.address, self.latitude, self.longitude, self.cad):
@@ -153,7 +166,7 @@ class IncidentsPage(QWidget):
                 incident = actions.record_incident(
                     self.session.db, district=self.session.district, request=request, now=self.session.now()
                 )
-                self.status.setText(f"{incident.kind} {incident.id} recorded.")
+                self.status.setText(f"{incident.kind.capitalize()} {incident.id} recorded.")
                 self._clear_form()
                 self.session.notify("incidents")
                 return
@@ -198,7 +211,7 @@ class IncidentsPage(QWidget):
             return
         walk = added.result.walk
         saved = f"its walk {walk.id} is in the plan" if walk else "recorded without a walk"
-        self.status.setText(f"{added.incident.kind} {added.incident.id}: {saved}.")
+        self.status.setText(f"{added.incident.kind.capitalize()} {added.incident.id}: {saved}.")
         self._clear_form()
         self.session.notify("incidents")
         if walk is not None:

@@ -138,7 +138,7 @@ class PeoplePage(QWidget):
             ("&Search:", self.search),
             ("&Rank:", self.rank),
             ("&Unit:", self.unit),
-            ("Res&ponsible:", self.responsible),
+            ("Respo&nsible:", self.responsible),
             ("Sho&w:", self.active),
         ):
             filters.addWidget(labelled(label, widget))
@@ -161,6 +161,8 @@ class PeoplePage(QWidget):
         self.edit_button = QPushButton("E&dit person…")
         self.edit_button.setAccessibleName("Edit person")
         self.edit_button.clicked.connect(self.edit_selected)
+        self.edit_button.setEnabled(False)  # until a person is selected
+        self.table.selectionModel().selectionChanged.connect(self._enable_edit)
         buttons = QHBoxLayout()
         self.import_status = QLabel()
         buttons.addWidget(self.count, 1)
@@ -195,8 +197,9 @@ class PeoplePage(QWidget):
         splitter.setStretchFactor(1, 1)
         layout = QVBoxLayout(self)
         layout.addWidget(splitter)
-        self.proxy.rowsInserted.connect(self._count)
-        self.proxy.modelReset.connect(self._count)
+        for signal in (self.proxy.rowsInserted, self.proxy.rowsRemoved, self.proxy.modelReset):
+            signal.connect(self._count)
+            signal.connect(self._enable_edit)
         self.proxy.layoutChanged.connect(self._count)
         session.changed.connect(self._changed)
         self.reload()
@@ -217,7 +220,13 @@ class PeoplePage(QWidget):
 
     def _count(self) -> None:
         shown, total = self.proxy.rowCount(), self.model.rowCount()
-        self.count.setText(f"{shown} of {total} people shown")
+        if total == 0:
+            self.count.setText("No people yet: Import roster… reads the district's roster CSV.")
+        else:
+            self.count.setText(f"{shown} of {total} people shown")
+
+    def _enable_edit(self) -> None:
+        self.edit_button.setEnabled(self.selected() is not None)
 
     def _filter(self) -> None:
         responsible = {0: None, 1: True, 2: False}[self.responsible.currentIndex()]

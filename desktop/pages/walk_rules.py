@@ -128,6 +128,7 @@ class WalkRulesPage(QWidget):
         holiday_layout.addLayout(holiday_controls)
         self.add_holiday.clicked.connect(self._add_holiday)
         self.remove_holiday.clicked.connect(self._remove_holiday)
+        self.holiday_list.itemSelectionChanged.connect(self._enable_remove)
 
         types = QGroupBox("Walk types")
         types_layout = QVBoxLayout(types)
@@ -144,7 +145,7 @@ class WalkRulesPage(QWidget):
         self.crew = choice(list(CREWS.values()))
         self.coordinator = QLabel()
         self.minimum_label = labelled("M&inimum:", self.minimum)
-        self.type_form.addRow(labelled("L&ength:", self.minutes), self.minutes)
+        self.type_form.addRow(labelled("D&uration:", self.minutes), self.minutes)
         self.type_form.addRow(self.minimum_label, self.minimum)
         self.type_form.addRow(QLabel("Coordinator:"), self.coordinator)
         self.type_form.addRow(labelled("Who may &join:", self.crew), self.crew)
@@ -234,6 +235,11 @@ class WalkRulesPage(QWidget):
     def _show_holidays(self) -> None:
         self.holiday_list.clear()
         self.holiday_list.addItems([f"{day:%Y-%m-%d, %A}" for day in sorted(self._holidays)])
+        self._enable_remove()
+
+    def _enable_remove(self) -> None:
+        """Remove holiday works on the holiday picked in the list: without one it can do nothing."""
+        self.remove_holiday.setEnabled(bool(self.holiday_list.selectedItems()))
 
     def _current_type(self) -> WalkType | None:
         row = self.type_list.currentRow()

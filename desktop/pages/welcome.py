@@ -33,11 +33,17 @@ from scheduler import actions
 from scheduler.actions import BeatwalkError, Database, DistrictRef, MonthPlanned, NotFound, SolveRequest
 
 DEFAULT_TIMEZONE = "America/New_York"
+PLAN = 3  # the step that builds the plan (from 0)
+PLAN_STEP = (
+    "The solver fills {month} with walks that meet every walk type's minimum, or says which "
+    "minimum cannot be met and why."
+)
 
 
 @dataclass
 class _Step:
     title: QLabel
+    explanation: QLabel
     state: QLabel
     body: QWidget
 
@@ -78,9 +84,9 @@ class WelcomePage(QWidget):
         form.addRow(labelled("District &name:", self.name), self.name)
         form.addRow(labelled("&Time zone:", self.timezone), self.timezone)
         form.addRow(self.create_button)
-        self.boundary_button = QPushButton("Import &boundary (GeoJSON)…")
+        self.boundary_button = QPushButton("&Import boundary (GeoJSON)…")
         self.roster_button = QPushButton("Import &roster (CSV)…")
-        self.plan_button = QPushButton("&Plan the month")
+        self.plan_button = QPushButton("&Build plan")  # as on the Calendar page: one name for one action
         self.print_button = QPushButton("Print the &packet")
         for button in (
             self.create_button,
@@ -119,8 +125,7 @@ class WelcomePage(QWidget):
                 grid,
                 4,
                 "Build the plan",
-                "The solver fills the month with walks that meet every "
-                "walk type's minimum, or says which minimum cannot be met and why.",
+                PLAN_STEP.format(month="the month"),
                 self.plan_button,
             ),
             self._step(
@@ -141,10 +146,13 @@ class WelcomePage(QWidget):
         scroll = QScrollArea()
         scroll.setWidgetResizable(True)
         scroll.setFrameShape(QFrame.Shape.NoFrame)
+        scroll.setFocusPolicy(Qt.FocusPolicy.NoFocus)  # the first key goes to the open step, not the frame
         scroll.setWidget(content)
         QVBoxLayout(self).addWidget(scroll)
         if session is not None:
+            self._show_district(session)
             session.changed.connect(lambda _what: self.refresh())
+            session.month_changed.connect(lambda _month: self.refresh())  # each month has its own plan
         self.refresh()
 
     def _step(self, grid: QGridLayout, number: int, title: str, text: str, body: QWidget) -> _Step:
@@ -162,7 +170,13 @@ class WelcomePage(QWidget):
         grid.addWidget(explanation, row, 1)
         grid.addWidget(state, row, 2, Qt.AlignmentFlag.AlignTop)
         grid.addWidget(holder, row + 1, 1)
-        return _Step(heading, state, holder)
+        return _Step(heading, explanation, state, holder)
+
+    def _show_district(self, session: Session) -> None:
+        """The first step, done, shows the district it made rather than an empty form."""
+        settings = actions.district_settings(session.db, district=session.district)
+        self.name.setText(settings.name)
+        self.timezone.setCurrentText(settings.timezone)
 
     # --- State ------------------------------------------------------------------------------------
 
@@ -183,12 +197,22 @@ class WelcomePage(QWidget):
 
     def refresh(self) -> None:
         done = self.done()
+        if self.session is not None:
+            month = f"{self.session.month.first_day:%B %Y} (the month shown above)"
+            self.steps[PLAN].explanation.setText(PLAN_STEP.format(month=month))
         for index, step in enumerate(self.steps):
             ready = index == 0 or done[index - 1]
             open_now = ready and not done[index]
             step.body.setEnabled(open_now and not self._planning)
-            step.state.setText("✓ done" if done[index] else ("← next step" if ready else ""))
+            step.state.setText(self._state(index, done[index], ready))
             step.state.setAccessibleName(f"Step {index + 1}: {step.state.text() or 'not yet'}")
+
+    def _state(self, index: int, done: bool, ready: bool) -> str:
+        if done:
+            return "✓ done"
+        if index == PLAN and self._planning:
+            return "planning…"
+        return "← next step" if ready else ""
 
     # --- Steps ------------------------------------------------------------------------------------
 
@@ -237,7 +261,6 @@ class WelcomePage(QWidget):
         session = self.session
         assert session is not None
         self._planning = True
-        self.steps[3].state.setText("planning…")
         self.refresh()
         db, district, month, user, solve = (
             session.db,

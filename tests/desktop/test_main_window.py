@@ -12,6 +12,7 @@ import pytest
 from PySide6.QtGui import QKeySequence
 from PySide6.QtWidgets import QInputDialog
 
+from desktop import workers
 from desktop.app import open_window
 from desktop.app_settings import AppSettings
 from desktop.main_window import MainWindow, sqlite_url
@@ -101,6 +102,8 @@ def test_the_first_run_guide_leads_from_a_new_district_to_an_imported_roster(win
     welcome = window.pages["Getting started"]
     assert isinstance(welcome, WelcomePage) and window.windowTitle() == "Beatwalk — new district"
     assert welcome.steps[0].body.isEnabled() and not welcome.steps[1].body.isEnabled()
+    window.show()  # laid out as a captain sees it
+    qtbot.waitExposed(window)
     screenshot(window, "first-run-1")
     welcome.name.setText("Eastside District")
     welcome.timezone.setCurrentText("America/New_York")
@@ -110,6 +113,10 @@ def test_the_first_run_guide_leads_from_a_new_district_to_an_imported_roster(win
     assert isinstance(welcome, WelcomePage)
     assert not welcome.steps[0].body.isEnabled() and welcome.steps[1].body.isEnabled()
     assert not welcome.steps[2].body.isEnabled()
+    assert welcome.name.text() == "Eastside District"  # the done step shows what it made
+    assert welcome.timezone.currentText() == "America/New_York"
+    assert welcome.plan_button.text() == "&Build plan"
+    assert welcome.plan_button.accessibleName() == "Build plan"
     assert welcome.import_boundary(DEMO_FILES / "boundary.geojson")
     assert welcome.steps[2].body.isEnabled() and not welcome.steps[3].body.isEnabled()
 
@@ -165,6 +172,19 @@ def test_the_guides_last_step_opens_the_reports_page_on_the_packet(window, sessi
     reports = window.pages["Reports"]
     assert isinstance(reports, ReportsPage)
     assert window.stack.currentWidget() is reports and reports.kind.currentData() == "packet"
+
+
+def test_the_guides_plan_step_follows_the_month_shown(window, session, monkeypatch):
+    assert window.open_database(session.db.url)
+    window.show_district(session.district, session.month, getting_started=True)
+    welcome = window.pages["Getting started"]
+    assert "December 2026" in welcome.steps[3].explanation.text()
+    window.next_month.trigger()  # January has no plan yet: the step is open again
+    assert "January 2027" in welcome.steps[3].explanation.text()
+    assert welcome.steps[3].state.text() == "← next step" and welcome.plan_button.isEnabled()
+    monkeypatch.setattr(workers, "start", lambda *args: None)  # the planning is not the point here
+    welcome.plan_button.click()
+    assert welcome.steps[3].state.text() == "planning…" and not welcome.plan_button.isEnabled()
 
 
 def test_the_app_does_not_open_on_a_database_it_cannot_use(qtbot, dialogs):

@@ -122,3 +122,25 @@ def test_import_partners_replaces_the_list_and_a_bad_file_changes_nothing(sessio
     assert not page.import_partners(bad)
     assert dialogs and "email" in dialogs[0]
     assert page.partners.rowCount() == 2
+
+
+def test_edit_person_is_offered_only_for_a_selected_person(session, qtbot, monkeypatch):
+    page = PeoplePage(session)
+    qtbot.addWidget(page)
+    assert not page.edit_button.isEnabled()  # nothing selected: the button could do nothing
+    page.table.selectRow(0)
+    assert page.edit_button.isEnabled()
+    opened = []
+    monkeypatch.setattr(PersonDialog, "exec", lambda dialog: opened.append(dialog.person) or 0)
+    page.edit_button.click()
+    assert opened == [page.model.record(page.proxy.mapToSource(page.proxy.index(0, 0)).row()).person]
+    page.search.setText("nobody is called this")  # the selected person is filtered away
+    assert page.proxy.rowCount() == 0 and not page.edit_button.isEnabled()
+
+
+def test_a_district_without_people_says_how_to_get_them(session, qtbot):
+    page = PeoplePage(session)
+    qtbot.addWidget(page)
+    page.model.set_records([])
+    assert page.count.text() == "No people yet: Import roster… reads the district's roster CSV."
+    assert not page.edit_button.isEnabled()

@@ -98,3 +98,17 @@ def test_the_district_is_renamed_and_moved_to_another_time_zone_undoably(session
     session.undo_stack.undo()
     assert session.district.name == "Eastside District" and stored(session).timezone == "America/New_York"
     assert page.district_name.text() == "Eastside District"
+
+
+def test_remove_holiday_is_offered_only_for_a_picked_holiday(session, qtbot):
+    page = WalkRulesPage(session)
+    qtbot.addWidget(page)
+    assert page.holiday_list.count() == 0 and not page.remove_holiday.isEnabled()
+    page.holiday_date.setDate(QDate(2026, 12, 24))
+    page.add_holiday.click()
+    assert not page.remove_holiday.isEnabled()  # added, but not picked yet
+    page.holiday_list.setCurrentRow(0)
+    assert page.remove_holiday.isEnabled()
+    page.remove_holiday.click()
+    assert page.holiday_list.count() == 0 and not page.remove_holiday.isEnabled()
+    assert page.minutes.accessibleName() == "Duration"
