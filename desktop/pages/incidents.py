@@ -84,6 +84,7 @@ class IncidentsPage(QWidget):
         self.when.setCalendarPopup(True)
         form.addRow(labelled("&When (local time):", self.when), self.when)
         self.address = QLineEdit()
+        self.address.setPlaceholderText("e.g. 400 Oak St (optional)")
         form.addRow(labelled("&Address:", self.address), self.address)
         self.latitude, self.longitude = QLineEdit(), QLineEdit()
         self.latitude.setPlaceholderText("e.g. 39.7810 (optional)")

@@ -349,7 +349,9 @@ class PersonDialog(QDialog):
         form.addRow(labelled("&Engagement:", self.engagement), self.engagement)
         self.problem = QLabel()
         self.problem.setWordWrap(True)
-        self.problem.setStyleSheet("color: palette(highlight);")
+        font = self.problem.font()  # bold in the text colour: readable on any theme, light or dark
+        font.setBold(True)
+        self.problem.setFont(font)
         self.problem.setAccessibleName("Problem")
         buttons = QDialogButtonBox(
             QDialogButtonBox.StandardButton.Save | QDialogButtonBox.StandardButton.Cancel
@@ -371,7 +373,7 @@ class PersonDialog(QDialog):
         try:
             self.edited = actions.edited_person(self.person, self.changes())
         except InputError as error:
-            self.problem.setText(error.message)
+            self.problem.setText(f"⚠ {error.message}")
             if error.field in self.fields:
                 self.fields[error.field].setFocus()
             return
