@@ -36,6 +36,7 @@ from desktop.local_user import user_name, utc_now
 from desktop.navigation import PAGES
 from desktop.pages.neighborhood import NeighborhoodPage
 from desktop.pages.reports import ReportsPage
+from desktop.pages.walk_rules import WalkRulesPage
 from desktop.pages.welcome import WelcomePage
 from desktop.session import Session
 from scheduler import actions
@@ -184,6 +185,8 @@ class MainWindow(QMainWindow):
         """Open (and upgrade, after a backup copy) the database and show its district: the one
         named, else the one shown last time, else the only one, else the one the user picks; a
         database without districts opens the first-run guide. Errors are shown; False then."""
+        if not self._may_leave():
+            return False
         try:
             db = actions.open_department(url)
         except BeatwalkError as error:
@@ -211,6 +214,8 @@ class MainWindow(QMainWindow):
         """The demo district in `url`, or in a throwaway database removed when the window closes.
         The database is made and the demo imported in a worker, so the window shows at once; its
         month is then planned in the background too. An error is shown in a dialog when it comes."""
+        if not self._may_leave():
+            return False
         throwaway = None
         if url is None:
             throwaway = Path(tempfile.mkdtemp(prefix="beatwalk-demo-"))
@@ -264,7 +269,7 @@ class MainWindow(QMainWindow):
             self.open_database(sqlite_url(Path(name)))
 
     def _ask_district(self) -> None:
-        if self.db is None:
+        if self.db is None or not self._may_leave():
             return
         districts = actions.list_districts(self.db)
         names = [district.name for district in districts]
@@ -354,8 +359,24 @@ class MainWindow(QMainWindow):
         return self.pages[title]
 
     def _show_row(self, row: int) -> None:
-        if 0 <= row < len(self.titles):
-            self.stack.setCurrentWidget(self.page(self.titles[row]))
+        if not 0 <= row < len(self.titles):
+            return
+        shown = self.stack.currentWidget()
+        if shown is not None and not self._may_leave(shown):
+            self.navigation.blockSignals(True)  # back to the page kept on screen
+            self.navigation.setCurrentRow(self._row_of(shown))
+            self.navigation.blockSignals(False)
+            return
+        self.stack.setCurrentWidget(self.page(self.titles[row]))
+
+    def _row_of(self, page: QWidget) -> int:
+        return next(row for row, title in enumerate(self.titles) if self.pages.get(title) is page)
+
+    def _may_leave(self, page: QWidget | None = None) -> bool:
+        """Whether the page on screen (or `page`) lets itself be left: Walk rules asks about
+        changes not saved yet."""
+        page = page if page is not None else self.stack.currentWidget()
+        return not isinstance(page, WalkRulesPage) or page.may_leave()
 
     def show_page(self, title: str) -> QWidget:
         self.navigation.setCurrentRow(self.titles.index(title))
@@ -434,6 +455,9 @@ class MainWindow(QMainWindow):
             self._throwaway = None
 
     def closeEvent(self, event: QCloseEvent) -> None:
+        if not self._may_leave():
+            event.ignore()
+            return
         self.settings.geometry = self.saveGeometry()
         self.settings.sync()
         self._close_database()

@@ -23,6 +23,7 @@ from PySide6.QtWidgets import (
     QLabel,
     QLineEdit,
     QListWidget,
+    QMessageBox,
     QPushButton,
     QSpinBox,
     QTimeEdit,
@@ -346,6 +347,27 @@ class WalkRulesPage(QWidget):
 
     def save(self) -> bool:
         return self._save(self.draft(), "change the walk rules")
+
+    def may_leave(self) -> bool:
+        """Asked before the window shows another page or district, or closes: an edit not saved
+        yet would otherwise be lost quietly, or a plan built on the rules as they were before it.
+        True when the page may be left (saved, discarded, or nothing to save)."""
+        if not self.save_button.isEnabled():
+            return True
+        Button = QMessageBox.StandardButton
+        answer = QMessageBox.question(
+            self,
+            "Walk rules not saved",
+            "The walk rules have changes that are not saved yet. Save them now?",
+            Button.Save | Button.Discard | Button.Cancel,
+            Button.Save,
+        )
+        if answer == Button.Save:
+            return self.save()
+        if answer == Button.Discard:
+            self.reload()
+            return True
+        return False
 
     def restore_defaults(self) -> bool:
         return self._save(actions.guide_defaults(self.stored), "restore the guide's walk rules")

@@ -10,7 +10,7 @@ from pathlib import Path
 
 import pytest
 from PySide6.QtGui import QKeySequence
-from PySide6.QtWidgets import QInputDialog
+from PySide6.QtWidgets import QInputDialog, QMessageBox
 
 from desktop import workers
 from desktop.app import open_window
@@ -217,6 +217,30 @@ def test_renaming_the_district_on_the_walk_rules_page_renames_the_window(window,
     assert window.settings.last_district(url) == "West End"
     window.session.undo_stack.undo()
     assert window.windowTitle() == "Beatwalk — Westside"
+
+
+def test_walk_rules_not_saved_are_saved_discarded_or_kept_before_the_page_is_left(
+    window, tmp_path, monkeypatch
+):
+    url = westside_department(tmp_path / "department.sqlite3")
+    assert window.open_database(url)
+    page = window.show_page("Walk rules")
+    answers: list[QMessageBox.StandardButton] = []
+    monkeypatch.setattr(QMessageBox, "question", lambda *args: answers.pop(0))
+    page.max_walking.setValue(4)
+    answers.append(QMessageBox.StandardButton.Cancel)
+    window.show_page("People")  # the captain goes on editing
+    assert window.stack.currentWidget() is page and window.navigation.currentItem().text() == "Walk rules"
+    assert page.max_walking.value() == 4 and page.save_button.isEnabled()
+    answers.append(QMessageBox.StandardButton.Save)
+    window.show_page("People")
+    assert window.stack.currentWidget() is window.pages["People"]
+    assert actions.district_settings(window.db, district=window.session.district).max_walking_per_squad == 4
+    window.show_page("Walk rules")
+    page.max_walking.setValue(1)
+    answers.append(QMessageBox.StandardButton.Discard)
+    window.close()
+    assert answers == [] and page.max_walking.value() == 4  # nothing asked is left, nothing saved
 
 
 def test_pages_are_made_when_first_shown_and_the_opened_district_is_kept_out_of_the_collector(

@@ -19,7 +19,12 @@ def welcome(session, parent=None):
 
 @pytest.mark.parametrize(
     ("make", "name"),
-    [(PeoplePage, "people"), (WalkRulesPage, "walk-rules"), (IncidentsPage, "incidents"), (welcome, "welcome")],
+    [
+        (PeoplePage, "people"),
+        (WalkRulesPage, "walk-rules"),
+        (IncidentsPage, "incidents"),
+        (welcome, "welcome"),
+    ],
 )
 def test_a_page_is_drawn_dark_under_a_dark_palette(session, qtbot, make, name):
     page = make(session)
