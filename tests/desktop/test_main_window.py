@@ -22,6 +22,7 @@ from desktop.pages.welcome import WelcomePage
 from scheduler import actions
 from scheduler.actions import DEMO_FILES, Month
 from scheduler.rules.validator import validate
+from scheduler.store.database import run_migrations
 from tests.desktop.conftest import QUICK, answer_preview, screenshot
 
 NOW = datetime(2026, 12, 4, 15, 0, tzinfo=UTC)
@@ -78,8 +79,11 @@ def westside_department(path: Path) -> str:
 
 def test_the_month_selector_moves_the_session_month(window, tmp_path):
     url = westside_department(tmp_path / "empty.sqlite3")
+    assert not window.recent_menu.isEnabled()  # no database opened yet: nothing to offer
     assert window.open_database(url)
     assert window.windowTitle() == "Beatwalk — Westside"
+    assert [action.text() for action in window.recent_menu.actions()] == [url]
+    assert window.recent_menu.isEnabled()
     window.next_month.trigger()
     assert window.session.month == Month(2027, 1) and "January 2027" in window.month_label.text()
     window.previous_month.trigger()
@@ -90,6 +94,19 @@ def test_the_month_selector_moves_the_session_month(window, tmp_path):
     assert settings.recent_databases[0].endswith("empty.sqlite3")
     assert settings.last_district(settings.recent_databases[0]) == "Westside"
     assert settings.geometry is not None
+
+
+def test_an_older_database_is_upgraded_on_open_and_the_status_bar_names_its_copy(window, tmp_path):
+    url = westside_department(tmp_path / "older.sqlite3")
+    db = actions.open_department(url)
+    run_migrations(db.engine, "downgrade", "-1")  # as an older Beatwalk left it
+    db.close()
+    assert window.open_database(url)
+    assert window.db.backup is not None and window.db.backup.exists()
+    assert window.statusBar().currentMessage() == (
+        f"Upgraded the database; the copy from before is {window.db.backup}"
+    )
+    assert window.windowTitle() == "Beatwalk — Westside"
 
 
 def test_a_database_that_cannot_be_opened_is_said_in_a_dialog(window, dialogs):
