@@ -5,6 +5,7 @@ from __future__ import annotations
 
 import gc
 import time
+from dataclasses import replace
 from datetime import UTC, datetime
 from pathlib import Path
 
@@ -66,6 +67,23 @@ def test_undo_and_redo_are_named_exactly_and_use_the_platform_shortcuts(window, 
     assert window.redo_action.text().replace("&", "") == "Redo"
     assert window.undo_action.shortcut() == QKeySequence(QKeySequence.StandardKey.Undo)
     assert window.redo_action.shortcut() == QKeySequence(QKeySequence.StandardKey.Redo)
+
+
+def test_the_edit_menu_undoes_and_redoes_a_person_edit_and_says_what(window, session):
+    assert window.open_database(session.db.url)
+    window.show_district(session.district, session.month)
+    assert not window.undo_action.isEnabled() and not window.redo_action.isEnabled()
+    people = window.show_page("People")
+    old = people.model.record(0).person
+    new = replace(old, shift_start=old.shift_start.replace(hour=6, minute=30))
+    assert people.save_person(old, new)
+    assert window.undo_action.isEnabled() and window.undo_action.toolTip() == f"Undo edit {old.name}"
+    window.undo_action.trigger()
+    stored = {p.id: p for p in actions.district_people(window.db, district=window.session.district)}
+    assert stored[old.id] == old and window.redo_action.isEnabled()
+    window.redo_action.trigger()
+    stored = {p.id: p for p in actions.district_people(window.db, district=window.session.district)}
+    assert stored[old.id] == new and people.model.record(0).person == new
 
 
 def westside_department(path: Path) -> str:

@@ -5,9 +5,10 @@ from __future__ import annotations
 
 from datetime import time
 
+from PySide6.QtCore import Qt
 from PySide6.QtWidgets import QDialog
 
-from desktop.pages.people import PeoplePage, PersonDialog
+from desktop.pages.people import PEOPLE_COLUMNS, PeoplePage, PersonDialog
 from desktop.roster_import import RosterPreviewDialog, import_roster_interactively
 from scheduler import actions
 from scheduler.actions import Rank
@@ -144,3 +145,13 @@ def test_a_district_without_people_says_how_to_get_them(session, qtbot):
     page.model.set_records([])
     assert page.count.text() == "No people yet: Import roster… reads the district's roster CSV."
     assert not page.edit_button.isEnabled()
+
+
+def test_sorting_by_rank_follows_the_chain_of_command_not_the_alphabet(session, qtbot):
+    page = PeoplePage(session)
+    qtbot.addWidget(page)
+    rank_column = [column.header for column in PEOPLE_COLUMNS].index("Rank")
+    page.table.sortByColumn(rank_column, Qt.SortOrder.AscendingOrder)
+    ranks = [page.proxy.index(row, rank_column).data() for row in range(page.proxy.rowCount())]
+    order = [rank.value for rank in Rank]
+    assert ranks == sorted(ranks, key=order.index) and ranks != sorted(ranks)
