@@ -348,6 +348,7 @@ class MainWindow(QMainWindow):
         assert self.db is not None
         welcome = WelcomePage(self.db, session, self)
         welcome.print_packet.connect(self.show_packet)
+        welcome.open_page.connect(self.show_page)
         return welcome
 
     def page(self, title: str) -> QWidget:

@@ -78,11 +78,18 @@ def _summary(preview: RosterPreview) -> str:
             f"The file has {count} mistake{'s' if count != 1 else ''}; nothing will be imported until "
             "they are fixed in the file."
         )
-    return (
-        f"{len(preview.people)} people in the file: {preview.added} new, {preview.updated} changed, "
-        f"{preview.unchanged} unchanged; {preview.deactivated} people missing from the file will be "
-        "marked inactive (never deleted)."
+    found = (
+        f"{_people(len(preview.people))} in the file: {preview.added} new, {preview.updated} changed, "
+        f"{preview.unchanged} unchanged"
     )
+    if not preview.deactivated:
+        return f"{found}; everyone on the roster now is in the file."
+    missing = _people(preview.deactivated)
+    return f"{found}; {missing} missing from the file will be marked inactive (never deleted)."
+
+
+def _people(count: int) -> str:
+    return "1 person" if count == 1 else f"{count} people"
 
 
 def ask_roster_file(parent: QWidget) -> Path | None:

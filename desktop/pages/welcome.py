@@ -30,7 +30,15 @@ from desktop.roster_import import ask_roster_file, import_roster_interactively
 from desktop.session import Session
 from desktop.widgets import labelled
 from scheduler import actions
-from scheduler.actions import BeatwalkError, Database, DistrictRef, MonthPlanned, NotFound, SolveRequest
+from scheduler.actions import (
+    BeatwalkError,
+    Database,
+    DistrictRef,
+    MonthPlanned,
+    NotFound,
+    Plan,
+    SolveRequest,
+)
 
 DEFAULT_TIMEZONE = "America/New_York"
 PLAN = 3  # the step that builds the plan (from 0)
@@ -48,6 +56,18 @@ class _Step:
     body: QWidget
 
 
+def _outcome(plan: Plan) -> str:
+    """What the plan came to, so that a minimum it cannot meet is not hidden behind "✓ done"."""
+    walks = f"{len(plan.walks)} walk{'s' if len(plan.walks) != 1 else ''} planned"
+    if not plan.shortfalls:
+        return f"{walks}; every minimum is met."
+    count = len(plan.shortfalls)
+    return (
+        f"{walks}; {count} minimum{'s' if count != 1 else ''} cannot be met: the Calendar page "
+        "says which and why."
+    )
+
+
 class WelcomePage(QWidget):
     """Without a session only the first step is open; `district_created` hands the new district to
     the window, which gives this page a session for the other steps."""
@@ -55,6 +75,7 @@ class WelcomePage(QWidget):
     district_created = Signal(object)  # DistrictRef
     planned = Signal(object)  # MonthPlanned, or the error
     print_packet = Signal()  # the window opens the Reports page on the packet
+    open_page = Signal(str)  # the window shows the page of that title
 
     def __init__(self, db: Database, session: Session | None = None, parent: QWidget | None = None) -> None:
         super().__init__(parent)
@@ -85,12 +106,19 @@ class WelcomePage(QWidget):
         form.addRow(labelled("&Time zone:", self.timezone), self.timezone)
         form.addRow(self.create_button)
         self.boundary_button = QPushButton("&Import boundary (GeoJSON)…")
+        self.draw_button = QPushButton("Draw it on the &map")
+        neighborhood = QWidget()  # two ways to the same step: a file, or the map
+        neighborhood_line = QHBoxLayout(neighborhood)
+        neighborhood_line.setContentsMargins(0, 0, 0, 0)
+        neighborhood_line.addWidget(self.boundary_button)
+        neighborhood_line.addWidget(self.draw_button)
         self.roster_button = QPushButton("Import &roster (CSV)…")
         self.plan_button = QPushButton("&Build plan")  # as on the Calendar page: one name for one action
         self.print_button = QPushButton("Print the &packet")
         for button in (
             self.create_button,
             self.boundary_button,
+            self.draw_button,
             self.roster_button,
             self.plan_button,
             self.print_button,
@@ -110,8 +138,8 @@ class WelcomePage(QWidget):
                 2,
                 "Draw the neighborhood",
                 "Import its boundary from a GeoJSON file (from "
-                "the city's GIS or a free web map), or draw it on the Neighborhood page.",
-                self.boundary_button,
+                "the city's GIS or a free web map), or draw it on the Neighborhood page's map.",
+                neighborhood,
             ),
             self._step(
                 grid,
@@ -140,6 +168,7 @@ class WelcomePage(QWidget):
         grid.setRowStretch(len(self.steps) * 2 + 1, 1)
         self.create_button.clicked.connect(self.create_district)
         self.boundary_button.clicked.connect(self._ask_boundary)
+        self.draw_button.clicked.connect(lambda: self.open_page.emit("Neighborhood"))
         self.roster_button.clicked.connect(self._ask_roster)
         self.plan_button.clicked.connect(self.plan_month)
         self.print_button.clicked.connect(self.print_packet)
@@ -187,19 +216,25 @@ class WelcomePage(QWidget):
             return [False] * len(self.steps)
         db, district = session.db, session.district
         people = bool(actions.district_people(db, district=district))
-        try:
-            actions.stored_plan(db, district=district, month=session.month)
-            planned = True
-        except NotFound:
-            planned = False
         boundary = actions.neighborhood_boundary(db, district=district) is not None
-        return [True, boundary, people, planned, False]
+        return [True, boundary, people, self._plan() is not None, False]
+
+    def _plan(self) -> Plan | None:
+        """The stored plan of the month shown, if it has one."""
+        session = self.session
+        assert session is not None
+        try:
+            return actions.stored_plan(session.db, district=session.district, month=session.month).plan
+        except NotFound:
+            return None
 
     def refresh(self) -> None:
         done = self.done()
         if self.session is not None:
             month = f"{self.session.month.first_day:%B %Y} (the month shown above)"
-            self.steps[PLAN].explanation.setText(PLAN_STEP.format(month=month))
+            plan = self._plan() if done[PLAN] else None
+            outcome = f"\n{_outcome(plan)}" if plan is not None else ""
+            self.steps[PLAN].explanation.setText(PLAN_STEP.format(month=month) + outcome)
         for index, step in enumerate(self.steps):
             ready = index == 0 or done[index - 1]
             open_now = ready and not done[index]

@@ -214,8 +214,16 @@ def test_the_guides_plan_step_follows_the_month_shown(window, session, monkeypat
     window.show_district(session.district, session.month, getting_started=True)
     welcome = window.pages["Getting started"]
     assert "December 2026" in welcome.steps[3].explanation.text()
+    plan = actions.stored_plan(session.db, district=session.district, month=session.month).plan
+    said = f"{len(plan.walks)} walks planned; " + (
+        "every minimum is met." if not plan.shortfalls else f"{len(plan.shortfalls)} minimum"
+    )
+    assert said in welcome.steps[3].explanation.text()  # what "✓ done" came to, not hidden
+    welcome.draw_button.click()  # step 2's other way: the map
+    assert window.stack.currentWidget() is window.pages["Neighborhood"]
     window.next_month.trigger()  # January has no plan yet: the step is open again
     assert "January 2027" in welcome.steps[3].explanation.text()
+    assert "planned;" not in welcome.steps[3].explanation.text()
     assert welcome.steps[3].state.text() == "← next step" and welcome.plan_button.isEnabled()
     monkeypatch.setattr(workers, "start", lambda *args: None)  # the planning is not the point here
     welcome.plan_button.click()

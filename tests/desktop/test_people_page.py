@@ -155,3 +155,22 @@ def test_sorting_by_rank_follows_the_chain_of_command_not_the_alphabet(session, 
     ranks = [page.proxy.index(row, rank_column).data() for row in range(page.proxy.rowCount())]
     order = [rank.value for rank in Rank]
     assert ranks == sorted(ranks, key=order.index) and ranks != sorted(ranks)
+
+
+def test_the_preview_says_who_would_become_inactive_only_when_someone_would(session, qtbot, tmp_path):
+    roster = tmp_path / "roster.csv"
+    roster.write_text("id,name,rank,unit\nx1,Ann Lee,officer,patrol\n", encoding="utf-8")
+    active = len(actions.district_people(session.db, district=session.district))
+    preview = actions.preview_roster(session.db, district=session.district, path=roster)
+    dialog = RosterPreviewDialog(roster, preview)
+    qtbot.addWidget(dialog)
+    assert dialog.summary.text() == (
+        f"1 person in the file: 1 new, 0 changed, 0 unchanged; {active} people missing from the file "
+        "will be marked inactive (never deleted)."
+    )
+    actions.import_roster(session.db, district=session.district, path=roster, deactivate_most=True)
+    again = RosterPreviewDialog(
+        roster, actions.preview_roster(session.db, district=session.district, path=roster)
+    )
+    qtbot.addWidget(again)
+    assert again.summary.text().endswith("1 unchanged; everyone on the roster now is in the file.")
