@@ -431,8 +431,11 @@ class MainWindow(QMainWindow):
     def _planned(self, planned: MonthPlanned) -> None:
         self.planning = None
         plan = planned.result.plan
-        short = f", {len(plan.shortfalls)} minimums not met" if plan.shortfalls else ""
-        self.statusBar().showMessage(f"{plan.month} planned: {len(plan.walks)} walks{short}.")
+        count = len(plan.shortfalls)
+        short = (
+            f"; {count} minimum{'s' if count != 1 else ''} not met (see the Calendar page)" if count else ""
+        )
+        self.statusBar().showMessage(f"{plan.month.first_day:%B %Y} planned: {len(plan.walks)} walks{short}.")
         if self.session is not None:
             self.session.notify("plan")
         freeze_long_lived()  # the demo district opened and its first plan loaded

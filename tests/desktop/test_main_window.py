@@ -8,6 +8,7 @@ import time
 from dataclasses import replace
 from datetime import UTC, datetime
 from pathlib import Path
+from types import SimpleNamespace
 
 import pytest
 from PySide6.QtGui import QKeySequence
@@ -21,7 +22,7 @@ from desktop.navigation import PAGES
 from desktop.pages.reports import ReportsPage
 from desktop.pages.welcome import WelcomePage
 from scheduler import actions
-from scheduler.actions import DEMO_FILES, Month
+from scheduler.actions import DEMO_FILES, Month, Shortfall
 from scheduler.rules.validator import validate
 from scheduler.store.database import run_migrations
 from tests.desktop.conftest import QUICK, answer_preview, screenshot
@@ -84,6 +85,21 @@ def test_the_edit_menu_undoes_and_redoes_a_person_edit_and_says_what(window, ses
     window.redo_action.trigger()
     stored = {p.id: p for p in actions.district_people(window.db, district=window.session.district)}
     assert stored[old.id] == new and people.model.record(0).person == new
+
+
+def test_a_month_planned_in_the_background_is_named_in_words(window, session, monkeypatch):
+    assert window.open_database(session.db.url)
+    window.show_district(session.district, session.month)
+    plan = actions.stored_plan(session.db, district=session.district, month=session.month).plan
+    short = replace(
+        plan, shortfalls=plan.shortfalls[:1] or (Shortfall("district", "2026-12", 2, 0, "no one"),)
+    )
+    planned = SimpleNamespace(result=SimpleNamespace(plan=short))
+    monkeypatch.setattr(workers, "start", lambda work, done, failed, parent: done(planned))
+    window.plan_in_background(QUICK, "Planning…")
+    assert window.statusBar().currentMessage() == (
+        f"December 2026 planned: {len(plan.walks)} walks; 1 minimum not met (see the Calendar page)."
+    )
 
 
 def westside_department(path: Path) -> str:
