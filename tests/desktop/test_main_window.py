@@ -91,9 +91,8 @@ def test_a_month_planned_in_the_background_is_named_in_words(window, session, mo
     assert window.open_database(session.db.url)
     window.show_district(session.district, session.month)
     plan = actions.stored_plan(session.db, district=session.district, month=session.month).plan
-    short = replace(
-        plan, shortfalls=plan.shortfalls[:1] or (Shortfall("district", "2026-12", 2, 0, "no one"),)
-    )
+    shortfall = Shortfall("district", "2026-12", 2, 0, "no non-patrol captain on the roster")
+    short = replace(plan, shortfalls=(shortfall,))
     planned = SimpleNamespace(result=SimpleNamespace(plan=short))
     monkeypatch.setattr(workers, "start", lambda work, done, failed, parent: done(planned))
     window.plan_in_background(QUICK, "Planning…")
