@@ -24,7 +24,7 @@ from PySide6.QtWidgets import (
 )
 
 from desktop.commands import ActionCommand
-from desktop.errors import show_error
+from desktop.errors import in_words, show_error
 from desktop.records import SORT_ROLE, Column, RecordsModel
 from desktop.roster_import import ask_roster_file, import_roster_interactively
 from desktop.session import Session
@@ -321,6 +321,8 @@ EDITABLE = (
     ("leave", "&Leave", "YYYY-MM-DD/YYYY-MM-DD or YYYY-MM-DD, separated by ;"),
 )
 
+FIELD_LABELS = {column: label.replace("&", "") for column, label, _hint in EDITABLE}  # for its mistakes
+
 
 class PersonDialog(QDialog):
     """The edit form, in the roster file's own words; a mistake is shown under the form and the
@@ -373,7 +375,7 @@ class PersonDialog(QDialog):
         try:
             self.edited = actions.edited_person(self.person, self.changes())
         except InputError as error:
-            self.problem.setText(f"⚠ {error.message}")
+            self.problem.setText(f"⚠ {in_words(error, FIELD_LABELS) or error.message}")
             if error.field in self.fields:
                 self.fields[error.field].setFocus()
             return

@@ -47,6 +47,19 @@ CREWS = {
 }
 
 
+FIELD_LABELS = {  # the settings' fields under the names the page gives them, for its error messages
+    "name": "District name",
+    "timezone": "Time zone",
+    "agency": "Agency",
+    "walk_hours": "Walk hours",
+    "workdays": "Workdays",
+    "walk_call_type": "CAD call type",
+    "max_walking_per_squad": "Walking at once, per squad",
+    "post_incident_delay_hours": "Post-incident walk starts",
+    "post_incident_minutes": "Post-incident walk lasts",
+}
+
+
 def _spin(bounds: tuple[int, int], suffix: str = "") -> QSpinBox:
     spin = QSpinBox()
     spin.setRange(*bounds)
@@ -380,7 +393,7 @@ class WalkRulesPage(QWidget):
         try:
             self._store(new)
         except BeatwalkError as error:
-            show_error(self, error)
+            show_error(self, error, labels=FIELD_LABELS)
             return False
         command = ActionCommand(
             text,

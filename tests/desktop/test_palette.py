@@ -45,7 +45,7 @@ def test_a_mistake_in_the_person_form_stays_readable_under_a_dark_palette(sessio
     dialog.setPalette(dark_palette())
     dialog.fields["shift_start"].setText("25:00")
     dialog.accept()
-    assert "shift_start" in dialog.problem.text() and dialog.problem.font().bold()
+    assert "Shift starts" in dialog.problem.text() and dialog.problem.font().bold()
     assert dialog.problem.styleSheet() == ""  # no colour of its own: the theme's text colour
     assert dialog.problem.palette().color(QPalette.ColorRole.WindowText).lightness() > 200
     screenshot(dialog, "people-edit-dark")

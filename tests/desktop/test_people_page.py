@@ -48,7 +48,8 @@ def test_a_person_edit_is_saved_and_undone_and_redone(session, qtbot):
     qtbot.addWidget(dialog)
     dialog.fields["shift_start"].setText("25:00")
     dialog.accept()
-    assert dialog.result() != QDialog.DialogCode.Accepted and "shift_start" in dialog.problem.text()
+    assert dialog.result() != QDialog.DialogCode.Accepted
+    assert dialog.problem.text().startswith("⚠ Shift starts: '25:00' is not a time of day")
     dialog.fields["shift_start"].setText("06:30")
     dialog.fields["leave"].setText("2026-12-21/2026-12-24")
     dialog.engagement.setCurrentIndex(1)
