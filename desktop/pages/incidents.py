@@ -43,6 +43,14 @@ from scheduler.actions import (
 )
 
 OTHER_KINDS = ("robbery", "assault", "burglary", "auto theft")
+FIELD_LABELS = {  # an incident's fields under the names the form gives them, for its mistakes
+    "type": "Type",
+    "at": "When",
+    "address": "Address",
+    "latitude": "Latitude",
+    "longitude": "Longitude",
+    "id": "CAD number",
+}
 
 
 def _columns(zone: ZoneInfo, has_boundary: Callable[[], bool]) -> tuple[Column[Incident], ...]:
@@ -172,7 +180,7 @@ class IncidentsPage(QWidget):
                 self.session.notify("incidents")
                 return
         except BeatwalkError as error:
-            show_error(self, error)
+            show_error(self, error, labels=FIELD_LABELS)
             return
         self.add_button.setEnabled(False)
         self.status.setText("Working out the post-incident walk…")
@@ -190,7 +198,7 @@ class IncidentsPage(QWidget):
         self.add_button.setEnabled(True)
         self.status.setText("")
         self.proposal_ready.emit(error)
-        show_error(self, error)
+        show_error(self, error, labels=FIELD_LABELS)
 
     def _proposed(self, proposal: IncidentWalkProposal) -> None:
         self.add_button.setEnabled(True)
@@ -208,7 +216,7 @@ class IncidentsPage(QWidget):
                 self.session.db, proposal=proposal, user=self.session.user, now=self.session.now()
             )
         except BeatwalkError as error:
-            show_error(self, error)
+            show_error(self, error, labels=FIELD_LABELS)
             return
         walk = added.result.walk
         saved = f"its walk {walk.id} is in the plan" if walk else "recorded without a walk"
