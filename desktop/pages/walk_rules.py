@@ -143,6 +143,7 @@ class WalkRulesPage(QWidget):
         self.add_holiday.clicked.connect(self._add_holiday)
         self.remove_holiday.clicked.connect(self._remove_holiday)
         self.holiday_list.itemSelectionChanged.connect(self._enable_remove)
+        self.holiday_date.dateChanged.connect(self._enable_add)
 
         types = QGroupBox("Walk types")
         types_layout = QVBoxLayout(types)
@@ -254,6 +255,15 @@ class WalkRulesPage(QWidget):
     def _enable_remove(self) -> None:
         """Remove holiday works on the holiday picked in the list: without one it can do nothing."""
         self.remove_holiday.setEnabled(bool(self.holiday_list.selectedItems()))
+        self._enable_add()
+
+    def _picked_day(self) -> date:
+        day = self.holiday_date.date()
+        return date(day.year(), day.month(), day.day())
+
+    def _enable_add(self) -> None:
+        """A day that is a holiday already cannot be added again."""
+        self.add_holiday.setEnabled(self._picked_day() not in self._holidays)
 
     def _current_type(self) -> WalkType | None:
         row = self.type_list.currentRow()
@@ -319,8 +329,7 @@ class WalkRulesPage(QWidget):
         self._edited()
 
     def _add_holiday(self) -> None:
-        day = self.holiday_date.date()
-        self._holidays.add(date(day.year(), day.month(), day.day()))
+        self._holidays.add(self._picked_day())
         self._show_holidays()
         self._edited()
 

@@ -108,6 +108,9 @@ def test_remove_holiday_is_offered_only_for_a_picked_holiday(session, qtbot):
     page.holiday_date.setDate(QDate(2026, 12, 24))
     page.add_holiday.click()
     assert not page.remove_holiday.isEnabled()  # added, but not picked yet
+    assert not page.add_holiday.isEnabled()  # a holiday already
+    page.holiday_date.setDate(QDate(2026, 12, 25))
+    assert page.add_holiday.isEnabled()
     page.holiday_list.setCurrentRow(0)
     assert page.remove_holiday.isEnabled()
     page.remove_holiday.click()
