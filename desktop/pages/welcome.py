@@ -167,6 +167,7 @@ class WelcomePage(QWidget):
         ]
         grid.setRowStretch(len(self.steps) * 2 + 1, 1)
         self.create_button.clicked.connect(self.create_district)
+        self.name.returnPressed.connect(self.create_button.click)  # type the name, press Enter
         self.boundary_button.clicked.connect(self._ask_boundary)
         self.draw_button.clicked.connect(lambda: self.open_page.emit("Neighborhood"))
         self.roster_button.clicked.connect(self._ask_roster)

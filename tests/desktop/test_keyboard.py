@@ -1,16 +1,18 @@
 """Keyboard access: on every page of the window, each Alt+letter reaches one control only (and not
 a menu of the menu bar), Ctrl+1… reach the pages, and a new user can type the district's name at
-once."""
+once and press Enter."""
 
 from __future__ import annotations
 
 import re
 
 import pytest
+from PySide6.QtCore import Qt
 from PySide6.QtWidgets import QAbstractButton, QApplication, QGroupBox, QLabel, QWidget
 
 from desktop.app_settings import AppSettings
 from desktop.main_window import MainWindow, sqlite_url
+from scheduler import actions
 from tests.desktop.conftest import NOW
 
 MY_PAGES = ("Getting started", "People", "Walk rules", "Incidents", "Reports")
@@ -85,4 +87,6 @@ def test_a_new_user_types_the_districts_name_at_once(qtbot, tmp_path):
     welcome = window.pages["Getting started"]
     qtbot.waitUntil(lambda: QApplication.focusWidget() is welcome.name)
     qtbot.keyClicks(QApplication.focusWidget(), "Westside")
-    assert welcome.name.text() == "Westside"
+    qtbot.keyClick(QApplication.focusWidget(), Qt.Key.Key_Return)  # Enter creates it
+    assert window.windowTitle() == "Beatwalk — Westside"
+    assert [district.name for district in actions.list_districts(window.db)] == ["Westside"]
