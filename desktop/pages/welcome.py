@@ -210,15 +210,15 @@ class WelcomePage(QWidget):
 
     # --- State ------------------------------------------------------------------------------------
 
-    def done(self) -> list[bool]:
-        """Which steps are done, read from the database."""
+    def done(self, plan: Plan | None) -> list[bool]:
+        """Which steps are done, read from the database (`plan`: the month's, read already)."""
         session = self.session
         if session is None:
             return [False] * len(self.steps)
         db, district = session.db, session.district
         people = bool(actions.district_people(db, district=district))
         boundary = actions.neighborhood_boundary(db, district=district) is not None
-        return [True, boundary, people, self._plan() is not None, False]
+        return [True, boundary, people, plan is not None, False]
 
     def _plan(self) -> Plan | None:
         """The stored plan of the month shown, if it has one."""
@@ -230,10 +230,10 @@ class WelcomePage(QWidget):
             return None
 
     def refresh(self) -> None:
-        done = self.done()
+        plan = self._plan() if self.session is not None else None
+        done = self.done(plan)
         if self.session is not None:
             month = f"{self.session.month.first_day:%B %Y} (the month shown above)"
-            plan = self._plan() if done[PLAN] else None
             outcome = f"\n{_outcome(plan)}" if plan is not None else ""
             self.steps[PLAN].explanation.setText(PLAN_STEP.format(month=month) + outcome)
         for index, step in enumerate(self.steps):
