@@ -3,6 +3,7 @@ file; upgraded on open after a backup copy), `beatwalk --demo` a complete demo d
 
 from __future__ import annotations
 
+import logging
 import sys
 from types import TracebackType
 
@@ -13,6 +14,7 @@ from desktop.errors import show_error
 from desktop.main_window import MainWindow
 
 EXIT_NOT_OPENED = 2  # as for bad input on the command line: nothing was opened
+log = logging.getLogger(__name__)
 
 
 def application() -> QApplication:
@@ -42,14 +44,24 @@ def open_window(*, db: str | None, district: str | None, demo: bool) -> MainWind
 def show_unexpected_errors(window: QWidget) -> None:
     """An error that no page expected (a bug in Beatwalk, raised in a slot) is shown in a dialog a
     captain can read, its traceback logged, instead of printed to a terminal nobody watches while
-    the window goes on as if nothing happened."""
+    the window goes on as if nothing happened. One dialog at a time: an error raised again while
+    it shows (a widget failing at every repaint) is only logged, not stacked into dialogs."""
     previous = sys.excepthook
+    showing = False
 
     def hook(kind: type[BaseException], error: BaseException, traceback: TracebackType | None) -> None:
+        nonlocal showing
         if not isinstance(error, Exception):  # Ctrl+C and exits keep their usual way out
             previous(kind, error, traceback)
             return
-        show_error(window, error.with_traceback(traceback))
+        if showing:
+            log.error("Unexpected error while another was shown", exc_info=(kind, error, traceback))
+            return
+        showing = True
+        try:
+            show_error(window, error.with_traceback(traceback))
+        finally:
+            showing = False
 
     sys.excepthook = hook
 

@@ -29,6 +29,27 @@ def test_an_error_no_page_expected_is_shown_in_a_dialog_and_logged(qtbot, dialog
     assert caplog.records and caplog.records[0].exc_info is not None
 
 
+def test_an_error_raised_again_while_its_dialog_shows_is_logged_not_stacked(qtbot, monkeypatch, caplog):
+    from PySide6.QtWidgets import QMessageBox
+
+    monkeypatch.setattr(sys, "excepthook", sys.excepthook)
+    shown: list[str] = []
+
+    def exec_(box):  # the dialog's own event loop repaints the widget that failed: it fails again
+        shown.append(box.text())
+        sys.excepthook(ValueError, ValueError("again"), None)
+        return QMessageBox.StandardButton.Ok
+
+    monkeypatch.setattr(QMessageBox, "exec", exec_)
+    window = QWidget()
+    qtbot.addWidget(window)
+    show_unexpected_errors(window)
+    with caplog.at_level(logging.ERROR):
+        sys.excepthook(ValueError, ValueError("first"), None)
+    assert shown == [f"{BUG} (ValueError)."]
+    assert [record.exc_info[1].args[0] for record in caplog.records] == ["first", "again"]
+
+
 def test_a_bug_while_reading_a_roster_is_a_dialog_and_imports_nothing(
     session, qtbot, dialogs, monkeypatch, tmp_path
 ):
