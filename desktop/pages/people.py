@@ -152,7 +152,7 @@ class PeoplePage(QWidget):
         self.table = record_table(self.proxy, "People")
         self.table.setSortingEnabled(True)
         self.table.sortByColumn(-1, Qt.SortOrder.AscendingOrder)
-        self.table.doubleClicked.connect(lambda _index: self.edit_selected())
+        self.table.activated.connect(lambda _index: self.edit_selected())  # a double click, or Enter
         self.count = QLabel()
 
         self.import_button = QPushButton("&Import roster…")

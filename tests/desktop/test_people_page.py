@@ -135,7 +135,16 @@ def test_edit_person_is_offered_only_for_a_selected_person(session, qtbot, monke
     opened = []
     monkeypatch.setattr(PersonDialog, "exec", lambda dialog: opened.append(dialog.person) or 0)
     page.edit_button.click()
-    assert opened == [page.model.record(page.proxy.mapToSource(page.proxy.index(0, 0)).row()).person]
+    first = page.model.record(page.proxy.mapToSource(page.proxy.index(0, 0)).row()).person
+    assert opened == [first]
+    page.table.setCurrentIndex(page.proxy.index(0, 1))
+    qtbot.keyClick(page.table, Qt.Key.Key_Return)  # the keyboard's way to the same form
+    assert opened == [first, first]
+    page.show()
+    cell = page.table.visualRect(page.proxy.index(0, 1)).center()
+    qtbot.mouseClick(page.table.viewport(), Qt.MouseButton.LeftButton, pos=cell)
+    qtbot.mouseDClick(page.table.viewport(), Qt.MouseButton.LeftButton, pos=cell)  # and the mouse's
+    assert opened == [first, first, first]
     page.search.setText("nobody is called this")  # the selected person is filtered away
     assert page.proxy.rowCount() == 0 and not page.edit_button.isEnabled()
 
