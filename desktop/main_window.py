@@ -44,6 +44,7 @@ from scheduler.actions import BeatwalkError, Database, DistrictRef, Month, Month
 
 APP = "Beatwalk"
 GETTING_STARTED = "Getting started"
+NAVIGATION_WIDTH = 170  # the least: wider when a large font needs it
 
 
 def sqlite_url(path: Path) -> str:
@@ -88,7 +89,7 @@ class MainWindow(QMainWindow):
 
         self.navigation = QListWidget()
         self.navigation.setAccessibleName("Pages")
-        self.navigation.setFixedWidth(170)
+        self.navigation.setFixedWidth(NAVIGATION_WIDTH)
         self.navigation.setSpacing(3)
         self.stack = QStackedWidget()
         central = QWidget()
@@ -327,6 +328,7 @@ class MainWindow(QMainWindow):
                 lambda _checked=False, row=number - 1: self.navigation.setCurrentRow(row)
             )
             self.page_actions.append(action)
+        self._fit_navigation()
         self.navigation.setCurrentRow(0)
         self._name_district()
         session.changed.connect(lambda what: self._name_district() if what == "settings" else None)
@@ -334,6 +336,12 @@ class MainWindow(QMainWindow):
         self._show_month()
         self._set_district_actions(True)
         self._bind_undo(session)
+
+    def _fit_navigation(self) -> None:
+        """Wide enough for the longest title in the font in use (a large system font included)."""
+        metrics = self.navigation.fontMetrics()
+        widest = max(metrics.horizontalAdvance(title) for title in self.titles)
+        self.navigation.setFixedWidth(max(NAVIGATION_WIDTH, widest + 4 * metrics.averageCharWidth()))
 
     def _name_district(self) -> None:
         """The title names the district, and the database remembers it, under its name of now."""

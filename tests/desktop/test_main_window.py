@@ -101,6 +101,16 @@ def test_a_month_planned_in_the_background_is_named_in_words(window, session, mo
     )
 
 
+def test_the_page_list_is_wide_enough_for_its_titles_in_a_large_font(window, session):
+    font = window.font()
+    font.setPointSize(font.pointSize() * 3)
+    window.setFont(font)
+    assert window.open_database(session.db.url)
+    window.show_district(session.district, session.month, getting_started=True)
+    metrics = window.navigation.fontMetrics()
+    assert window.navigation.width() > metrics.horizontalAdvance("Getting started") > 170
+
+
 def westside_department(path: Path) -> str:
     """The URL of a new department database at `path` holding one district, Westside, and nothing else."""
     url = sqlite_url(path)
