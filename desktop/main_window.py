@@ -440,10 +440,9 @@ class MainWindow(QMainWindow):
         self.planning = None
         plan = planned.result.plan
         count = len(plan.shortfalls)
-        short = (
-            f"; {count} minimum{'s' if count != 1 else ''} not met (see the Calendar page)" if count else ""
-        )
-        self.statusBar().showMessage(f"{plan.month.first_day:%B %Y} planned: {len(plan.walks)} walks{short}.")
+        unmet = f"; {count} minimum{'s' if count != 1 else ''} not met (see the Calendar page)"
+        month = f"{plan.month.first_day:%B %Y}"
+        self.statusBar().showMessage(f"{month} planned: {len(plan.walks)} walks{unmet if count else ''}.")
         if self.session is not None:
             self.session.notify("plan")
         freeze_long_lived()  # the demo district opened and its first plan loaded
