@@ -36,6 +36,7 @@ from desktop.local_user import user_name, utc_now
 from desktop.navigation import PAGES
 from desktop.pages.neighborhood import NeighborhoodPage
 from desktop.pages.reports import ReportsPage
+from desktop.pages.walk_rules import WalkRulesPage
 from desktop.pages.welcome import WelcomePage
 from desktop.session import Session
 from scheduler import actions
@@ -43,6 +44,7 @@ from scheduler.actions import BeatwalkError, Database, DistrictRef, Month, Month
 
 APP = "Beatwalk"
 GETTING_STARTED = "Getting started"
+NAVIGATION_WIDTH = 170  # the least: wider when a large font needs it
 
 
 def sqlite_url(path: Path) -> str:
@@ -87,7 +89,7 @@ class MainWindow(QMainWindow):
 
         self.navigation = QListWidget()
         self.navigation.setAccessibleName("Pages")
-        self.navigation.setFixedWidth(170)
+        self.navigation.setFixedWidth(NAVIGATION_WIDTH)
         self.navigation.setSpacing(3)
         self.stack = QStackedWidget()
         central = QWidget()
@@ -118,6 +120,7 @@ class MainWindow(QMainWindow):
         self.recent_menu = QMenu("&Recent databases", self)
         file_menu.addMenu(self.recent_menu)
         self.recent_menu.aboutToShow.connect(self._fill_recent)
+        self._fill_recent()  # an empty list is shown greyed out, not as a menu that opens on nothing
         self.switch_action = file_menu.addAction("&Switch district…")
         self.switch_action.triggered.connect(self._ask_district)
         file_menu.addSeparator()
@@ -183,6 +186,8 @@ class MainWindow(QMainWindow):
         """Open (and upgrade, after a backup copy) the database and show its district: the one
         named, else the one shown last time, else the only one, else the one the user picks; a
         database without districts opens the first-run guide. Errors are shown; False then."""
+        if not self._may_leave():
+            return False
         try:
             db = actions.open_department(url)
         except BeatwalkError as error:
@@ -191,6 +196,7 @@ class MainWindow(QMainWindow):
         self._close_database()
         self.db = db
         self.settings.add_recent_database(db.url)
+        self._fill_recent()
         if db.backup is not None:
             self.statusBar().showMessage(f"Upgraded the database; the copy from before is {db.backup}")
         try:
@@ -209,6 +215,8 @@ class MainWindow(QMainWindow):
         """The demo district in `url`, or in a throwaway database removed when the window closes.
         The database is made and the demo imported in a worker, so the window shows at once; its
         month is then planned in the background too. An error is shown in a dialog when it comes."""
+        if not self._may_leave():
+            return False
         throwaway = None
         if url is None:
             throwaway = Path(tempfile.mkdtemp(prefix="beatwalk-demo-"))
@@ -262,7 +270,7 @@ class MainWindow(QMainWindow):
             self.open_database(sqlite_url(Path(name)))
 
     def _ask_district(self) -> None:
-        if self.db is None:
+        if self.db is None or not self._may_leave():
             return
         districts = actions.list_districts(self.db)
         names = [district.name for district in districts]
@@ -327,6 +335,7 @@ class MainWindow(QMainWindow):
                 lambda _checked=False, row=number - 1: self.navigation.setCurrentRow(row)
             )
             self.page_actions.append(action)
+        self._fit_navigation()
         self.navigation.setCurrentRow(0)
         self._name_district()
         session.changed.connect(lambda what: self._name_district() if what == "settings" else None)
@@ -334,6 +343,12 @@ class MainWindow(QMainWindow):
         self._show_month()
         self._set_district_actions(True)
         self._bind_undo(session)
+
+    def _fit_navigation(self) -> None:
+        """Wide enough for the longest title in the font in use (a large system font included)."""
+        metrics = self.navigation.fontMetrics()
+        widest = max(metrics.horizontalAdvance(title) for title in self.titles)
+        self.navigation.setFixedWidth(max(NAVIGATION_WIDTH, widest + 4 * metrics.averageCharWidth()))
 
     def _name_district(self) -> None:
         """The title names the district, and the database remembers it, under its name of now."""
@@ -348,6 +363,7 @@ class MainWindow(QMainWindow):
         assert self.db is not None
         welcome = WelcomePage(self.db, session, self)
         welcome.print_packet.connect(self.show_packet)
+        welcome.open_page.connect(self.show_page)
         return welcome
 
     def page(self, title: str) -> QWidget:
@@ -359,8 +375,24 @@ class MainWindow(QMainWindow):
         return self.pages[title]
 
     def _show_row(self, row: int) -> None:
-        if 0 <= row < len(self.titles):
-            self.stack.setCurrentWidget(self.page(self.titles[row]))
+        if not 0 <= row < len(self.titles):
+            return
+        shown = self.stack.currentWidget()
+        if shown is not None and not self._may_leave(shown):
+            self.navigation.blockSignals(True)  # back to the page kept on screen
+            self.navigation.setCurrentRow(self._row_of(shown))
+            self.navigation.blockSignals(False)
+            return
+        self.stack.setCurrentWidget(self.page(self.titles[row]))
+
+    def _row_of(self, page: QWidget) -> int:
+        return next(row for row, title in enumerate(self.titles) if self.pages.get(title) is page)
+
+    def _may_leave(self, page: QWidget | None = None) -> bool:
+        """Whether the page on screen (or `page`) lets itself be left: Walk rules asks about
+        changes not saved yet."""
+        page = page if page is not None else self.stack.currentWidget()
+        return not isinstance(page, WalkRulesPage) or page.may_leave()
 
     def show_page(self, title: str) -> QWidget:
         self.navigation.setCurrentRow(self.titles.index(title))
@@ -415,8 +447,10 @@ class MainWindow(QMainWindow):
     def _planned(self, planned: MonthPlanned) -> None:
         self.planning = None
         plan = planned.result.plan
-        short = f", {len(plan.shortfalls)} minimums not met" if plan.shortfalls else ""
-        self.statusBar().showMessage(f"{plan.month} planned: {len(plan.walks)} walks{short}.")
+        count = len(plan.shortfalls)
+        unmet = f"; {count} minimum{'s' if count != 1 else ''} not met (see the Calendar page)"
+        month = f"{plan.month.first_day:%B %Y}"
+        self.statusBar().showMessage(f"{month} planned: {len(plan.walks)} walks{unmet if count else ''}.")
         if self.session is not None:
             self.session.notify("plan")
         freeze_long_lived()  # the demo district opened and its first plan loaded
@@ -440,6 +474,9 @@ class MainWindow(QMainWindow):
             self._throwaway = None
 
     def closeEvent(self, event: QCloseEvent) -> None:
+        if not self._may_leave():
+            event.ignore()
+            return
         self.settings.geometry = self.saveGeometry()
         self.settings.sync()
         self._close_database()

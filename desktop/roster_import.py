@@ -22,7 +22,7 @@ from desktop.errors import show_error
 from desktop.records import Column, RecordsModel
 from desktop.session import Session
 from scheduler import actions
-from scheduler.actions import BeatwalkError, ImportSummary, InputError, Person, RosterPreview
+from scheduler.actions import ImportSummary, InputError, Person, RosterPreview
 
 PREVIEW_PEOPLE: tuple[Column[Person], ...] = (
     Column("Id", lambda p: p.id),
@@ -78,11 +78,18 @@ def _summary(preview: RosterPreview) -> str:
             f"The file has {count} mistake{'s' if count != 1 else ''}; nothing will be imported until "
             "they are fixed in the file."
         )
-    return (
-        f"{len(preview.people)} people in the file: {preview.added} new, {preview.updated} changed, "
-        f"{preview.unchanged} unchanged; {preview.deactivated} people missing from the file will be "
-        "marked inactive (never deleted)."
+    found = (
+        f"{_people(len(preview.people))} in the file: {preview.added} new, {preview.updated} changed, "
+        f"{preview.unchanged} unchanged"
     )
+    if not preview.deactivated:
+        return f"{found}; everyone on the roster now is in the file."
+    missing = _people(preview.deactivated)
+    return f"{found}; {missing} missing from the file will be marked inactive (never deleted)."
+
+
+def _people(count: int) -> str:
+    return "1 person" if count == 1 else f"{count} people"
 
 
 def ask_roster_file(parent: QWidget) -> Path | None:
@@ -103,9 +110,7 @@ def import_roster_interactively(
 
     def failed(error: Exception) -> None:
         on_finished(None)
-        if not isinstance(error, BeatwalkError):
-            raise error
-        show_error(parent, error)
+        show_error(parent, error)  # a mistake in the file in its own words; a bug said plainly, logged
 
     def imported(summary: ImportSummary) -> None:
         session.notify("people")

@@ -43,6 +43,14 @@ from scheduler.actions import (
 )
 
 OTHER_KINDS = ("robbery", "assault", "burglary", "auto theft")
+FIELD_LABELS = {  # an incident's fields under the names the form gives them, for its mistakes
+    "type": "Type",
+    "at": "When",
+    "address": "Address",
+    "latitude": "Latitude",
+    "longitude": "Longitude",
+    "id": "CAD number",
+}
 
 
 def _columns(zone: ZoneInfo, has_boundary: Callable[[], bool]) -> tuple[Column[Incident], ...]:
@@ -84,6 +92,7 @@ class IncidentsPage(QWidget):
         self.when.setCalendarPopup(True)
         form.addRow(labelled("&When (local time):", self.when), self.when)
         self.address = QLineEdit()
+        self.address.setPlaceholderText("e.g. 400 Oak St (optional)")
         form.addRow(labelled("&Address:", self.address), self.address)
         self.latitude, self.longitude = QLineEdit(), QLineEdit()
         self.latitude.setPlaceholderText("e.g. 39.7810 (optional)")
@@ -110,8 +119,14 @@ class IncidentsPage(QWidget):
         note.setWordWrap(True)
         form.addRow(note)
 
+        self.count = QLabel()
+        self.count.setWordWrap(True)
+        self.count.setAccessibleName("Incidents listed")
+        listing = QVBoxLayout()
+        listing.addWidget(self.table, 1)
+        listing.addWidget(self.count)
         layout = QHBoxLayout(self)
-        layout.addWidget(self.table, 3)
+        layout.addLayout(listing, 3)
         side = QVBoxLayout()
         side.addWidget(add)
         side.addStretch()
@@ -124,7 +139,14 @@ class IncidentsPage(QWidget):
     def reload(self) -> None:
         db, district = self.session.db, self.session.district
         self.has_boundary = actions.neighborhood_boundary(db, district=district) is not None
-        self.model.set_records(actions.district_incidents(db, district=district))
+        incidents = actions.district_incidents(db, district=district)
+        self.model.set_records(incidents)
+        count = len(incidents)
+        self.count.setText(
+            f"{count} incident{'s' if count != 1 else ''}, newest first."
+            if count
+            else "No incidents recorded yet: add one with the form beside this list."
+        )
 
     def _clear_form(self) -> None:
         for edit in (self.address, self.latitude, self.longitude, self.cad):
@@ -153,12 +175,12 @@ class IncidentsPage(QWidget):
                 incident = actions.record_incident(
                     self.session.db, district=self.session.district, request=request, now=self.session.now()
                 )
-                self.status.setText(f"{incident.kind} {incident.id} recorded.")
+                self.status.setText(f"{incident.kind.capitalize()} {incident.id} recorded.")
                 self._clear_form()
                 self.session.notify("incidents")
                 return
         except BeatwalkError as error:
-            show_error(self, error)
+            show_error(self, error, labels=FIELD_LABELS)
             return
         self.add_button.setEnabled(False)
         self.status.setText("Working out the post-incident walk…")
@@ -176,7 +198,7 @@ class IncidentsPage(QWidget):
         self.add_button.setEnabled(True)
         self.status.setText("")
         self.proposal_ready.emit(error)
-        show_error(self, error)
+        show_error(self, error, labels=FIELD_LABELS)
 
     def _proposed(self, proposal: IncidentWalkProposal) -> None:
         self.add_button.setEnabled(True)
@@ -194,11 +216,11 @@ class IncidentsPage(QWidget):
                 self.session.db, proposal=proposal, user=self.session.user, now=self.session.now()
             )
         except BeatwalkError as error:
-            show_error(self, error)
+            show_error(self, error, labels=FIELD_LABELS)
             return
         walk = added.result.walk
         saved = f"its walk {walk.id} is in the plan" if walk else "recorded without a walk"
-        self.status.setText(f"{added.incident.kind} {added.incident.id}: {saved}.")
+        self.status.setText(f"{added.incident.kind.capitalize()} {added.incident.id}: {saved}.")
         self._clear_form()
         self.session.notify("incidents")
         if walk is not None:

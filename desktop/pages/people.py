@@ -24,7 +24,7 @@ from PySide6.QtWidgets import (
 )
 
 from desktop.commands import ActionCommand
-from desktop.errors import show_error
+from desktop.errors import in_words, show_error
 from desktop.records import SORT_ROLE, Column, RecordsModel
 from desktop.roster_import import ask_roster_file, import_roster_interactively
 from desktop.session import Session
@@ -138,7 +138,7 @@ class PeoplePage(QWidget):
             ("&Search:", self.search),
             ("&Rank:", self.rank),
             ("&Unit:", self.unit),
-            ("Res&ponsible:", self.responsible),
+            ("Respo&nsible:", self.responsible),
             ("Sho&w:", self.active),
         ):
             filters.addWidget(labelled(label, widget))
@@ -152,7 +152,7 @@ class PeoplePage(QWidget):
         self.table = record_table(self.proxy, "People")
         self.table.setSortingEnabled(True)
         self.table.sortByColumn(-1, Qt.SortOrder.AscendingOrder)
-        self.table.doubleClicked.connect(lambda _index: self.edit_selected())
+        self.table.activated.connect(lambda _index: self.edit_selected())  # a double click, or Enter
         self.count = QLabel()
 
         self.import_button = QPushButton("&Import roster…")
@@ -161,6 +161,8 @@ class PeoplePage(QWidget):
         self.edit_button = QPushButton("E&dit person…")
         self.edit_button.setAccessibleName("Edit person")
         self.edit_button.clicked.connect(self.edit_selected)
+        self.edit_button.setEnabled(False)  # until a person is selected
+        self.table.selectionModel().selectionChanged.connect(self._enable_edit)
         buttons = QHBoxLayout()
         self.import_status = QLabel()
         buttons.addWidget(self.count, 1)
@@ -195,8 +197,9 @@ class PeoplePage(QWidget):
         splitter.setStretchFactor(1, 1)
         layout = QVBoxLayout(self)
         layout.addWidget(splitter)
-        self.proxy.rowsInserted.connect(self._count)
-        self.proxy.modelReset.connect(self._count)
+        for signal in (self.proxy.rowsInserted, self.proxy.rowsRemoved, self.proxy.modelReset):
+            signal.connect(self._count)
+            signal.connect(self._enable_edit)
         self.proxy.layoutChanged.connect(self._count)
         session.changed.connect(self._changed)
         self.reload()
@@ -217,7 +220,13 @@ class PeoplePage(QWidget):
 
     def _count(self) -> None:
         shown, total = self.proxy.rowCount(), self.model.rowCount()
-        self.count.setText(f"{shown} of {total} people shown")
+        if total == 0:
+            self.count.setText("No people yet: Import roster… reads the district's roster CSV.")
+        else:
+            self.count.setText(f"{shown} of {total} people shown")
+
+    def _enable_edit(self) -> None:
+        self.edit_button.setEnabled(self.selected() is not None)
 
     def _filter(self) -> None:
         responsible = {0: None, 1: True, 2: False}[self.responsible.currentIndex()]
@@ -312,6 +321,8 @@ EDITABLE = (
     ("leave", "&Leave", "YYYY-MM-DD/YYYY-MM-DD or YYYY-MM-DD, separated by ;"),
 )
 
+FIELD_LABELS = {column: label.replace("&", "") for column, label, _hint in EDITABLE}  # for its mistakes
+
 
 class PersonDialog(QDialog):
     """The edit form, in the roster file's own words; a mistake is shown under the form and the
@@ -340,7 +351,9 @@ class PersonDialog(QDialog):
         form.addRow(labelled("&Engagement:", self.engagement), self.engagement)
         self.problem = QLabel()
         self.problem.setWordWrap(True)
-        self.problem.setStyleSheet("color: palette(highlight);")
+        font = self.problem.font()  # bold in the text colour: readable on any theme, light or dark
+        font.setBold(True)
+        self.problem.setFont(font)
         self.problem.setAccessibleName("Problem")
         buttons = QDialogButtonBox(
             QDialogButtonBox.StandardButton.Save | QDialogButtonBox.StandardButton.Cancel
@@ -362,7 +375,7 @@ class PersonDialog(QDialog):
         try:
             self.edited = actions.edited_person(self.person, self.changes())
         except InputError as error:
-            self.problem.setText(error.message)
+            self.problem.setText(f"⚠ {in_words(error, FIELD_LABELS) or error.message}")
             if error.field in self.fields:
                 self.fields[error.field].setFocus()
             return

@@ -283,7 +283,7 @@ class ReportsPage(QWidget):
         self._clear()
         if isinstance(error, NotFound) and error.what == "plan":
             headline = f"There is no plan for {self.session.month.first_day:%B %Y} yet."
-            detail = "Build the plan on the Calendar page first; its documents are then shown here."
+            detail = "Press Build plan on the Calendar page first; its documents are then shown here."
         else:
             headline = "The document could not be built."
             detail = str(error) if isinstance(error, BeatwalkError) else "Beatwalk went wrong inside."

@@ -23,6 +23,7 @@ from PySide6.QtWidgets import (
     QLabel,
     QLineEdit,
     QListWidget,
+    QMessageBox,
     QPushButton,
     QSpinBox,
     QTimeEdit,
@@ -43,6 +44,19 @@ CREWS = {
     Crew.ANYONE: "anyone who fits a place",
     Crew.OWN_SQUAD: "the coordinator's own squad",
     Crew.OWN_SHIFT: "the coordinator's own shift",
+}
+
+
+FIELD_LABELS = {  # the settings' fields under the names the page gives them, for its error messages
+    "name": "District name",
+    "timezone": "Time zone",
+    "agency": "Agency",
+    "walk_hours": "Walk hours",
+    "workdays": "Workdays",
+    "walk_call_type": "CAD call type",
+    "max_walking_per_squad": "Walking at once, per squad",
+    "post_incident_delay_hours": "Post-incident walk starts",
+    "post_incident_minutes": "Post-incident walk lasts",
 }
 
 
@@ -128,6 +142,8 @@ class WalkRulesPage(QWidget):
         holiday_layout.addLayout(holiday_controls)
         self.add_holiday.clicked.connect(self._add_holiday)
         self.remove_holiday.clicked.connect(self._remove_holiday)
+        self.holiday_list.itemSelectionChanged.connect(self._enable_remove)
+        self.holiday_date.dateChanged.connect(self._enable_add)
 
         types = QGroupBox("Walk types")
         types_layout = QVBoxLayout(types)
@@ -144,7 +160,7 @@ class WalkRulesPage(QWidget):
         self.crew = choice(list(CREWS.values()))
         self.coordinator = QLabel()
         self.minimum_label = labelled("M&inimum:", self.minimum)
-        self.type_form.addRow(labelled("L&ength:", self.minutes), self.minutes)
+        self.type_form.addRow(labelled("D&uration:", self.minutes), self.minutes)
         self.type_form.addRow(self.minimum_label, self.minimum)
         self.type_form.addRow(QLabel("Coordinator:"), self.coordinator)
         self.type_form.addRow(labelled("Who may &join:", self.crew), self.crew)
@@ -234,6 +250,20 @@ class WalkRulesPage(QWidget):
     def _show_holidays(self) -> None:
         self.holiday_list.clear()
         self.holiday_list.addItems([f"{day:%Y-%m-%d, %A}" for day in sorted(self._holidays)])
+        self._enable_remove()
+
+    def _enable_remove(self) -> None:
+        """Remove holiday works on the holiday picked in the list: without one it can do nothing."""
+        self.remove_holiday.setEnabled(bool(self.holiday_list.selectedItems()))
+        self._enable_add()
+
+    def _picked_day(self) -> date:
+        day = self.holiday_date.date()
+        return date(day.year(), day.month(), day.day())
+
+    def _enable_add(self) -> None:
+        """A day that is a holiday already cannot be added again."""
+        self.add_holiday.setEnabled(self._picked_day() not in self._holidays)
 
     def _current_type(self) -> WalkType | None:
         row = self.type_list.currentRow()
@@ -299,8 +329,7 @@ class WalkRulesPage(QWidget):
         self._edited()
 
     def _add_holiday(self) -> None:
-        day = self.holiday_date.date()
-        self._holidays.add(date(day.year(), day.month(), day.day()))
+        self._holidays.add(self._picked_day())
         self._show_holidays()
         self._edited()
 
@@ -341,6 +370,27 @@ class WalkRulesPage(QWidget):
     def save(self) -> bool:
         return self._save(self.draft(), "change the walk rules")
 
+    def may_leave(self) -> bool:
+        """Asked before the window shows another page or district, or closes: an edit not saved
+        yet would otherwise be lost quietly, or a plan built on the rules as they were before it.
+        True when the page may be left (saved, discarded, or nothing to save)."""
+        if not self.save_button.isEnabled():
+            return True
+        Button = QMessageBox.StandardButton
+        answer = QMessageBox.question(
+            self,
+            "Walk rules not saved",
+            "The walk rules have changes that are not saved yet. Save them now?",
+            Button.Save | Button.Discard | Button.Cancel,
+            Button.Save,
+        )
+        if answer == Button.Save:
+            return self.save()
+        if answer == Button.Discard:
+            self.reload()
+            return True
+        return False
+
     def restore_defaults(self) -> bool:
         return self._save(actions.guide_defaults(self.stored), "restore the guide's walk rules")
 
@@ -352,7 +402,7 @@ class WalkRulesPage(QWidget):
         try:
             self._store(new)
         except BeatwalkError as error:
-            show_error(self, error)
+            show_error(self, error, labels=FIELD_LABELS)
             return False
         command = ActionCommand(
             text,

@@ -30,16 +30,42 @@ from desktop.roster_import import ask_roster_file, import_roster_interactively
 from desktop.session import Session
 from desktop.widgets import labelled
 from scheduler import actions
-from scheduler.actions import BeatwalkError, Database, DistrictRef, MonthPlanned, NotFound, SolveRequest
+from scheduler.actions import (
+    BeatwalkError,
+    Database,
+    DistrictRef,
+    MonthPlanned,
+    NotFound,
+    Plan,
+    SolveRequest,
+)
 
 DEFAULT_TIMEZONE = "America/New_York"
+PLAN = 3  # the step that builds the plan (from 0)
+PLAN_STEP = (
+    "The solver fills {month} with walks that meet every walk type's minimum, or says which "
+    "minimum cannot be met and why."
+)
 
 
 @dataclass
 class _Step:
     title: QLabel
+    explanation: QLabel
     state: QLabel
     body: QWidget
+
+
+def _outcome(plan: Plan) -> str:
+    """What the plan came to, so that a minimum it cannot meet is not hidden behind "✓ done"."""
+    walks = f"{len(plan.walks)} walk{'s' if len(plan.walks) != 1 else ''} planned"
+    if not plan.shortfalls:
+        return f"{walks}; every minimum is met."
+    count = len(plan.shortfalls)
+    return (
+        f"{walks}; {count} minimum{'s' if count != 1 else ''} cannot be met: the Calendar page "
+        "says which and why."
+    )
 
 
 class WelcomePage(QWidget):
@@ -49,6 +75,7 @@ class WelcomePage(QWidget):
     district_created = Signal(object)  # DistrictRef
     planned = Signal(object)  # MonthPlanned, or the error
     print_packet = Signal()  # the window opens the Reports page on the packet
+    open_page = Signal(str)  # the window shows the page of that title
 
     def __init__(self, db: Database, session: Session | None = None, parent: QWidget | None = None) -> None:
         super().__init__(parent)
@@ -78,13 +105,20 @@ class WelcomePage(QWidget):
         form.addRow(labelled("District &name:", self.name), self.name)
         form.addRow(labelled("&Time zone:", self.timezone), self.timezone)
         form.addRow(self.create_button)
-        self.boundary_button = QPushButton("Import &boundary (GeoJSON)…")
+        self.boundary_button = QPushButton("&Import boundary (GeoJSON)…")
+        self.draw_button = QPushButton("Draw it on the &map")
+        neighborhood = QWidget()  # two ways to the same step: a file, or the map
+        neighborhood_line = QHBoxLayout(neighborhood)
+        neighborhood_line.setContentsMargins(0, 0, 0, 0)
+        neighborhood_line.addWidget(self.boundary_button)
+        neighborhood_line.addWidget(self.draw_button)
         self.roster_button = QPushButton("Import &roster (CSV)…")
-        self.plan_button = QPushButton("&Plan the month")
+        self.plan_button = QPushButton("&Build plan")  # as on the Calendar page: one name for one action
         self.print_button = QPushButton("Print the &packet")
         for button in (
             self.create_button,
             self.boundary_button,
+            self.draw_button,
             self.roster_button,
             self.plan_button,
             self.print_button,
@@ -104,8 +138,8 @@ class WelcomePage(QWidget):
                 2,
                 "Draw the neighborhood",
                 "Import its boundary from a GeoJSON file (from "
-                "the city's GIS or a free web map), or draw it on the Neighborhood page.",
-                self.boundary_button,
+                "the city's GIS or a free web map), or draw it on the Neighborhood page's map.",
+                neighborhood,
             ),
             self._step(
                 grid,
@@ -119,8 +153,7 @@ class WelcomePage(QWidget):
                 grid,
                 4,
                 "Build the plan",
-                "The solver fills the month with walks that meet every "
-                "walk type's minimum, or says which minimum cannot be met and why.",
+                PLAN_STEP.format(month="the month"),
                 self.plan_button,
             ),
             self._step(
@@ -134,17 +167,22 @@ class WelcomePage(QWidget):
         ]
         grid.setRowStretch(len(self.steps) * 2 + 1, 1)
         self.create_button.clicked.connect(self.create_district)
+        self.name.returnPressed.connect(self.create_button.click)  # type the name, press Enter
         self.boundary_button.clicked.connect(self._ask_boundary)
+        self.draw_button.clicked.connect(lambda: self.open_page.emit("Neighborhood"))
         self.roster_button.clicked.connect(self._ask_roster)
         self.plan_button.clicked.connect(self.plan_month)
         self.print_button.clicked.connect(self.print_packet)
         scroll = QScrollArea()
         scroll.setWidgetResizable(True)
         scroll.setFrameShape(QFrame.Shape.NoFrame)
+        scroll.setFocusPolicy(Qt.FocusPolicy.NoFocus)  # the first key goes to the open step, not the frame
         scroll.setWidget(content)
         QVBoxLayout(self).addWidget(scroll)
         if session is not None:
+            self._show_district(session)
             session.changed.connect(lambda _what: self.refresh())
+            session.month_changed.connect(lambda _month: self.refresh())  # each month has its own plan
         self.refresh()
 
     def _step(self, grid: QGridLayout, number: int, title: str, text: str, body: QWidget) -> _Step:
@@ -162,33 +200,55 @@ class WelcomePage(QWidget):
         grid.addWidget(explanation, row, 1)
         grid.addWidget(state, row, 2, Qt.AlignmentFlag.AlignTop)
         grid.addWidget(holder, row + 1, 1)
-        return _Step(heading, state, holder)
+        return _Step(heading, explanation, state, holder)
+
+    def _show_district(self, session: Session) -> None:
+        """The first step, done, shows the district it made rather than an empty form."""
+        settings = actions.district_settings(session.db, district=session.district)
+        self.name.setText(settings.name)
+        self.timezone.setCurrentText(settings.timezone)
 
     # --- State ------------------------------------------------------------------------------------
 
-    def done(self) -> list[bool]:
-        """Which steps are done, read from the database."""
+    def done(self, plan: Plan | None) -> list[bool]:
+        """Which steps are done, read from the database (`plan`: the month's, read already)."""
         session = self.session
         if session is None:
             return [False] * len(self.steps)
         db, district = session.db, session.district
         people = bool(actions.district_people(db, district=district))
-        try:
-            actions.stored_plan(db, district=district, month=session.month)
-            planned = True
-        except NotFound:
-            planned = False
         boundary = actions.neighborhood_boundary(db, district=district) is not None
-        return [True, boundary, people, planned, False]
+        return [True, boundary, people, plan is not None, False]
+
+    def _plan(self) -> Plan | None:
+        """The stored plan of the month shown, if it has one."""
+        session = self.session
+        assert session is not None
+        try:
+            return actions.stored_plan(session.db, district=session.district, month=session.month).plan
+        except NotFound:
+            return None
 
     def refresh(self) -> None:
-        done = self.done()
+        plan = self._plan() if self.session is not None else None
+        done = self.done(plan)
+        if self.session is not None:
+            month = f"{self.session.month.first_day:%B %Y} (the month shown above)"
+            outcome = f"\n{_outcome(plan)}" if plan is not None else ""
+            self.steps[PLAN].explanation.setText(PLAN_STEP.format(month=month) + outcome)
         for index, step in enumerate(self.steps):
             ready = index == 0 or done[index - 1]
             open_now = ready and not done[index]
             step.body.setEnabled(open_now and not self._planning)
-            step.state.setText("✓ done" if done[index] else ("← next step" if ready else ""))
+            step.state.setText(self._state(index, done[index], ready))
             step.state.setAccessibleName(f"Step {index + 1}: {step.state.text() or 'not yet'}")
+
+    def _state(self, index: int, done: bool, ready: bool) -> str:
+        if done:
+            return "✓ done"
+        if index == PLAN and self._planning:
+            return "planning…"
+        return "← next step" if ready else ""
 
     # --- Steps ------------------------------------------------------------------------------------
 
@@ -237,7 +297,6 @@ class WelcomePage(QWidget):
         session = self.session
         assert session is not None
         self._planning = True
-        self.steps[3].state.setText("planning…")
         self.refresh()
         db, district, month, user, solve = (
             session.db,

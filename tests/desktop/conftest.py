@@ -76,6 +76,28 @@ def screenshot(widget, name: str) -> Path:
     return path
 
 
+def dark_palette():
+    """A system's dark theme, as the pages get it: light text on dark grounds."""
+    from PySide6.QtGui import QColor, QPalette
+
+    dark = QPalette()
+    for role, colour in (
+        (QPalette.ColorRole.Window, "#2b2b2b"),
+        (QPalette.ColorRole.Base, "#1e1e1e"),
+        (QPalette.ColorRole.AlternateBase, "#262626"),
+        (QPalette.ColorRole.Text, "#e6e6e6"),
+        (QPalette.ColorRole.WindowText, "#e6e6e6"),
+        (QPalette.ColorRole.Button, "#353535"),
+        (QPalette.ColorRole.ButtonText, "#e6e6e6"),
+        (QPalette.ColorRole.Mid, "#555555"),
+        (QPalette.ColorRole.PlaceholderText, "#9a9a9a"),
+    ):
+        dark.setColor(role, QColor(colour))
+    for role in (QPalette.ColorRole.Text, QPalette.ColorRole.WindowText, QPalette.ColorRole.ButtonText):
+        dark.setColor(QPalette.ColorGroup.Disabled, role, QColor("#7a7a7a"))
+    return dark
+
+
 def answer_preview(parent, answer):
     """The preview dialog runs its own event loop once the worker has read the file: a timer
     answers it from inside that loop. Returns a list that gets one entry once answered."""

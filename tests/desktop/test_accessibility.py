@@ -15,11 +15,16 @@ from desktop.pages.incidents import IncidentsPage
 from desktop.pages.people import PeoplePage
 from desktop.pages.reports import ReportsPage
 from desktop.pages.walk_rules import WalkRulesPage
+from desktop.pages.welcome import WelcomePage
 
 CONTROLS = (QLineEdit, QComboBox, QAbstractSpinBox, QAbstractItemView)
 
 
-@pytest.mark.parametrize("page_class", [PeoplePage, WalkRulesPage, IncidentsPage, ReportsPage])
+def welcome(session):
+    return WelcomePage(session.db, session)
+
+
+@pytest.mark.parametrize("page_class", [PeoplePage, WalkRulesPage, IncidentsPage, ReportsPage, welcome])
 def test_every_control_has_an_accessible_name(session, qtbot, page_class):
     page = page_class(session)
     qtbot.addWidget(page)

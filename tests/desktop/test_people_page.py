@@ -5,9 +5,10 @@ from __future__ import annotations
 
 from datetime import time
 
+from PySide6.QtCore import Qt
 from PySide6.QtWidgets import QDialog
 
-from desktop.pages.people import PeoplePage, PersonDialog
+from desktop.pages.people import PEOPLE_COLUMNS, PeoplePage, PersonDialog
 from desktop.roster_import import RosterPreviewDialog, import_roster_interactively
 from scheduler import actions
 from scheduler.actions import Rank
@@ -47,7 +48,8 @@ def test_a_person_edit_is_saved_and_undone_and_redone(session, qtbot):
     qtbot.addWidget(dialog)
     dialog.fields["shift_start"].setText("25:00")
     dialog.accept()
-    assert dialog.result() != QDialog.DialogCode.Accepted and "shift_start" in dialog.problem.text()
+    assert dialog.result() != QDialog.DialogCode.Accepted
+    assert dialog.problem.text().startswith("⚠ Shift starts: '25:00' is not a time of day")
     dialog.fields["shift_start"].setText("06:30")
     dialog.fields["leave"].setText("2026-12-21/2026-12-24")
     dialog.engagement.setCurrentIndex(1)
@@ -122,3 +124,63 @@ def test_import_partners_replaces_the_list_and_a_bad_file_changes_nothing(sessio
     assert not page.import_partners(bad)
     assert dialogs and "email" in dialogs[0]
     assert page.partners.rowCount() == 2
+
+
+def test_edit_person_is_offered_only_for_a_selected_person(session, qtbot, monkeypatch):
+    page = PeoplePage(session)
+    qtbot.addWidget(page)
+    assert not page.edit_button.isEnabled()  # nothing selected: the button could do nothing
+    page.table.selectRow(0)
+    assert page.edit_button.isEnabled()
+    opened = []
+    monkeypatch.setattr(PersonDialog, "exec", lambda dialog: opened.append(dialog.person) or 0)
+    page.edit_button.click()
+    first = page.model.record(page.proxy.mapToSource(page.proxy.index(0, 0)).row()).person
+    assert opened == [first]
+    page.table.setCurrentIndex(page.proxy.index(0, 1))
+    qtbot.keyClick(page.table, Qt.Key.Key_Return)  # the keyboard's way to the same form
+    assert opened == [first, first]
+    page.show()
+    cell = page.table.visualRect(page.proxy.index(0, 1)).center()
+    qtbot.mouseClick(page.table.viewport(), Qt.MouseButton.LeftButton, pos=cell)
+    qtbot.mouseDClick(page.table.viewport(), Qt.MouseButton.LeftButton, pos=cell)  # and the mouse's
+    assert opened == [first, first, first]
+    page.search.setText("nobody is called this")  # the selected person is filtered away
+    assert page.proxy.rowCount() == 0 and not page.edit_button.isEnabled()
+
+
+def test_a_district_without_people_says_how_to_get_them(session, qtbot):
+    page = PeoplePage(session)
+    qtbot.addWidget(page)
+    page.model.set_records([])
+    assert page.count.text() == "No people yet: Import roster… reads the district's roster CSV."
+    assert not page.edit_button.isEnabled()
+
+
+def test_sorting_by_rank_follows_the_chain_of_command_not_the_alphabet(session, qtbot):
+    page = PeoplePage(session)
+    qtbot.addWidget(page)
+    rank_column = [column.header for column in PEOPLE_COLUMNS].index("Rank")
+    page.table.sortByColumn(rank_column, Qt.SortOrder.AscendingOrder)
+    ranks = [page.proxy.index(row, rank_column).data() for row in range(page.proxy.rowCount())]
+    order = [rank.value for rank in Rank]
+    assert ranks == sorted(ranks, key=order.index) and ranks != sorted(ranks)
+
+
+def test_the_preview_says_who_would_become_inactive_only_when_someone_would(session, qtbot, tmp_path):
+    roster = tmp_path / "roster.csv"
+    roster.write_text("id,name,rank,unit\nx1,Ann Lee,officer,patrol\n", encoding="utf-8")
+    active = len(actions.district_people(session.db, district=session.district))
+    preview = actions.preview_roster(session.db, district=session.district, path=roster)
+    dialog = RosterPreviewDialog(roster, preview)
+    qtbot.addWidget(dialog)
+    assert dialog.summary.text() == (
+        f"1 person in the file: 1 new, 0 changed, 0 unchanged; {active} people missing from the file "
+        "will be marked inactive (never deleted)."
+    )
+    actions.import_roster(session.db, district=session.district, path=roster, deactivate_most=True)
+    again = RosterPreviewDialog(
+        roster, actions.preview_roster(session.db, district=session.district, path=roster)
+    )
+    qtbot.addWidget(again)
+    assert again.summary.text().endswith("1 unchanged; everyone on the roster now is in the file.")

@@ -134,7 +134,8 @@ def test_a_month_without_a_plan_says_to_build_it_first(page, qtbot, session, dia
     qtbot.waitUntil(lambda: ready(page, "plan"), timeout=TIMEOUT)
     session.set_month(DECEMBER.next())
     qtbot.waitUntil(lambda: "no plan for January 2027" in page.status.text(), timeout=TIMEOUT)
-    assert page.preview.currentWidget() is page.message and "Calendar page first" in page.message.text()
+    assert page.preview.currentWidget() is page.message
+    assert "Build plan on the Calendar page" in page.message.text()
     assert page.pdf is None and page.document.pageCount() == 0
     assert not page.print_button.isEnabled() and not page.save_button.isEnabled()
     assert dialogs == []  # a message on the page, not an error dialog

@@ -48,7 +48,7 @@ def test_walk_hours_that_end_before_they_start_are_refused(session, qtbot, dialo
     before = stored(session)
     page.walk_end.setTime(QTime(8, 0))
     assert not page.save()
-    assert dialogs and "walk_hours" in dialogs[0]
+    assert dialogs == ["Walk hours: walks must start before the walk hours end. Nothing was saved."]
     assert stored(session) == before and session.undo_stack.count() == 0
 
 
@@ -85,7 +85,8 @@ def test_the_district_is_renamed_and_moved_to_another_time_zone_undoably(session
     assert page.timezone.currentText() == "America/New_York"
     page.timezone.setCurrentText("Mars/Base")
     assert not page.save()
-    assert dialogs and "timezone" in dialogs[0] and stored(session).timezone == "America/New_York"
+    assert dialogs and dialogs[0].startswith("Time zone: ") and "'timezone'" not in dialogs[0]
+    assert stored(session).timezone == "America/New_York"
     page.district_name.setText("Eastside & Harbor District")
     page.timezone.setCurrentText("America/Chicago")
     screenshot(page, "walk-rules-district")
@@ -98,3 +99,20 @@ def test_the_district_is_renamed_and_moved_to_another_time_zone_undoably(session
     session.undo_stack.undo()
     assert session.district.name == "Eastside District" and stored(session).timezone == "America/New_York"
     assert page.district_name.text() == "Eastside District"
+
+
+def test_remove_holiday_is_offered_only_for_a_picked_holiday(session, qtbot):
+    page = WalkRulesPage(session)
+    qtbot.addWidget(page)
+    assert page.holiday_list.count() == 0 and not page.remove_holiday.isEnabled()
+    page.holiday_date.setDate(QDate(2026, 12, 24))
+    page.add_holiday.click()
+    assert not page.remove_holiday.isEnabled()  # added, but not picked yet
+    assert not page.add_holiday.isEnabled()  # a holiday already
+    page.holiday_date.setDate(QDate(2026, 12, 25))
+    assert page.add_holiday.isEnabled()
+    page.holiday_list.setCurrentRow(0)
+    assert page.remove_holiday.isEnabled()
+    page.remove_holiday.click()
+    assert page.holiday_list.count() == 0 and not page.remove_holiday.isEnabled()
+    assert page.minutes.accessibleName() == "Duration"
