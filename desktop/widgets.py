@@ -24,7 +24,7 @@ def labelled(text: str, buddy: QWidget) -> QLabel:
 
 
 def named_button(text: str, name: str) -> QPushButton:
-    """A button whose accessible name and tooltip say what it does where its text ("◀", "Add &walk…")
+    """A button whose accessible name and tooltip say what it does where its text ("◀", "&New walk…")
     is short."""
     button = QPushButton(text)
     button.setAccessibleName(name)

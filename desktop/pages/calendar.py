@@ -122,7 +122,7 @@ class CalendarPage(QWidget):
         bar = QHBoxLayout()
         self.view_buttons = QButtonGroup(self)
         for n, (text, name) in enumerate(
-            (("M&onth", "Month view"), ("W&eek", "Week view"), ("L&ist", "List of walks"))
+            (("Mont&h", "Month view"), ("Wee&k", "Week view"), ("L&ist", "List of walks"))
         ):
             button = named_button(text, name)
             button.setCheckable(True)
@@ -146,7 +146,7 @@ class CalendarPage(QWidget):
         bar.addWidget(person_label)
         bar.addWidget(self.person)
         bar.addWidget(self.person_count)
-        self.add_walk_button = named_button("Add &walk…", "Add an ad hoc walk")
+        self.add_walk_button = named_button("&New walk…", "Add an ad hoc walk")
         bar.addWidget(self.add_walk_button)
         return bar
 

@@ -149,7 +149,7 @@ class ProfileEditor(QWidget):
             self.groups,
             lambda: Group(self._new_name("group", self.groups.rows)),
         )
-        self._tab("events", "Upcoming &events", self.events, self._new_event)
+        self._tab("events", "Upcoming even&ts", self.events, self._new_event)
         self._tab(
             "resources",
             "&Resources and services",

@@ -12,7 +12,7 @@ from PySide6.QtCore import QPoint, Qt
 from desktop.calendar import prompts
 from desktop.pages.calendar import CalendarPage
 from scheduler import actions
-from tests.desktop.conftest import screenshot, shown_calendar_page, wait_saved
+from tests.desktop.conftest import dark_palette, screenshot, shown_calendar_page, wait_saved
 
 
 @pytest.fixture
@@ -329,21 +329,7 @@ def test_another_pages_change_reloads_the_calendar(page, session):
 
 
 def test_the_calendar_follows_a_dark_palette(page, qtbot):
-    from PySide6.QtGui import QColor, QPalette
-
-    dark = QPalette()
-    for role, colour in (
-        (QPalette.ColorRole.Window, "#2b2b2b"),
-        (QPalette.ColorRole.Base, "#1e1e1e"),
-        (QPalette.ColorRole.AlternateBase, "#262626"),
-        (QPalette.ColorRole.Text, "#e6e6e6"),
-        (QPalette.ColorRole.WindowText, "#e6e6e6"),
-        (QPalette.ColorRole.Button, "#353535"),
-        (QPalette.ColorRole.ButtonText, "#e6e6e6"),
-        (QPalette.ColorRole.Mid, "#555555"),
-    ):
-        dark.setColor(role, QColor(colour))
-    page.setPalette(dark)
+    page.setPalette(dark_palette())
     image = page.month_view.grab().toImage()
     rect, _ = page.month_view.chips[0]
     inside = image.pixelColor(rect.center().toPoint() + QPoint(round(rect.width() / 2) - 3, 0))

@@ -15,7 +15,7 @@ from desktop.main_window import MainWindow, sqlite_url
 from scheduler import actions
 from tests.desktop.conftest import NOW
 
-MY_PAGES = ("Getting started", "People", "Walk rules", "Incidents", "Reports")
+PAGES = ("Getting started", "Neighborhood", "People", "Walk rules", "Calendar", "Incidents", "Reports")
 MNEMONIC = re.compile(r"&([^&])")
 
 
@@ -54,7 +54,7 @@ def window(session, qtbot):
     return window
 
 
-@pytest.mark.parametrize("title", MY_PAGES)
+@pytest.mark.parametrize("title", PAGES)
 def test_each_alt_letter_of_a_page_reaches_one_control_and_no_menu(window, title):
     page = window.show_page(title)
     menus = [mnemonic(action.text()) for action in window.menuBar().actions()]
