@@ -100,7 +100,8 @@ def update_district(
         )
 
     def change(session: Session, row: DistrictRow) -> None:
-        other = find_district_row(session, district.name)
+        with session.no_autoflush:  # a flush here and another after the change would count two saves
+            other = find_district_row(session, district.name)
         if other is not None and other.id != row.id:
             raise Conflict(f"district {district.name!r} already exists")
         _store_district(session, row, district)
