@@ -20,6 +20,7 @@ from PySide6.QtWidgets import (
     QFormLayout,
     QGroupBox,
     QHBoxLayout,
+    QHeaderView,
     QLabel,
     QLineEdit,
     QPushButton,
@@ -73,6 +74,7 @@ PEOPLE_COLUMNS: tuple[Column[RosterEntry], ...] = (
     _cells("engagement"),
     Column("Active", lambda m: "yes" if m.active else "no"),
 )
+LEAVE = [column.header for column in PEOPLE_COLUMNS].index("Leave")
 PARTNER_COLUMNS: tuple[Column[Partner], ...] = (
     Column("Name", lambda p: p.name),
     Column("Organization", lambda p: p.organization),
@@ -151,6 +153,7 @@ class PeoplePage(QWidget):
         self.active.currentIndexChanged.connect(self._filter)
 
         self.table = record_table(self.proxy, "People")
+        self._fit_columns()
         self.table.setSortingEnabled(True)
         self.table.sortByColumn(-1, Qt.SortOrder.AscendingOrder)
         self.table.activated.connect(lambda _index: self.edit_selected())  # a double click, or Enter
@@ -204,6 +207,14 @@ class PeoplePage(QWidget):
         self.proxy.layoutChanged.connect(self._count)
         session.changed.connect(self._changed)
         self.reload()
+
+    def _fit_columns(self) -> None:
+        """Every column fits the page, without a horizontal scrollbar at a laptop's 1200 pixels:
+        the others take what their texts need and Leave, mostly empty, gets the rest (a longer
+        leave is elided there; its tooltip and the edit form show it whole)."""
+        header = self.table.horizontalHeader()
+        header.setStretchLastSection(False)
+        header.setSectionResizeMode(LEAVE, QHeaderView.ResizeMode.Stretch)
 
     def reload(self) -> None:
         db, district = self.session.db, self.session.district
