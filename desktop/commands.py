@@ -4,7 +4,9 @@
 from __future__ import annotations
 
 from collections.abc import Callable
+from functools import partial
 
+from PySide6.QtCore import QTimer
 from PySide6.QtGui import QUndoCommand
 
 from desktop.session import Session
@@ -14,7 +16,8 @@ from scheduler.actions import BeatwalkError
 class ActionCommand(QUndoCommand):
     """An edit already saved when pushed (so a refused edit never reaches the stack): the first
     redo does nothing; later undo and redo save the old or the new value again. A save that fails
-    then (the database gone, say) is reported through `on_error` and leaves the stack as it was."""
+    then (the database gone, a colleague's save first) drops the step and is reported through
+    `on_error` once the stack is done with it, so that the report may clear the stack."""
 
     def __init__(
         self,
@@ -45,5 +48,5 @@ class ActionCommand(QUndoCommand):
             step()
         except BeatwalkError as error:
             self.setObsolete(True)
-            self._on_error(error)
+            QTimer.singleShot(0, self._session, partial(self._on_error, error))
         self._session.notify(self._what)

@@ -48,3 +48,12 @@ def show_error(
         box.setDetailedText(details)
     box.setAccessibleName(title)
     box.exec()
+
+
+def tell_reload(parent: QWidget, title: str, text: str) -> None:
+    """A save refused because a colleague saved first (or one that failed): the page reloads what
+    is stored once the user has read why; its one button says so."""
+    box = QMessageBox(QMessageBox.Icon.Information, title, text, QMessageBox.StandardButton.NoButton, parent)
+    box.addButton("Reload", QMessageBox.ButtonRole.AcceptRole)
+    box.setAccessibleName(title)
+    box.exec()

@@ -30,6 +30,7 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
+from desktop.errors import tell_reload
 from desktop.map.canvas import MapView, Tool
 from desktop.map.commands import SaveCommand
 from desktop.map.drawing import Shapes, layer_items
@@ -267,7 +268,8 @@ class NeighborhoodPage(QWidget):
         if isinstance(error, BeatwalkError):
             conflict = isinstance(error, Conflict)
             self.status.setText(str(error))
-            self.tell_reload(
+            tell_reload(
+                self,
                 "Someone else saved the neighborhood" if conflict else "The neighborhood was not saved",
                 f"{error}.\n\nYour change was not saved. The neighborhood is reloaded as it is saved "
                 "now; undo cannot go back past the reload.",
@@ -277,14 +279,6 @@ class NeighborhoodPage(QWidget):
         self.profile.reload()
         if not isinstance(error, BeatwalkError):
             raise error  # a bug in Beatwalk: for the log
-
-    def tell_reload(self, title: str, text: str) -> None:
-        box = QMessageBox(
-            QMessageBox.Icon.Information, title, text, QMessageBox.StandardButton.NoButton, self
-        )
-        box.addButton("Reload", QMessageBox.ButtonRole.AcceptRole)
-        box.setAccessibleName(title)
-        box.exec()
 
     def refuse(self, message: str) -> None:
         self.status.setText(message)

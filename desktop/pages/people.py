@@ -1,10 +1,15 @@
 """The People page: the district's roster as a sortable, filterable table; a roster import with a
 preview; edits of one person's shift, work pattern, leave and engagement, each undoable; and the
-partners invited to post-incident walks."""
+partners invited to post-incident walks.
+
+Every save of a person (an edit, its undo and its redo) is checked against a version: an edit
+against the one the table shows, an undo or a redo against the one this window's last save left.
+A save refused because a colleague saved that person first reloads the table and clears the undo
+steps, which were made on what is now stale.
+"""
 
 from __future__ import annotations
 
-from dataclasses import dataclass
 from pathlib import Path
 
 from PySide6.QtCore import QModelIndex, QObject, QPersistentModelIndex, QSortFilterProxyModel, Qt
@@ -15,6 +20,7 @@ from PySide6.QtWidgets import (
     QFormLayout,
     QGroupBox,
     QHBoxLayout,
+    QHeaderView,
     QLabel,
     QLineEdit,
     QPushButton,
@@ -24,7 +30,7 @@ from PySide6.QtWidgets import (
 )
 
 from desktop.commands import ActionCommand
-from desktop.errors import in_words, show_error
+from desktop.errors import in_words, show_error, tell_reload
 from desktop.records import SORT_ROLE, Column, RecordsModel
 from desktop.roster_import import ask_roster_file, import_roster_interactively
 from desktop.session import Session
@@ -37,7 +43,9 @@ from scheduler.actions import (
     InputError,
     Partner,
     Person,
+    PersonConflict,
     Rank,
+    RosterEntry,
     Unit,
 )
 
@@ -45,23 +53,15 @@ ANY = "Any"
 PARTNERS = "Partners invited to post-incident walks"
 
 
-@dataclass(frozen=True)
-class Member:
-    """A person on the page, with whether they are on the current roster."""
-
-    person: Person
-    active: bool
-
-
 def _shift(person: Person) -> str:
     return f"{person.shift_start:%H:%M}, {person.shift_hours:g} h"
 
 
-def _cells(column: str) -> Column[Member]:
+def _cells(column: str) -> Column[RosterEntry]:
     return Column(column.replace("_", " ").capitalize(), lambda m: actions.person_fields(m.person)[column])
 
 
-PEOPLE_COLUMNS: tuple[Column[Member], ...] = (
+PEOPLE_COLUMNS: tuple[Column[RosterEntry], ...] = (
     Column("Id", lambda m: m.person.id),
     Column("Name", lambda m: m.person.name),
     Column("Rank", lambda m: m.person.rank.value, lambda m: list(Rank).index(m.person.rank)),
@@ -74,6 +74,7 @@ PEOPLE_COLUMNS: tuple[Column[Member], ...] = (
     _cells("engagement"),
     Column("Active", lambda m: "yes" if m.active else "no"),
 )
+LEAVE = [column.header for column in PEOPLE_COLUMNS].index("Leave")
 PARTNER_COLUMNS: tuple[Column[Partner], ...] = (
     Column("Name", lambda p: p.name),
     Column("Organization", lambda p: p.organization),
@@ -104,7 +105,7 @@ class PeopleFilter(QSortFilterProxyModel):
     def filterAcceptsRow(self, source_row: int, source_parent: QModelIndex | QPersistentModelIndex) -> bool:
         model = self.sourceModel()
         assert isinstance(model, RecordsModel)
-        member: Member = model.record(source_row)
+        member: RosterEntry = model.record(source_row)
         person, text = member.person, self.text.casefold()
         return (
             (self.rank is None or person.rank == self.rank)
@@ -121,10 +122,12 @@ class PeoplePage(QWidget):
     def __init__(self, session: Session, parent: QWidget | None = None) -> None:
         super().__init__(parent)
         self.session = session
-        self.model: RecordsModel[Member] = RecordsModel(PEOPLE_COLUMNS, parent=self)
+        self.model: RecordsModel[RosterEntry] = RecordsModel(PEOPLE_COLUMNS, parent=self)
         self.proxy = PeopleFilter(self)
         self.proxy.setSourceModel(self.model)
         self.partners: RecordsModel[Partner] = RecordsModel(PARTNER_COLUMNS, parent=self)
+        self.shown_at: dict[str, int] = {}  # person id: the version the table shows
+        self.left_at: dict[str, int] = {}  # person id: the version this window's last save left
 
         self.search = QLineEdit()
         self.search.setPlaceholderText("id, name or squad")
@@ -150,6 +153,7 @@ class PeoplePage(QWidget):
         self.active.currentIndexChanged.connect(self._filter)
 
         self.table = record_table(self.proxy, "People")
+        self._fit_columns()
         self.table.setSortingEnabled(True)
         self.table.sortByColumn(-1, Qt.SortOrder.AscendingOrder)
         self.table.activated.connect(lambda _index: self.edit_selected())  # a double click, or Enter
@@ -204,11 +208,19 @@ class PeoplePage(QWidget):
         session.changed.connect(self._changed)
         self.reload()
 
+    def _fit_columns(self) -> None:
+        """Every column fits the page, without a horizontal scrollbar at a laptop's 1200 pixels:
+        the others take what their texts need and Leave, mostly empty, gets the rest (a longer
+        leave is elided there; its tooltip and the edit form show it whole)."""
+        header = self.table.horizontalHeader()
+        header.setStretchLastSection(False)
+        header.setSectionResizeMode(LEAVE, QHeaderView.ResizeMode.Stretch)
+
     def reload(self) -> None:
         db, district = self.session.db, self.session.district
-        active = {person.id for person in actions.district_people(db, district=district)}
-        everyone = actions.district_people(db, district=district, active_only=False)
-        self.model.set_records([Member(person, person.id in active) for person in everyone])
+        entries = actions.roster_entries(db, district=district)
+        self.shown_at = {entry.person.id: entry.version for entry in entries}
+        self.model.set_records(entries)
         partners = actions.district_partners(db, district=district)
         self.partners.set_records(partners)
         self.partners_box.setTitle(PARTNERS if partners else f"{PARTNERS}: none yet (import a partners CSV)")
@@ -238,7 +250,7 @@ class PeoplePage(QWidget):
         )
         self._count()
 
-    def selected(self) -> Member | None:
+    def selected(self) -> RosterEntry | None:
         rows = self.table.selectionModel().selectedRows()
         if not rows:
             return None
@@ -253,25 +265,46 @@ class PeoplePage(QWidget):
             self.save_person(member.person, dialog.edited)
 
     def save_person(self, old: Person, new: Person) -> bool:
-        """Save the edit and put it on the undo stack; a refused save changes nothing."""
+        """Save the edit against the version shown and put it on the undo stack; a refused save
+        changes nothing (a colleague's save first: the page reloads)."""
         if old == new:
             return False
-        db, district = self.session.db, self.session.district
         try:
-            actions.update_person(db, district=district, person=new)
+            self._save(new, self.shown_at[new.id])
         except BeatwalkError as error:
-            show_error(self, error)
+            self._refused(error)
             return False
         command = ActionCommand(
             f"edit {new.name}",
             self.session,
             "people",
-            lambda: actions.update_person(db, district=district, person=new),
-            lambda: actions.update_person(db, district=district, person=old),
-            lambda error: show_error(self, error),
+            lambda: self._save(new, self.left_at[new.id]),
+            lambda: self._save(old, self.left_at[new.id]),
+            self._refused,
         )
         self.session.undo_stack.push(command)
         return True
+
+    def _save(self, person: Person, expected_version: int) -> None:
+        db, district, user = self.session.db, self.session.district, self.session.user
+        version = actions.update_person(
+            db, district=district, person=person, expected_version=expected_version, user=user
+        )
+        self.left_at[person.id] = version
+
+    def _refused(self, error: BeatwalkError) -> None:
+        if not isinstance(error, PersonConflict):
+            show_error(self, error)
+            return
+        tell_reload(
+            self,
+            "Someone else saved this person",
+            f"{error}.\n\nYour change was not saved. The people are reloaded as they are saved now; "
+            "undo cannot go back past the reload.",
+        )
+        self.session.undo_stack.clear()
+        self.left_at.clear()
+        self.reload()
 
     def _import(self) -> None:
         path = ask_roster_file(self)

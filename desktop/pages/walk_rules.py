@@ -2,7 +2,12 @@
 its calendar (walk hours, workdays, holidays), the limits of post-incident walks, and each walk
 type's length, minimum and composition, as the guide sets them or as the district adapted them. A
 change is saved with "Save changes", undoable as one step; "Restore the guide's defaults" saves the
-guide's rules (the district's agency and holidays stay)."""
+guide's rules (the district's agency and holidays stay).
+
+Every save (a change, its undo and its redo) is checked against a version: a change against the
+one the page shows, an undo or a redo against the one this window's last save left. A save refused
+because a colleague saved the walk rules first reloads them and clears the undo steps, which were
+made on what is now stale."""
 
 from __future__ import annotations
 
@@ -32,11 +37,11 @@ from PySide6.QtWidgets import (
 )
 
 from desktop.commands import ActionCommand
-from desktop.errors import show_error
+from desktop.errors import show_error, tell_reload
 from desktop.session import Session
 from desktop.widgets import choice, labelled
 from scheduler import actions
-from scheduler.actions import BeatwalkError, Crew, District, Per, WalkType
+from scheduler.actions import BeatwalkError, Crew, District, Per, SettingsConflict, WalkType
 
 DAYS = ("Monday", "Tuesday", "Wednesday", "Thursday", "Friday", "Saturday", "Sunday")
 PERIODS = {Per.WORK_WEEK: "work week", Per.MONTH: "month", Per.WORKDAY: "workday", Per.INCIDENT: "incident"}
@@ -72,7 +77,10 @@ class WalkRulesPage(QWidget):
         super().__init__(parent)
         self.session = session
         self._loading = False
-        self.stored: District = actions.district_settings(session.db, district=session.district)
+        stored = actions.walk_rules(session.db, district=session.district)
+        self.stored: District = stored.value
+        self.version = stored.version  # the version shown, to save a change against
+        self.left_at: int | None = None  # the version this window's last save left
         self._walk_types: dict[str, WalkType] = {}
         self._holidays: set[date] = set()
 
@@ -213,7 +221,8 @@ class WalkRulesPage(QWidget):
     # --- Showing ----------------------------------------------------------------------------------
 
     def reload(self) -> None:
-        self.stored = actions.district_settings(self.session.db, district=self.session.district)
+        stored = actions.walk_rules(self.session.db, district=self.session.district)
+        self.stored, self.version = stored.value, stored.version
         self.show_settings(self.stored)
 
     def _changed(self, what: str) -> None:
@@ -400,22 +409,43 @@ class WalkRulesPage(QWidget):
             self.show_settings(old)
             return False
         try:
-            self._store(new)
+            self._store(new, self.version)
         except BeatwalkError as error:
-            show_error(self, error, labels=FIELD_LABELS)
+            self._refused(error)
             return False
         command = ActionCommand(
             text,
             self.session,
             "settings",
-            lambda: self._store(new),
-            lambda: self._store(old),
-            lambda error: show_error(self, error),
+            lambda: self._store(new, self.left_at),
+            lambda: self._store(old, self.left_at),
+            self._refused,
         )
         self.session.undo_stack.push(command)
         return True
 
-    def _store(self, settings: District) -> None:
+    def _store(self, settings: District, expected_version: int | None) -> None:
         """Save, and let the session know the district's name (a rename changes the title)."""
         session = self.session
-        session.district = actions.update_settings(session.db, district=session.district, settings=settings)
+        saved = actions.update_settings(
+            session.db,
+            district=session.district,
+            settings=settings,
+            expected_version=expected_version,
+            user=session.user,
+        )
+        session.district, self.left_at = saved.value, saved.version
+
+    def _refused(self, error: BeatwalkError) -> None:
+        if not isinstance(error, SettingsConflict):
+            show_error(self, error, labels=FIELD_LABELS)
+            return
+        tell_reload(
+            self,
+            "Someone else saved the walk rules",
+            f"{error}.\n\nYour changes were not saved. The walk rules are reloaded as they are saved "
+            "now; undo cannot go back past the reload.",
+        )
+        self.session.undo_stack.clear()
+        self.left_at = None
+        self.reload()

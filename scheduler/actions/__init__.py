@@ -25,7 +25,7 @@ from scheduler.actions.department import (
     list_districts,
     open_department,
 )
-from scheduler.actions.district import create_district, guide_defaults, update_settings
+from scheduler.actions.district import create_district, guide_defaults, update_settings, walk_rules
 from scheduler.actions.documents import (
     INCIDENT_MONTHS,
     MonthDocuments,
@@ -83,6 +83,7 @@ from scheduler.actions.people import (
     edited_person,
     person_fields,
     preview_roster,
+    roster_entries,
     update_person,
 )
 from scheduler.actions.plans import (
@@ -149,9 +150,18 @@ from scheduler.rules.validator import Violation
 from scheduler.rules.walk_types import COUNT as ROLE_COUNT
 from scheduler.rules.walk_types import MINIMUM as WALK_MINIMUM
 from scheduler.rules.walk_types import MINUTES as WALK_MINUTES
-from scheduler.store import Database, DistrictRef, ImportSummary, SavedDistrict, StoredPlan
-from scheduler.store.neighborhood_saves import Versioned
+from scheduler.store import (
+    Database,
+    DistrictRef,
+    ImportSummary,
+    PersonConflict,
+    RosterEntry,
+    SavedDistrict,
+    SettingsConflict,
+    StoredPlan,
+)
 from scheduler.store.partners import PartnersImported
+from scheduler.store.versions import Versioned
 
 __all__ = [
     "DEMO_FILES",
@@ -208,6 +218,7 @@ __all__ = [
     "PartnersImported",
     "Per",
     "Person",
+    "PersonConflict",
     "Place",
     "Plan",
     "PlanDifferences",
@@ -222,9 +233,11 @@ __all__ = [
     "Rank",
     "Resource",
     "Role",
+    "RosterEntry",
     "RosterPreview",
     "SavedDistrict",
     "Sector",
+    "SettingsConflict",
     "Shortfall",
     "SolveRequest",
     "StoreError",
@@ -300,6 +313,7 @@ __all__ = [
     "record_incident",
     "remove_participant",
     "resource_path",
+    "roster_entries",
     "save_community_profile",
     "save_neighborhood_map",
     "save_plan",
@@ -311,6 +325,7 @@ __all__ = [
     "talking_points",
     "update_person",
     "update_settings",
+    "walk_rules",
     "without_sector",
     "write_document",
 ]

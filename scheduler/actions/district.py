@@ -1,7 +1,9 @@
 """Creating a district in the app and editing its settings and walk rules there.
 
 The app's forms make District values; these actions check them against the same bounds a settings
-file is held to, so a rule that a file could not set cannot be set by hand either.
+file is held to, so a rule that a file could not set cannot be set by hand either. The settings are
+read with a version and saved against it: a save made after a colleague saved theirs is a
+SettingsConflict, and nothing is written.
 """
 
 from __future__ import annotations
@@ -20,7 +22,8 @@ from scheduler.formats.district_settings import (
 )
 from scheduler.formats.text import unprintable
 from scheduler.rules.walk_types import COUNT, MINIMUM, MINUTES, default_walk_types
-from scheduler.store import Database, DistrictRef, add_district, update_district
+from scheduler.store import Database, DistrictRef, add_district, stored_settings, update_district
+from scheduler.store.versions import Versioned
 
 NEW_DISTRICT = "new district"  # names the user's entry (not a file) in InputError
 WALK_RULES = "walk rules"
@@ -51,11 +54,19 @@ def guide_defaults(settings: District) -> District:
     )
 
 
-def update_settings(db: Database, *, district: DistrictRef, settings: District) -> DistrictRef:
-    """Make `settings` the district's name, time zone, settings, rules and holidays, all or nothing.
-    A rename returns the district's new reference; a name another district has is a Conflict."""
+def walk_rules(db: Database, *, district: DistrictRef) -> Versioned[District]:
+    """The district's settings and rules with the version to save an edit of them against."""
+    return stored_settings(db, district.id)
+
+
+def update_settings(
+    db: Database, *, district: DistrictRef, settings: District, expected_version: int | None, user: str
+) -> Versioned[DistrictRef]:
+    """Make `settings` the district's name, time zone, settings, rules and holidays, all or nothing,
+    if they are still at `expected_version`. Returns the district's reference (new after a rename)
+    with the new version; a name another district has is a Conflict."""
     _check(settings)
-    return update_district(db, district.id, settings)
+    return update_district(db, district.id, settings, expected_version, user)
 
 
 def _check(settings: District) -> None:

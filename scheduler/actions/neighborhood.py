@@ -23,8 +23,8 @@ from scheduler.formats.text import unprintable
 from scheduler.store import Database, DistrictRef
 from scheduler.store.neighborhood_map import incident_locations as _incident_locations
 from scheduler.store.neighborhood_map import load_map, save_map, stored_map
-from scheduler.store.neighborhood_saves import Versioned
 from scheduler.store.profile import save_community, stored_profile
+from scheduler.store.versions import Versioned
 
 PROFILE = "the neighborhood profile"  # names the page's tables (not a file) in messages
 

@@ -1,7 +1,9 @@
 """The People page's actions: a roster file previewed before it is imported, and one person edited.
 
 An edit is written in the roster's own words (shift_start "07:00", workdays "Mon-Thu", leave
-"2026-12-21/2026-12-24"), read by the roster reader, so a form refuses what an import refuses.
+"2026-12-21/2026-12-24"), read by the roster reader, so a form refuses what an import refuses. Each
+person is read with a version and saved against it: an edit made after a colleague saved the same
+person is a PersonConflict, and nothing is written.
 """
 
 from __future__ import annotations
@@ -14,7 +16,8 @@ from scheduler.domain import Person
 from scheduler.domain.errors import InputError
 from scheduler.formats.files import read_text
 from scheduler.formats.roster import check_roster, person_from_cells, roster_cells
-from scheduler.store import Database, DistrictRef, active_people, all_people
+from scheduler.store import Database, DistrictRef, RosterEntry, active_people, all_people
+from scheduler.store import roster_entries as _roster_entries
 from scheduler.store import update_person as _update_person
 
 
@@ -61,7 +64,15 @@ def edited_person(person: Person, changes: Mapping[str, str]) -> Person:
     return person_from_cells(cells, f"person {person.id}")
 
 
-def update_person(db: Database, *, district: DistrictRef, person: Person) -> Person:
-    """Save the person's values (matched by id); the app's undo saves the old values the same way."""
-    _update_person(db, district.id, person)
-    return person
+def roster_entries(db: Database, *, district: DistrictRef) -> tuple[RosterEntry, ...]:
+    """Everyone the district ever had (active first), each with the version to save an edit against."""
+    return _roster_entries(db, district.id)
+
+
+def update_person(
+    db: Database, *, district: DistrictRef, person: Person, expected_version: int, user: str
+) -> int:
+    """Save the person's values (matched by id) if they are still at `expected_version`; returns
+    the new version. The app's undo saves the old values the same way, against the version its
+    last save left."""
+    return _update_person(db, district.id, person, expected_version, user)

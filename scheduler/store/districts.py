@@ -1,7 +1,9 @@
 """Districts in the store: their settings, walk-type rules, holidays and calendar id.
 
 Each function is one unit of work in its own short session and takes and returns plain domain
-values; callers hold on to a `DistrictRef`, not to rows.
+values; callers hold on to a `DistrictRef`, not to rows. An edit of the settings is checked against
+the version it was made from (`versions.checked_save`); imports overwrite on purpose and move the
+version on.
 """
 
 from __future__ import annotations
@@ -20,6 +22,12 @@ from scheduler.store.database import Database
 from scheduler.store.queries import choose_district, district_row
 from scheduler.store.queries import find_district as find_district_row
 from scheduler.store.schema import DistrictRow, WalkTypeRow
+from scheduler.store.versions import Saving, Versioned, changed_by, checked_save, touch
+
+
+class SettingsConflict(Conflict):
+    """Someone else saved the district's settings after they were loaded; the message says who
+    and when."""
 
 
 @dataclass(frozen=True)
@@ -66,19 +74,48 @@ def save_settings(db: Database, district: District, *, keep_holidays: bool = Fal
     with db.session(write=True) as session:
         row = find_district_row(session, district.name)
         created = row is None
+        if row is not None:
+            touch(row, None)  # on purpose, by nobody known: an editor's older version is stale
         stored = _store_district(session, row or DistrictRow(), district, keep_holidays=keep_holidays)
         return SavedDistrict(DistrictRef(stored, district.name), created)
 
 
-def update_district(db: Database, district_id: int, district: District) -> DistrictRef:
+def update_district(
+    db: Database, district_id: int, district: District, expected_version: int | None, user: str
+) -> Versioned[DistrictRef]:
     """Replace the district's settings, rules and holidays (a rename included, unless another
-    district has the name)."""
-    with db.session(write=True) as session:
-        row = district_row(session, district_id, load_rules=True)
-        other = find_district_row(session, district.name)
+    district has the name) if their version is still `expected_version` (SettingsConflict
+    otherwise, nothing written); returns the district's reference with the new version."""
+
+    def find(session: Session, lock: bool) -> DistrictRow:
+        if lock:
+            session.execute(select(DistrictRow.id).where(DistrictRow.id == district_id).with_for_update())
+        return district_row(session, district_id, load_rules=True)
+
+    def conflict(session: Session, row: DistrictRow | None) -> SettingsConflict:
+        row = row or district_row(session, district_id)
+        return SettingsConflict(
+            f"the walk rules of {row.name} were changed by {changed_by(row, row.timezone)} since you "
+            "opened them; reload to see their changes"
+        )
+
+    def change(session: Session, row: DistrictRow) -> None:
+        with session.no_autoflush:  # a flush here and another after the change would count two saves
+            other = find_district_row(session, district.name)
         if other is not None and other.id != row.id:
             raise Conflict(f"district {district.name!r} already exists")
-        return DistrictRef(_store_district(session, row, district), district.name)
+        _store_district(session, row, district)
+
+    saving: Saving[DistrictRow] = Saving(find, conflict, "the walk rules")
+    version = checked_save(db, saving, expected_version, user, change)
+    return Versioned(DistrictRef(district_id, district.name), version)
+
+
+def stored_settings(db: Database, district_id: int) -> Versioned[District]:
+    """The district's settings with the version to save an edit of them against."""
+    with db.session() as session:
+        row = district_row(session, district_id, load_rules=True)
+        return Versioned(district_from_row(row), row.version)
 
 
 def add_holidays(db: Database, district_id: int, days: Iterable[date]) -> int:
@@ -86,6 +123,8 @@ def add_holidays(db: Database, district_id: int, days: Iterable[date]) -> int:
     with db.session(write=True) as session:
         row = district_row(session, district_id)
         added = apply_holidays(row, [*(holiday.day for holiday in row.holidays), *days])
+        if added:
+            touch(row, None)  # an import, on purpose: an editor's older version is stale
         session.flush()
         return added
 

@@ -20,10 +20,10 @@ from scheduler.domain.incidents import WITHIN, Incident
 from scheduler.formats.boundary import Boundary, is_outside, parse_boundary, to_geojson
 from scheduler.store.convert import walk_from_row
 from scheduler.store.database import Database
-from scheduler.store.neighborhood_saves import touch
 from scheduler.store.plans import StoredPlan, as_stored, plan_save, store_plan
 from scheduler.store.queries import department_person_ids, district_row
 from scheduler.store.schema import DistrictRow, IncidentRow, NeighborhoodRow, PlanRow, WalkRow, utc_now
+from scheduler.store.versions import touch
 
 
 @dataclass(frozen=True)

@@ -11,10 +11,11 @@ from scheduler.formats.boundary import parse_boundary, to_geojson
 from scheduler.formats.neighborhood_map import NeighborhoodMap, Sector
 from scheduler.store.database import Database
 from scheduler.store.neighborhood import _neighborhood
-from scheduler.store.neighborhood_saves import Versioned, checked_save
+from scheduler.store.neighborhood_saves import checked_save
 from scheduler.store.profile import set_places, stored_places
 from scheduler.store.queries import district_row
 from scheduler.store.schema import IncidentRow, NeighborhoodRow, SectorRow
+from scheduler.store.versions import Versioned
 
 
 def save_map(

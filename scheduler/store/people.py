@@ -1,7 +1,9 @@
 """People in the store: the roster import, edits to one person, and who is on which roster.
 
 People belong to the department, linked to each district whose roster names them; the link says
-whether they are active there and where they stand on its roster.
+whether they are active there and where they stand on its roster. An edit of one person is checked
+against the version it was made from (`versions.checked_save`); a roster import overwrites on
+purpose and moves the versions of the people it changes on.
 """
 
 from __future__ import annotations
@@ -19,6 +21,21 @@ from scheduler.store.convert import apply_person, person_from_row
 from scheduler.store.database import Database
 from scheduler.store.queries import district_row
 from scheduler.store.schema import DistrictPersonRow, DistrictRow, PersonRow
+from scheduler.store.versions import Saving, changed_by, checked_save, touch
+
+
+class PersonConflict(Conflict):
+    """Someone else saved the person after they were loaded; the message says who and when."""
+
+
+@dataclass(frozen=True)
+class RosterEntry:
+    """A person as the district's roster has them: whether they are on its current roster, and
+    the version to save an edit of them against."""
+
+    person: Person
+    active: bool
+    version: int
 
 
 @dataclass(frozen=True)
@@ -73,6 +90,7 @@ def import_roster(
                     session.add(row)
                 if changed:
                     apply_person(row, person)
+                    touch(row, None)  # on purpose, by nobody known: an editor's older version is stale
                 link = linked.pop(person.id, None)
                 if link is None:
                     session.add(DistrictPersonRow(district=target, person=row, position=position))
@@ -161,10 +179,13 @@ def _check_unique_ids(people: Sequence[Person], source_file: str) -> None:
         seen.add(person.id)
 
 
-def update_person(db: Database, district_id: int, person: Person) -> None:
-    """Save one person's edited values (matched by roster id); their place on each district's
-    roster and whether they are active there stay (they live on the district's link)."""
-    with db.session(write=True) as session:
+def update_person(db: Database, district_id: int, person: Person, expected_version: int, user: str) -> int:
+    """Save one person's edited values (matched by roster id) if their version is still
+    `expected_version` (PersonConflict otherwise, nothing written); returns the new version. Their
+    place on each district's roster and whether they are active there stay (they live on the
+    district's link)."""
+
+    def find(session: Session, lock: bool) -> PersonRow | None:
         district = district_row(session, district_id)
         query = (
             select(PersonRow)
@@ -172,13 +193,40 @@ def update_person(db: Database, district_id: int, person: Person) -> None:
             .where(DistrictPersonRow.district_id == district.id, PersonRow.external_id == person.id)
             .options(selectinload(PersonRow.leave))
         )
-        row = session.scalars(query).one_or_none()
+        row = session.scalars(query.with_for_update(of=PersonRow) if lock else query).one_or_none()
         if row is None:
             raise NotFound(
                 f"{district.name} has no person with id {person.id!r}", what="person", key=person.id
             )
-        apply_person(row, person)
-        session.flush()
+        return row
+
+    def conflict(session: Session, row: PersonRow | None) -> PersonConflict:
+        timezone = district_row(session, district_id).timezone
+        name = person.name if row is None else row.name
+        by = "someone else" if row is None else changed_by(row, timezone)
+        return PersonConflict(
+            f"{name}'s record was changed by {by} since you opened it; reload to see their changes"
+        )
+
+    saving: Saving[PersonRow] = Saving(find, conflict, f"{person.name}'s record")
+    return checked_save(db, saving, expected_version, user, lambda _, row: apply_person(row, person))
+
+
+def roster_entries(db: Database, district_id: int) -> tuple[RosterEntry, ...]:
+    """Everyone the district ever had, active first, with their versions: what the People page
+    shows and edits."""
+    with db.session() as session:
+        district = district_row(session, district_id)
+        query = (
+            select(PersonRow, DistrictPersonRow.active)
+            .join(DistrictPersonRow)
+            .where(DistrictPersonRow.district_id == district.id)
+            .options(selectinload(PersonRow.leave))
+            .order_by(DistrictPersonRow.active.desc(), DistrictPersonRow.position, PersonRow.external_id)
+        )
+        return tuple(
+            RosterEntry(person_from_row(row), active, row.version) for row, active in session.execute(query)
+        )
 
 
 def active_people(db: Database, district_id: int) -> tuple[Person, ...]:

@@ -12,7 +12,7 @@ from sqlalchemy.orm import Session
 from scheduler.domain.neighborhood import Event, Group, Landmark, MeetingPoint, Place, Profile, Resource
 from scheduler.store.database import Database
 from scheduler.store.neighborhood import _neighborhood
-from scheduler.store.neighborhood_saves import Versioned, checked_save, touch
+from scheduler.store.neighborhood_saves import checked_save
 from scheduler.store.queries import district_row
 from scheduler.store.schema import (
     CommunityEventRow,
@@ -21,6 +21,7 @@ from scheduler.store.schema import (
     NeighborhoodRow,
     PlaceRow,
 )
+from scheduler.store.versions import Versioned, touch
 
 MEETING_POINT, LANDMARK = "meeting_point", "landmark"
 P = TypeVar("P", bound=Place)

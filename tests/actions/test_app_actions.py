@@ -37,7 +37,8 @@ def test_a_roster_preview_lists_every_bad_row(db, district, tmp_path):
 
 
 def test_a_person_edit_is_read_as_the_roster_reads_it_and_saved_in_place(db, district):
-    person = actions.district_people(db, district=district)[0]
+    entry = actions.roster_entries(db, district=district)[0]
+    person = entry.person
     edited = actions.edited_person(
         person,
         {
@@ -49,7 +50,10 @@ def test_a_person_edit_is_read_as_the_roster_reads_it_and_saved_in_place(db, dis
     )
     assert edited.shift_start == time(6, 30) and edited.pattern.weekdays == frozenset(range(4))
     assert edited.on_leave(date(2026, 12, 22)) and not edited.on_leave(date(2026, 12, 25))
-    actions.update_person(db, district=district, person=edited)
+    version = actions.update_person(
+        db, district=district, person=edited, expected_version=entry.version, user="alvarez"
+    )
+    assert version == entry.version + 1
     people = actions.district_people(db, district=district)
     assert people[0] == edited and len(people) == len(actions.district_people(db, district=district))
     assert actions.edited_person(edited, actions.person_fields(edited)) == edited
@@ -59,7 +63,8 @@ def test_a_person_edit_is_read_as_the_roster_reads_it_and_saved_in_place(db, dis
 
 
 def test_settings_edits_are_checked_saved_and_restored_to_the_guide(db, district):
-    settings = actions.district_settings(db, district=district)
+    stored = actions.walk_rules(db, district=district)
+    settings = stored.value
     captain = settings.walk_type("captain")
     changed = replace(
         settings,
@@ -67,10 +72,18 @@ def test_settings_edits_are_checked_saved_and_restored_to_the_guide(db, district
         holidays=frozenset({date(2026, 12, 24)}),
         walk_types=tuple(replace(w, minimum=2) if w is captain else w for w in settings.walk_types),
     )
-    actions.update_settings(db, district=district, settings=changed)
-    assert actions.district_settings(db, district=district) == changed
+    saved = actions.update_settings(
+        db, district=district, settings=changed, expected_version=stored.version, user="alvarez"
+    )
+    assert actions.walk_rules(db, district=district) == actions.Versioned(changed, saved.version)
     with pytest.raises(InputError) as bad:
-        actions.update_settings(db, district=district, settings=replace(changed, max_walking_per_squad=0))
+        actions.update_settings(
+            db,
+            district=district,
+            settings=replace(changed, max_walking_per_squad=0),
+            expected_version=saved.version,
+            user="alvarez",
+        )
     assert bad.value.field == "max_walking_per_squad"
     assert actions.district_settings(db, district=district) == changed
     restored = actions.guide_defaults(changed)

@@ -184,3 +184,21 @@ def test_the_preview_says_who_would_become_inactive_only_when_someone_would(sess
     )
     qtbot.addWidget(again)
     assert again.summary.text().endswith("1 unchanged; everyone on the roster now is in the file.")
+
+
+def test_every_column_fits_a_1200_pixel_window_without_a_horizontal_scrollbar(session, qtbot):
+    entry = actions.roster_entries(session.db, district=session.district)[0]
+    long_leave = actions.edited_person(entry.person, {"leave": "2027-01-17/2027-01-21;2027-02-01/2027-02-05"})
+    actions.update_person(
+        session.db, district=session.district, person=long_leave, expected_version=entry.version, user="a"
+    )
+    page = PeoplePage(session)
+    qtbot.addWidget(page)
+    page.resize(1000, 700)  # the page's part of a 1200-pixel window, beside the page list
+    page.show()
+    qtbot.waitExposed(page)
+    table, last = page.table, len(PEOPLE_COLUMNS) - 1
+    assert not table.horizontalScrollBar().isVisible()
+    assert table.columnViewportPosition(last) + table.columnWidth(last) <= table.viewport().width()
+    assert table.columnWidth(last) >= table.horizontalHeader().sectionSizeHint(last)  # "Active" whole
+    screenshot(page, "people-1200")

@@ -28,8 +28,11 @@ def text_of(data: bytes) -> str:
 
 
 def set_agency(session) -> None:
-    settings = actions.district_settings(session.db, district=session.district)
-    actions.update_settings(session.db, district=session.district, settings=replace(settings, agency=AGENCY))
+    stored = actions.walk_rules(session.db, district=session.district)
+    settings = replace(stored.value, agency=AGENCY)
+    actions.update_settings(
+        session.db, district=session.district, settings=settings, expected_version=stored.version, user="a"
+    )
 
 
 def ready(page: ReportsPage, kind: str) -> bool:
@@ -150,9 +153,10 @@ def test_a_month_without_a_plan_says_to_build_it_first(page, qtbot, session, dia
 def test_a_new_plan_rebuilds_the_preview(page, qtbot, session):
     qtbot.waitUntil(lambda: ready(page, "plan"), timeout=TIMEOUT)
     first = page.pdf
-    settings = actions.district_settings(session.db, district=session.district)
+    stored = actions.walk_rules(session.db, district=session.district)
+    settings = replace(stored.value, agency="Westside Sheriff's Office")
     actions.update_settings(
-        session.db, district=session.district, settings=replace(settings, agency="Westside Sheriff's Office")
+        session.db, district=session.district, settings=settings, expected_version=stored.version, user="a"
     )
     session.notify("settings")
     qtbot.waitUntil(lambda: page.pdf is not first and ready(page, "plan"), timeout=TIMEOUT)

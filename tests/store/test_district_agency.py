@@ -21,7 +21,10 @@ AGENCY = "Eastside Police Department"
 def test_the_agency_is_stored_and_changed(db):
     ref = save_settings(db, replace(default_district(), agency=AGENCY)).district
     assert get_district(db, ref.id).agency == AGENCY
-    actions.update_settings(db, district=ref, settings=replace(get_district(db, ref.id), agency=""))
+    stored = actions.walk_rules(db, district=ref)
+    actions.update_settings(
+        db, district=ref, settings=replace(stored.value, agency=""), expected_version=stored.version, user="a"
+    )
     assert get_district(db, ref.id).agency == ""
 
 
@@ -40,7 +43,8 @@ def test_a_database_at_0007_gets_an_empty_agency_and_goes_back(tmp_path):
     try:
         (ref,) = list_districts(db)
         assert get_district(db, ref.id) == default_district()  # agency "", nothing else changed
-        actions.update_settings(db, district=ref, settings=replace(default_district(), agency=AGENCY))
+        settings = replace(default_district(), agency=AGENCY)
+        actions.update_settings(db, district=ref, settings=settings, expected_version=1, user="alvarez")
         run_migrations(db.engine, "downgrade", "0007")
         assert list_districts(db) == (ref,)
     finally:

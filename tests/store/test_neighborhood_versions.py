@@ -15,8 +15,9 @@ from scheduler.store import open_database
 from scheduler.store.database import run_migrations
 from scheduler.store.neighborhood import save_boundary
 from scheduler.store.neighborhood_map import save_map, stored_map
-from scheduler.store.neighborhood_saves import NeighborhoodConflict, Versioned
+from scheduler.store.neighborhood_saves import NeighborhoodConflict
 from scheduler.store.profile import save_community, stored_profile
+from scheduler.store.versions import Versioned
 from tests.store.conftest import DISTRICT, _with_district, sqlite_url
 
 

@@ -22,7 +22,12 @@ CREWS = ("anyone", "own_squad", "own_shift")
 
 
 class DistrictRow(Base):
-    """One district: its calendar settings; its walk-type rules are `walk_types`."""
+    """One district: its calendar settings; its walk-type rules are `walk_types`.
+
+    `version` counts saves of the settings, rules and holidays; SQLAlchemy checks it on every
+    UPDATE (`version_id_col`), so walk rules edited on an older version can never overwrite a
+    colleague's. Districts stored before it was kept start at 1, saved by nobody known.
+    """
 
     __tablename__ = "districts"
     __table_args__ = (
@@ -47,6 +52,10 @@ class DistrictRow(Base):
     calendar_id: Mapped[str] = mapped_column(String(36), unique=True, default=lambda: str(uuid.uuid4()))
     created_at: Mapped[datetime] = mapped_column(default=utc_now)
     updated_at: Mapped[datetime] = mapped_column(default=utc_now, onupdate=utc_now)
+    updated_by: Mapped[str | None]
+    version: Mapped[int] = mapped_column(server_default="1")
+
+    __mapper_args__ = {"version_id_col": version}  # noqa: RUF012 - SQLAlchemy's declared form
 
     neighborhood: Mapped[NeighborhoodRow | None] = relationship(back_populates="district")
     walk_types: Mapped[list[WalkTypeRow]] = relationship(

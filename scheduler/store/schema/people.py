@@ -26,7 +26,12 @@ ENGAGEMENTS = ("natural", "developing", "")
 
 class PersonRow(Base):
     """A member of the agency. `external_id` is the roster's id (badge number), unique in the
-    department."""
+    department.
+
+    `version` counts saves of the person's values (leave included); SQLAlchemy checks it on every
+    UPDATE (`version_id_col`), so an edit made on an older version can never overwrite a
+    colleague's. People stored before it was kept start at 1, saved by nobody known.
+    """
 
     __tablename__ = "people"
     __table_args__ = (
@@ -53,6 +58,10 @@ class PersonRow(Base):
     email: Mapped[str]
     created_at: Mapped[datetime] = mapped_column(default=utc_now)
     updated_at: Mapped[datetime] = mapped_column(default=utc_now, onupdate=utc_now)
+    updated_by: Mapped[str | None]
+    version: Mapped[int] = mapped_column(server_default="1")
+
+    __mapper_args__ = {"version_id_col": version}  # noqa: RUF012 - SQLAlchemy's declared form
 
     districts: Mapped[list[DistrictPersonRow]] = relationship(back_populates="person")
     leave: Mapped[list[LeaveRow]] = relationship(
