@@ -70,3 +70,13 @@ def test_a_160_person_month_is_proven_optimal():
     result = make_plan(p, time_limit=600, effort=10)
     assert result.ending is Ending.OPTIMAL
     assert result.plan.shortfalls == ()
+
+
+@pytest.mark.slow
+def test_a_925_person_month_is_proven_optimal():
+    """First-fit's plan holds every group's busiest member at its floor (`_fill_slot` chooses the
+    coordinator before the time of day), so the search starts from the fairness tier's optimum."""
+    p = make_problem(agency("target-900"), Month(2026, 12), 0)
+    result = make_plan(p, time_limit=600, effort=10)
+    assert result.ending is Ending.OPTIMAL
+    assert result.plan.shortfalls == ()
