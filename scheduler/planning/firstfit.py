@@ -1,7 +1,8 @@
 """A first-fit planner: the benchmark's baseline and the CP-SAT solver's starting hint.
 
-It fills each period's walks in turn, on days spread over the period and at times that rotate
-through the day, taking for each place the least-loaded person who is free. It never backtracks,
+It fills each period's walks in turn, on days spread over the period, taking for each place the
+least-loaded person who is free: the coordinator first, among all who could lead the walk at any
+start, then the start nearest a time that rotates through the day. It never backtracks,
 so it is fast and simple, and what it finds is always a plan the validator accepts.
 """
 
