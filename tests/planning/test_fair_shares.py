@@ -145,6 +145,26 @@ def test_cp_sat_is_never_worse_than_first_fit_on_what_the_guide_cares_about(dece
     assert ours_figures.developing_paired >= theirs_figures.developing_paired
 
 
+def test_first_fit_shares_the_walks_of_a_coordinator_on_duty_at_one_hour_only():
+    """Officer walks led by a0 (from 07:00) or b0-b3 (from 12:00). First-fit aims every third walk
+    at 10:00, when only a0 is on duty: taking the nearest start first, a0 led those 5 of the 13
+    walks (with a1, the only other officer then, beside). Choosing the coordinator over every
+    start first, a0 leads no more than b0 does: four walks, against 13 / 5 = 2.6 each at best."""
+    people = [
+        person("a0", Rank.OFFICER, responsible=True, squad="A", start=time(7, 0)),
+        person("a1", Rank.OFFICER, squad="A", start=time(7, 0)),
+    ]
+    people += [
+        person(f"b{i}", Rank.OFFICER, responsible=i < 4, squad="B", start=time(12, 0)) for i in range(6)
+    ]
+    p = only_walk_types(problem(tuple(people)), "officer")
+    plan = first_fit(p)
+    assert validate(p, plan) == []
+    assert len(plan.walks) == 13
+    busiest = busiest_in_groups(plan, interchangeable_groups(p))
+    assert busiest == {"responsible patrol officer": 4, "second patrol officer": 3}
+
+
 def test_the_search_keeps_to_plans_no_worse_than_first_fit():
     """The promise above is a constraint, not luck: each figure of first-fit's plan bounds the model."""
     p = problem()
