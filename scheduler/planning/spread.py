@@ -6,6 +6,7 @@ from __future__ import annotations
 
 import math
 from collections import Counter, defaultdict
+from collections.abc import Sequence
 from datetime import date
 from typing import TYPE_CHECKING
 
@@ -47,7 +48,6 @@ def add_spread(walk_model: WalkModel) -> None:
             for part in sorted({_part_of(start) for start in slot.starts}):
                 parts[(type_key, group, part)].append(slot)
     _add_weeks_of_month(walk_model)
-    crowded = walk_model.costs["crowded_time_of_day"]
     for (type_key, group, part), slots in parts.items():
         fair_share = math.ceil(needed[(type_key, group)] / len(TIME_OF_DAY_BOUNDS) + 1)
         most = min(len(slots), needed[(type_key, group)]) - fair_share
@@ -55,18 +55,13 @@ def add_spread(walk_model: WalkModel) -> None:
             continue  # no plan can crowd this part of the day
         members = [_in_part(walk_model, slot, part) for slot in slots]
         name = f"{type_key},{group},{part}"
-        crowding = walk_model.model.new_int_var(0, most, f"crowded[{name}]")
-        walk_model.model.add(crowding >= sum(members) - fair_share).with_name(f"crowded_time_of_day[{name}]")
-        walk_model.define(crowding, costs.excess_over(members, fair_share))
-        crowded.add(crowding)
-        crowded.ceiling += most
+        _add_crowding(walk_model, "crowded_time_of_day", name, members, fair_share, most)
 
 
 def _add_weeks_of_month(walk_model: WalkModel) -> None:
     """A monthly type's walks in different work weeks (from the district's `week_start`), so
     the two district walks are not on consecutive days: each week holds its fair share at
     most (the walks over the weeks that have a slot, rounded up) before it costs."""
-    cost = walk_model.costs["crowded_week"]
     week_start = walk_model.problem.district.week_start
     for demand in walk_model.demands:
         if demand.walk_type.per is not Per.MONTH or demand.required < 1:
@@ -79,12 +74,25 @@ def _add_weeks_of_month(walk_model: WalkModel) -> None:
             most = min(len(actives), demand.required) - share
             if most <= 0:
                 continue  # no plan can crowd this week
-            name = f"{demand.walk_type.key},{week}"
-            crowding = walk_model.model.new_int_var(0, most, f"crowded_week[{name}]")
-            walk_model.model.add(crowding >= sum(actives) - share).with_name(f"crowded_week[{name}]")
-            walk_model.define(crowding, costs.excess_over(actives, share))
-            cost.add(crowding)
-            cost.ceiling += most
+            _add_crowding(walk_model, "crowded_week", f"{demand.walk_type.key},{week}", actives, share, most)
+
+
+def _add_crowding(
+    walk_model: WalkModel,
+    rule: str,
+    name: str,
+    members: Sequence[cp_model.IntVar],
+    share: int,
+    most: int,
+) -> None:
+    """Charge the rule's cost one unit per walk among `members` above their `share` (at most
+    `most` units, which its ceiling counts for the strict tiers)."""
+    cost = walk_model.costs[rule]
+    crowding = walk_model.model.new_int_var(0, most, f"{rule}[{name}]")
+    walk_model.model.add(crowding >= sum(members) - share).with_name(f"{rule}[{name}]")
+    walk_model.define(crowding, costs.excess_over(members, share))
+    cost.add(crowding)
+    cost.ceiling += most
 
 
 def _in_part(walk_model: WalkModel, slot: Slot, part: int) -> cp_model.IntVar:
