@@ -34,6 +34,7 @@ from desktop.app_settings import AppSettings
 from desktop.errors import show_error
 from desktop.local_user import user_name, utc_now
 from desktop.navigation import PAGES
+from desktop.pages.calendar import CalendarPage
 from desktop.pages.neighborhood import NeighborhoodPage
 from desktop.pages.reports import ReportsPage
 from desktop.pages.walk_rules import WalkRulesPage
@@ -364,6 +365,7 @@ class MainWindow(QMainWindow):
         welcome = WelcomePage(self.db, session, self)
         welcome.print_packet.connect(self.show_packet)
         welcome.open_page.connect(self.show_page)
+        welcome.build_requested.connect(self.build_plan)
         return welcome
 
     def page(self, title: str) -> QWidget:
@@ -397,6 +399,13 @@ class MainWindow(QMainWindow):
     def show_page(self, title: str) -> QWidget:
         self.navigation.setCurrentRow(self.titles.index(title))
         return self.page(title)
+
+    def build_plan(self) -> None:
+        """The guide's Build plan is the Calendar page's, shown while it plans: one search, with its
+        progress and Cancel, and the plan it keeps reaches the guide through the session."""
+        page = self.show_page("Calendar")
+        if isinstance(page, CalendarPage):
+            page.planning_bar.build_plan()
 
     def show_packet(self) -> None:
         """The Reports page with the month's packet chosen (the first-run guide's last step)."""

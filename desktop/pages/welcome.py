@@ -24,7 +24,6 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
-from desktop import workers
 from desktop.errors import show_error
 from desktop.roster_import import ask_roster_file, import_roster_interactively
 from desktop.session import Session
@@ -34,10 +33,8 @@ from scheduler.actions import (
     BeatwalkError,
     Database,
     DistrictRef,
-    MonthPlanned,
     NotFound,
     Plan,
-    SolveRequest,
 )
 
 DEFAULT_TIMEZONE = "America/New_York"
@@ -70,18 +67,18 @@ def _outcome(plan: Plan) -> str:
 
 class WelcomePage(QWidget):
     """Without a session only the first step is open; `district_created` hands the new district to
-    the window, which gives this page a session for the other steps."""
+    the window, which gives this page a session for the other steps. `build_requested` asks the
+    window for the Calendar page's Build plan, so that the guide's plan has the same progress and
+    Cancel; the guide sees the saved plan when the session says "plan"."""
 
     district_created = Signal(object)  # DistrictRef
-    planned = Signal(object)  # MonthPlanned, or the error
+    build_requested = Signal()  # the window starts the Calendar page's Build plan
     print_packet = Signal()  # the window opens the Reports page on the packet
     open_page = Signal(str)  # the window shows the page of that title
 
     def __init__(self, db: Database, session: Session | None = None, parent: QWidget | None = None) -> None:
         super().__init__(parent)
         self.db, self.session = db, session
-        self.solve = SolveRequest(time_limit=20.0, apart=True)
-        self._planning = False
         content = QWidget()
         grid = QGridLayout(content)
         grid.setColumnStretch(1, 1)
@@ -171,7 +168,7 @@ class WelcomePage(QWidget):
         self.boundary_button.clicked.connect(self._ask_boundary)
         self.draw_button.clicked.connect(lambda: self.open_page.emit("Neighborhood"))
         self.roster_button.clicked.connect(self._ask_roster)
-        self.plan_button.clicked.connect(self.plan_month)
+        self.plan_button.clicked.connect(self.build_requested)
         self.print_button.clicked.connect(self.print_packet)
         scroll = QScrollArea()
         scroll.setWidgetResizable(True)
@@ -239,15 +236,14 @@ class WelcomePage(QWidget):
         for index, step in enumerate(self.steps):
             ready = index == 0 or done[index - 1]
             open_now = ready and not done[index]
-            step.body.setEnabled(open_now and not self._planning)
-            step.state.setText(self._state(index, done[index], ready))
+            step.body.setEnabled(open_now)
+            step.state.setText(self._state(done[index], ready))
             step.state.setAccessibleName(f"Step {index + 1}: {step.state.text() or 'not yet'}")
 
-    def _state(self, index: int, done: bool, ready: bool) -> str:
+    @staticmethod
+    def _state(done: bool, ready: bool) -> str:
         if done:
             return "✓ done"
-        if index == PLAN and self._planning:
-            return "planning…"
         return "← next step" if ready else ""
 
     # --- Steps ------------------------------------------------------------------------------------
@@ -292,34 +288,3 @@ class WelcomePage(QWidget):
         import_roster_interactively(
             self, self.session, path, lambda _summary: self.roster_button.setEnabled(True)
         )
-
-    def plan_month(self) -> None:
-        session = self.session
-        assert session is not None
-        self._planning = True
-        self.refresh()
-        db, district, month, user, solve = (
-            session.db,
-            session.district,
-            session.month,
-            session.user,
-            self.solve,
-        )
-        workers.start(
-            lambda: actions.plan_month(db, district=district, month=month, user=user, solve=solve),
-            self._planned,
-            self._failed,
-            self,
-        )
-
-    def _planned(self, planned: MonthPlanned) -> None:
-        self._planning = False
-        assert self.session is not None
-        self.session.notify("plan")
-        self.planned.emit(planned)
-
-    def _failed(self, error: Exception) -> None:
-        self._planning = False
-        self.refresh()
-        self.planned.emit(error)
-        show_error(self, error)

@@ -1,5 +1,6 @@
 """The main window: start-up on the demo district (timed), on a database without a district (the
-first-run guide, up to an imported roster), and its menus, month selector and remembered settings."""
+first-run guide, from a new district through the Calendar page's Build plan to the packet), and its
+menus, month selector and remembered settings."""
 
 from __future__ import annotations
 
@@ -19,6 +20,7 @@ from desktop.app import open_window
 from desktop.app_settings import AppSettings
 from desktop.main_window import MainWindow, sqlite_url
 from desktop.navigation import PAGES
+from desktop.pages.calendar import CalendarPage
 from desktop.pages.reports import ReportsPage
 from desktop.pages.welcome import WelcomePage
 from scheduler import actions
@@ -28,6 +30,7 @@ from scheduler.store.database import run_migrations
 from tests.desktop.conftest import QUICK, answer_preview, screenshot
 
 NOW = datetime(2026, 12, 4, 15, 0, tzinfo=UTC)
+GUIDE_SOLVE = replace(QUICK, apart=True, time_limit=30.0)  # as the app plans, on a fixed effort
 
 
 @pytest.fixture
@@ -205,14 +208,25 @@ def test_the_first_run_guide_plans_a_month_the_validator_accepts(window, qtbot, 
     session = welcome.session
     actions.import_roster(session.db, district=session.district, path=DEMO_FILES / "roster.csv")
     session.notify("people")
-    welcome.solve = QUICK
-    with qtbot.waitSignal(welcome.planned, timeout=60_000) as planned:
-        welcome.plan_button.click()
-    assert isinstance(planned.args[0], actions.MonthPlanned)
-    problem, stored = actions.month_problem(session.db, district=session.district, month=session.month)
-    assert validate(problem, stored.plan) == []
-    assert welcome.steps[3].state.text() == "✓ done"
     window.show()
+    calendar = window.page("Calendar")
+    assert isinstance(calendar, CalendarPage)
+    bar = calendar.planning_bar
+    bar.solve = GUIDE_SOLVE
+    welcome.plan_button.click()  # the Calendar page's Build plan, with its progress and Cancel
+    assert window.stack.currentWidget() is calendar
+    assert bar.planning and bar.cancel_button.isEnabled() and not bar.build_button.isEnabled()
+    best = "Best plan so far"  # the progress bar's text once the solver has a plan
+    qtbot.waitUntil(lambda: bar.progress.format().startswith(best) or not bar.planning, timeout=60_000)
+    screenshot(window, "first-run-4-planning")
+    qtbot.waitUntil(lambda: not bar.planning, timeout=60_000)
+    # As the Calendar page plans: from now on (December's first days are past, not planned).
+    problem, stored = actions.month_problem(
+        session.db, district=session.district, month=session.month, now=NOW
+    )
+    assert stored.plan.walks and validate(problem, stored.plan) == []
+    assert welcome.steps[3].state.text() == "✓ done" and welcome.steps[4].body.isEnabled()
+    assert _outcome_said(stored.plan) in welcome.steps[3].explanation.text()
     welcome.print_button.click()
     reports = window.pages["Reports"]
     assert isinstance(reports, ReportsPage)
@@ -234,25 +248,45 @@ def test_the_guides_last_step_opens_the_reports_page_on_the_packet(window, sessi
     assert window.stack.currentWidget() is reports and reports.kind.currentData() == "packet"
 
 
-def test_the_guides_plan_step_follows_the_month_shown(window, session, monkeypatch):
+def test_the_guides_plan_step_follows_the_month_shown(window, session):
     assert window.open_database(session.db.url)
     window.show_district(session.district, session.month, getting_started=True)
     welcome = window.pages["Getting started"]
     assert "December 2026" in welcome.steps[3].explanation.text()
     plan = actions.stored_plan(session.db, district=session.district, month=session.month).plan
-    said = f"{len(plan.walks)} walks planned; " + (
-        "every minimum is met." if not plan.shortfalls else f"{len(plan.shortfalls)} minimum"
-    )
-    assert said in welcome.steps[3].explanation.text()  # what "✓ done" came to, not hidden
+    assert _outcome_said(plan) in welcome.steps[3].explanation.text()  # what "✓ done" came to
     welcome.draw_button.click()  # step 2's other way: the map
     assert window.stack.currentWidget() is window.pages["Neighborhood"]
     window.next_month.trigger()  # January has no plan yet: the step is open again
     assert "January 2027" in welcome.steps[3].explanation.text()
     assert "planned;" not in welcome.steps[3].explanation.text()
     assert welcome.steps[3].state.text() == "← next step" and welcome.plan_button.isEnabled()
-    monkeypatch.setattr(workers, "start", lambda *args: None)  # the planning is not the point here
+
+
+def test_cancel_during_the_guides_build_plan_keeps_the_best_plan_found(window, session, qtbot):
+    assert window.open_database(session.db.url)
+    window.show_district(session.district, session.month, getting_started=True)
+    window.next_month.trigger()  # January has no plan yet
+    welcome = window.pages["Getting started"]
+    calendar = window.page("Calendar")
+    assert isinstance(calendar, CalendarPage)
+    bar = calendar.planning_bar
+    bar.solve = GUIDE_SOLVE
     welcome.plan_button.click()
-    assert welcome.steps[3].state.text() == "planning…" and not welcome.plan_button.isEnabled()
+    assert window.stack.currentWidget() is calendar and bar.cancel_button.isEnabled()
+    bar.cancel_button.click()
+    qtbot.waitUntil(lambda: not bar.planning, timeout=60_000)
+    assert "stopped" in bar.status.text()
+    problem, stored = actions.month_problem(session.db, district=session.district, month=Month(2027, 1))
+    assert stored.plan.walks and validate(problem, stored.plan) == []
+    assert welcome.steps[3].state.text() == "✓ done" and welcome.steps[4].body.isEnabled()
+    assert _outcome_said(stored.plan) in welcome.steps[3].explanation.text()
+
+
+def _outcome_said(plan: actions.Plan) -> str:
+    """The start of what the guide's step 4 says the plan came to."""
+    unmet = f"{len(plan.shortfalls)} minimum"
+    return f"{len(plan.walks)} walks planned; " + ("every minimum is met." if not plan.shortfalls else unmet)
 
 
 def test_the_app_does_not_open_on_a_database_it_cannot_use(qtbot, dialogs):
