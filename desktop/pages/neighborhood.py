@@ -18,7 +18,6 @@ from pathlib import Path
 
 from PySide6.QtCore import QPoint, QPointF, QRectF, Qt
 from PySide6.QtWidgets import (
-    QFileDialog,
     QGraphicsItem,
     QInputDialog,
     QLabel,
@@ -46,6 +45,7 @@ from desktop.pages.neighborhood_edits import (
     with_ring_edited,
     without_hole,
 )
+from desktop.pages.neighborhood_files import EXPORT, IMPORT, STREETS, FileChoice, ask_path
 from desktop.pages.neighborhood_tools import layer_actions, tip, tool_actions, view_actions
 from desktop.pages.profile_editor import ProfileEditor
 from desktop.session import Session
@@ -109,18 +109,13 @@ class NeighborhoodPage(QWidget):
             self,
             self.view_bar,
             self.show_layer,
-            (
-                (
-                    "Import…",
-                    "Replace the boundary, sectors and places with a GeoJSON file's",
-                    self._choose_import,
-                ),
-                ("Export…", "Save the boundary, sectors and places as GeoJSON", self._choose_export),
-                (
-                    "Streets…",
-                    "Show a GeoJSON file of streets under the map (not saved)",
-                    self._choose_streets,
-                ),
+            tuple(
+                (choice.text, choice.hint, partial(self._ask_file, choice, act))
+                for choice, act in (
+                    (IMPORT, self.import_file),
+                    (EXPORT, self.export_file),
+                    (STREETS, self.load_streets),
+                )
             ),
         )
         left = QWidget()
@@ -477,24 +472,10 @@ class NeighborhoodPage(QWidget):
         skipped = f" ({self.streets.skipped} other features skipped)" if self.streets.skipped else ""
         self.status.setText(f"Showing {len(self.streets.lines)} streets from {path.name}{skipped}.")
 
-    def _choose_import(self) -> None:
-        path, _ = QFileDialog.getOpenFileName(
-            self, "Import the neighborhood", "", "GeoJSON (*.geojson *.json)"
-        )
-        if path:
-            self.import_file(Path(path))
-
-    def _choose_export(self) -> None:
-        path, _ = QFileDialog.getSaveFileName(
-            self, "Export the neighborhood", "neighborhood.geojson", "GeoJSON (*.geojson)"
-        )
-        if path:
-            self.export_file(Path(path))
-
-    def _choose_streets(self) -> None:
-        path, _ = QFileDialog.getOpenFileName(self, "Show streets", "", "GeoJSON (*.geojson *.json)")
-        if path:
-            self.load_streets(Path(path))
+    def _ask_file(self, choice: FileChoice, act: Callable[[Path], object]) -> None:
+        path = ask_path(self, choice)
+        if path is not None:
+            act(path)
 
     def _ask_name(self, title: str, label: str) -> str | None:
         text, ok = QInputDialog.getText(self, title, label)

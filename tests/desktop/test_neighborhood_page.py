@@ -496,6 +496,28 @@ def test_a_hole_moved_across_the_outer_ring_is_refused_and_nothing_saved(session
     assert boundary_item(holed).points(1)[2] == QPointF(*holed.projection.to_scene(-84.19, 39.787))
 
 
+def test_the_toolbars_export_and_import_ask_for_a_file_and_a_cancel_changes_nothing(
+    session, drawn, tmp_path, monkeypatch
+):
+    from PySide6.QtWidgets import QFileDialog
+
+    out = tmp_path / "chosen.geojson"
+    answers = {"save": str(out), "open": str(out)}
+    monkeypatch.setattr(QFileDialog, "getSaveFileName", lambda *args: (answers["save"], ""))
+    monkeypatch.setattr(QFileDialog, "getOpenFileName", lambda *args: (answers["open"], ""))
+    toolbar = {action.text(): action for action in drawn.view_bar.actions()}
+    toolbar["Export…"].trigger()
+    assert out.exists()
+    overwrite(session, NeighborhoodMap())
+    steps = session.undo_stack.count()
+    answers["open"] = ""  # cancelled
+    toolbar["Import…"].trigger()
+    assert stored(drawn) == NeighborhoodMap() and session.undo_stack.count() == steps
+    answers["open"] = str(out)
+    toolbar["Import…"].trigger()
+    assert stored(drawn) == MAP
+
+
 def test_holes_are_exported_and_imported(session, holed, tmp_path):
     out = tmp_path / "holed.geojson"
     holed.export_file(out)
