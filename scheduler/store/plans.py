@@ -25,6 +25,7 @@ from scheduler.store.database import Database, first_line
 from scheduler.store.plan_walks import store_walks
 from scheduler.store.queries import department_person_ids, department_roster_ids, district_row, partner_ids
 from scheduler.store.schema import DistrictRow, PlanChangeRow, PlanRow, WalkPartnerRow, WalkRow, utc_now
+from scheduler.store.versions import changed_by
 
 
 class PlanConflict(Conflict):
@@ -200,11 +201,11 @@ def _check_version(row: PlanRow | None, expected: int | None, district: District
 
 
 def _conflict(row: PlanRow, district: DistrictRow, month: Month, expected: int | None) -> PlanConflict:
-    when = row.updated_at.astimezone(ZoneInfo(district.timezone)).strftime("%Y-%m-%d %H:%M %Z")
     verb = "saved" if expected is None else "changed"
     yours = "none" if expected is None else str(expected)
+    who = changed_by(row, district.timezone)
     return PlanConflict(
-        f"plan {month} of {district.name} was {verb} by {row.updated_by} at {when} since you opened it "
+        f"plan {month} of {district.name} was {verb} by {who} since you opened it "
         f"(version {row.version}, you have {yours}); reload to see their changes"
     )
 

@@ -20,7 +20,7 @@ from sqlalchemy.orm.exc import StaleDataError
 
 from scheduler.domain.errors import Conflict, StoreError
 from scheduler.store.database import Database, first_line
-from scheduler.store.schema import DistrictRow, NeighborhoodRow, PersonRow, utc_now
+from scheduler.store.schema import DistrictRow, NeighborhoodRow, PersonRow, PlanRow, utc_now
 
 T = TypeVar("T")
 
@@ -44,7 +44,7 @@ def touch(row: VersionedRow, user: str | None) -> None:
     row.updated_by = user
 
 
-def changed_by(row: VersionedRow, timezone: str) -> str:
+def changed_by(row: VersionedRow | PlanRow, timezone: str) -> str:
     """Who saved the row last and when, in the district's time: "okafor at 2026-12-04 09:12 EST"."""
     who = row.updated_by or "someone else"
     if row.updated_at is None:
